@@ -1,0 +1,44 @@
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// Group is a titled set of bindings for the help overlay.
+type Group struct {
+	Title    string
+	Bindings []key.Binding
+	// Coming marks bindings declared for a later issue and not acted on
+	// yet; the overlay labels them so nobody presses them in vain.
+	Coming bool
+}
+
+// Groups returns every binding, grouped as the help overlay shows them. It
+// includes disabled bindings: the overlay marks them instead of hiding them,
+// so read-only users learn the action exists.
+func (k KeyMap) Groups() []Group {
+	return []Group{
+		{Title: "Navigation", Bindings: []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
+		{Title: "Queues", Bindings: []key.Binding{k.Filter, k.Open, k.Back, k.Sort, k.Refresh}},
+		{Title: "General", Bindings: []key.Binding{k.NextPane, k.PrevPane, k.Help, k.Quit}},
+		{Title: "Messages", Coming: true, Bindings: []key.Binding{
+			k.Peek, k.Redrive, k.CancelMove, k.Select, k.Copy, k.Pager, k.Export,
+		}},
+	}
+}
+
+// ShortHelp is the status-bar hint line; it implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Filter, k.Open, k.Sort, k.Refresh, k.NextPane, k.Help, k.Quit}
+}
+
+// FullHelp lists every binding by group; it implements help.KeyMap. The
+// bubbles help component hides disabled bindings, so read-only mode drops
+// the mutating ones here; the UI's own overlay (which uses Groups) shows
+// them marked instead.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	groups := k.Groups()
+	out := make([][]key.Binding, len(groups))
+	for i, g := range groups {
+		out[i] = g.Bindings
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+// Package keymap declares every key binding of sqscope in one place, with its
+// help text, so that the help overlay, the status-bar hints and the panes
+// all agree on what a key does. It depends on bubbles only.
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every binding. The UI matches keys with key.Matches against
+// these fields; a disabled binding never matches, which is how read-only mode
+// removes mutating actions.
+type KeyMap struct {
+	// Navigation.
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+
+	// Queue list.
+	Filter  key.Binding
+	Open    key.Binding
+	Back    key.Binding
+	Sort    key.Binding
+	Refresh key.Binding
+
+	// Application.
+	NextPane key.Binding
+	PrevPane key.Binding
+	Help     key.Binding
+	Quit     key.Binding
+
+	// Actions that later issues wire up (peek: issue 4; redrive, move,
+	// selection, copy, pager, export: issues 4 and 5). They are declared now
+	// so the help overlay lists them; the UI does not act on them yet.
+	Peek       key.Binding
+	Redrive    key.Binding
+	CancelMove key.Binding
+	Select     key.Binding
+	Copy       key.Binding
+	Pager      key.Binding
+	Export     key.Binding
+
+	// ReadOnly is set by ReadOnly; the help overlay uses it to explain why
+	// mutating bindings are unavailable.
+	ReadOnly bool
+}
+
+// Default returns the standard bindings.
+func Default() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		PageUp:   b("pgup", "page up", "pgup", "ctrl+u"),
+		PageDown: b("pgdn", "page down", "pgdown", "ctrl+d"),
+		Top:      b("g", "top", "g", "home"),
+		Bottom:   b("G", "bottom", "G", "end"),
+
+		Filter:  b("/", "filter", "/"),
+		Open:    b("enter", "open queue", "enter"),
+		Back:    b("esc", "clear / back", "esc"),
+		Sort:    b("s", "sort name/depth", "s"),
+		Refresh: b("r", "refresh now", "r"),
+
+		NextPane: b("tab", "next pane", "tab"),
+		PrevPane: b("shift+tab", "previous pane", "shift+tab"),
+		Help:     b("?", "help", "?"),
+		Quit:     b("q", "quit", "q", "ctrl+c"),
+
+		Peek:       b("p/enter", "peek messages", "p"),
+		Redrive:    b("R", "redrive DLQ", "R"),
+		CancelMove: b("c", "cancel move", "c"),
+		Select:     b("space", "select message", "space"),
+		Copy:       b("y", "copy message", "y"),
+		Pager:      b("o", "open in pager", "o"),
+		Export:     b("e", "export messages", "e"),
+	}
+}
+
+// ReadOnly returns k with every binding that changes SQS state disabled, so
+// that it neither matches a key nor can be mistaken for available.
+func ReadOnly(k KeyMap) KeyMap {
+	for _, b := range k.Mutating() {
+		b.SetEnabled(false)
+	}
+	k.ReadOnly = true
+	return k
+}
+
+// Mutating returns pointers to the bindings that change SQS state.
+func (k *KeyMap) Mutating() []*key.Binding {
+	return []*key.Binding{&k.Redrive, &k.CancelMove}
+}

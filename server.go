@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+
+	"github.com/sqscope/sqscope/localsqs"
+	"github.com/sqscope/sqscope/localsqs/demo"
+)
+
+// runServer runs localsqs alone so the AWS CLI, boto3 or any SDK can use it.
+func runServer(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sqscope server", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:9324", "address to listen on (loopback by default)")
+	withDemo := fs.Bool("demo", false, "create the demo queues and run live traffic")
+	seed := fs.Int64("seed", 0, "make the demo scenario deterministic (0: time-based)")
+	region := fs.String("region", "us-east-1", "region used in queue ARNs")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+
+	srv := localsqs.New(localsqs.Options{Region: *region})
+	defer srv.Close()
+	url, wait, err := localsqs.ListenAndServe(ctx, *addr, srv)
+	if err != nil {
+		return fail(stderr, "server: %v", err)
+	}
+	if *withDemo {
+		o := demo.Options{Seed: *seed, Traffic: true}
+		if err := demo.Seed(ctx, srv, o); err != nil {
+			return fail(stderr, "server: demo scenario: %v", err)
+		}
+		go func() { _ = demo.RunTraffic(ctx, srv, o) }()
+	}
+	// Scripts wait for this line to learn the port when --addr ends in :0.
+	fmt.Fprintf(stdout, "localsqs listening on %s\n", url)
+	fmt.Fprintf(stdout, "try: aws --endpoint-url %s sqs list-queues\n", url)
+	if err := wait(); err != nil {
+		return fail(stderr, "server: %v", err)
+	}
+	return 0
+}

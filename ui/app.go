@@ -1,0 +1,342 @@
+// Package ui is sqscope's Bubble Tea model tree: the root App, one
+// component per pane (queue list, metrics, detail), the help overlay,
+// header and status bar. All I/O goes through awsclient in tea.Cmds; Update
+// and View only read and change state.
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/model"
+)
+
+// Options configure the App.
+type Options struct {
+	// Refresh is the auto-refresh interval; zero or less means DefaultRefresh.
+	Refresh time.Duration
+	// ReadOnly hides mutating actions (the client enforces it as well).
+	ReadOnly bool
+	// Version is shown in the header.
+	Version string
+}
+
+// DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
+const DefaultRefresh = 5 * time.Second
+
+// seriesCap is how many polls of depth history each queue keeps: ten
+// minutes at the default interval.
+const seriesCap = 120
+
+// pane identifies which pane has the keyboard.
+type pane int
+
+const (
+	paneList pane = iota
+	paneSide      // metrics, or detail when open
+)
+
+// App is the root model.
+type App struct {
+	client awsclient.Client
+	ep     awsclient.Endpoint
+	opts   Options
+	keys   keymap.KeyMap
+	st     Styles
+	now    func() time.Time // injectable so golden views hold no real time
+
+	// ctx is cancelled on quit so in-flight requests stop with the program.
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	width, height int
+	lay           layout
+
+	list       queueList
+	metrics    metricsPane
+	detail     detailPane
+	focus      pane
+	showDetail bool
+	showHelp   bool
+
+	queues []model.Queue
+	byARN  map[string]model.Queue
+	graph  model.DLQGraph
+	series map[string]*model.Series // by queue URL
+
+	seq         uint64 // number of the latest refresh request
+	inFlight    bool   // the latest request has not answered yet
+	lastErr     error
+	lastRefresh time.Time
+}
+
+// New builds the App. It does no I/O; the first refresh starts in Init.
+func New(c awsclient.Client, o Options) *App {
+	if o.Refresh <= 0 {
+		o.Refresh = DefaultRefresh
+	}
+	ep := c.Endpoint()
+	keys := keymap.Default()
+	if o.ReadOnly || ep.ReadOnly {
+		keys = keymap.ReadOnly(keys)
+		ep.ReadOnly = true
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	a := &App{
+		client: c, ep: ep, opts: o, keys: keys, st: stylesFromEnv(),
+		now: time.Now, ctx: ctx, cancel: cancel,
+		series: map[string]*model.Series{},
+		byARN:  map[string]model.Queue{},
+		graph:  model.BuildDLQGraph(nil),
+	}
+	a.list = newQueueList(&a.st, &a.keys)
+	a.metrics = newMetricsPane(&a.st)
+	a.detail = newDetailPane(&a.st, &a.keys)
+	return a
+}
+
+// Init starts the first refresh and the auto-refresh timer.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh))
+}
+
+// refresh starts a request numbered above every earlier one.
+func (a *App) refresh() tea.Cmd {
+	a.seq++
+	a.inFlight = true
+	return listQueuesCmd(a.ctx, a.client, a.seq, a.now)
+}
+
+// Update routes a message: results and timers first, then keys (global
+// keys, then the focused pane).
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.relayout()
+		return a, nil
+	case tickMsg:
+		// Re-arm first, so the timer survives whatever happens below; skip
+		// this poll if the last one has not answered, so a slow endpoint
+		// never has requests piling up.
+		cmds := []tea.Cmd{tickCmd(a.opts.Refresh)}
+		if !a.inFlight {
+			cmds = append(cmds, a.refresh())
+		}
+		return a, tea.Batch(cmds...)
+	case queuesLoadedMsg:
+		a.loaded(msg)
+		return a, nil
+	case tea.KeyPressMsg:
+		return a.handleKey(msg)
+	}
+	if a.list.Filtering() {
+		// Cursor blinks and pastes belong to the filter input.
+		var cmd tea.Cmd
+		a.list, cmd = a.list.Update(msg)
+		a.syncSide()
+		return a, cmd
+	}
+	return a, nil
+}
+
+// loaded stores a refresh result. A stale result is dropped; an error keeps
+// the last good list on screen and shows the error in the status bar.
+func (a *App) loaded(msg queuesLoadedMsg) {
+	if msg.seq != a.seq {
+		return
+	}
+	a.inFlight = false
+	if msg.err != nil {
+		a.lastErr = msg.err
+		return
+	}
+	a.lastErr = nil
+	a.lastRefresh = msg.at
+	a.queues = msg.queues
+	a.graph = model.BuildDLQGraph(msg.queues)
+	a.byARN = make(map[string]model.Queue, len(msg.queues))
+	series := make(map[string]*model.Series, len(msg.queues))
+	for _, q := range msg.queues {
+		if q.ARN != "" {
+			a.byARN[q.ARN] = q
+		}
+		s := a.series[q.URL]
+		if s == nil {
+			s = model.NewSeries(seriesCap)
+		}
+		if q.Err == nil {
+			at := q.FetchedAt
+			if at.IsZero() {
+				at = msg.at
+			}
+			s.Push(model.Point{At: at, Stats: q.Stats})
+		}
+		// Deleted queues drop out here, so history never outgrows the list.
+		series[q.URL] = s
+	}
+	a.series = series
+	a.list.SetQueues(msg.queues, a.graph)
+	a.syncSide()
+}
+
+// syncSide points the metrics and detail panes at the selected queue.
+func (a *App) syncSide() {
+	q, ok := a.list.Selected()
+	a.metrics.SetQueue(q, ok, a.series[q.URL], a.graph)
+	if a.showDetail && ok {
+		a.detail.SetQueue(q, a.graph, a.byARN)
+	}
+}
+
+func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if k.String() == "ctrl+c" {
+		return a.quit()
+	}
+	if a.showHelp {
+		switch {
+		case key.Matches(k, a.keys.Help, a.keys.Back):
+			a.showHelp = false
+		case key.Matches(k, a.keys.Quit):
+			return a.quit()
+		}
+		return a, nil
+	}
+	if a.list.Filtering() {
+		var cmd tea.Cmd
+		a.list, cmd = a.list.Update(k)
+		a.syncSide()
+		return a, cmd
+	}
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		return a.quit()
+	case key.Matches(k, a.keys.Help):
+		a.showHelp = true
+	case key.Matches(k, a.keys.Refresh):
+		// An explicit refresh supersedes one in flight: its answer will be
+		// stale and dropped.
+		return a, a.refresh()
+	case key.Matches(k, a.keys.Sort):
+		a.list.SetSort(a.list.sortKey.Next())
+		a.syncSide()
+	case key.Matches(k, a.keys.Filter):
+		a.setFocus(paneList)
+		return a, a.list.StartFilter()
+	case key.Matches(k, a.keys.NextPane, a.keys.PrevPane):
+		if a.lay.side > 0 {
+			a.setFocus(1 - a.focus)
+		}
+	case key.Matches(k, a.keys.Open):
+		a.open()
+	case key.Matches(k, a.keys.Back):
+		a.back()
+	default:
+		return a, a.updateFocused(k)
+	}
+	return a, nil
+}
+
+// open shows the selected queue's detail. This is the seam for issue 4:
+// enter (or p) on the detail pane will open the peek pane from here.
+func (a *App) open() {
+	if a.focus == paneSide && a.showDetail {
+		return // issue 4: peek the queue shown in the detail pane.
+	}
+	q, ok := a.list.Selected()
+	if !ok {
+		return
+	}
+	a.showDetail = true
+	a.relayout()
+	a.detail.SetQueue(q, a.graph, a.byARN)
+	a.setFocus(paneSide)
+}
+
+// back undoes the innermost state: the detail pane, then the filter.
+func (a *App) back() {
+	switch {
+	case a.showDetail:
+		a.showDetail = false
+		a.relayout()
+		a.setFocus(paneList)
+	case a.list.Filter() != "":
+		a.list.ClearFilter()
+		a.syncSide()
+	}
+}
+
+func (a *App) setFocus(p pane) {
+	a.focus = p
+	a.list.Blur()
+	a.metrics.Blur()
+	a.detail.Blur()
+	switch {
+	case p == paneList:
+		a.list.Focus()
+	case a.showDetail:
+		a.detail.Focus()
+	default:
+		a.metrics.Focus()
+	}
+}
+
+func (a *App) updateFocused(k tea.KeyPressMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch {
+	case a.focus == paneList:
+		a.list, cmd = a.list.Update(k)
+		a.syncSide()
+	case a.showDetail:
+		a.detail, cmd = a.detail.Update(k)
+	default:
+		a.metrics, cmd = a.metrics.Update(k)
+	}
+	return cmd
+}
+
+func (a *App) quit() (tea.Model, tea.Cmd) {
+	a.cancel()
+	return a, tea.Quit
+}
+
+// View renders the whole screen from state. fit guarantees the frame never
+// exceeds the terminal, whatever a pane got wrong.
+func (a *App) View() tea.View {
+	v := tea.NewView(fit(a.render(), a.width, a.height))
+	v.AltScreen = true
+	v.WindowTitle = "sqscope"
+	return v
+}
+
+func (a *App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	parts := []string{headerView(&a.st, a.opts.Version, a.ep, len(a.queues), a.list.Shown(),
+		a.list.Filter() != "", a.width)}
+	switch {
+	case a.showHelp:
+		parts = append(parts, helpView(a.keys, &a.st, a.width, a.lay.body))
+	case a.showDetail && a.lay.side == 0:
+		parts = append(parts, a.detail.View())
+	default:
+		parts = append(parts, a.list.View())
+		if a.lay.side > 0 {
+			parts = append(parts, a.st.Muted.Render(strings.Repeat("─", a.width)))
+			if a.showDetail {
+				parts = append(parts, a.detail.View())
+			} else {
+				parts = append(parts, a.metrics.View())
+			}
+		}
+	}
+	parts = append(parts, a.statusView(), hintsView(a.hints(), &a.st, a.width))
+	return strings.Join(parts, "\n")
+}

@@ -1,0 +1,304 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+)
+
+func TestStaleResultIsDropped(t *testing.T) {
+	f := &fakeClient{}
+	a, _ := newTestApp(t, f, Options{})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+
+	f.set([]model.Queue{testQueue("old", 1, 0, 0, "")}, nil)
+	first := a.refresh()()
+	f.set([]model.Queue{testQueue("new", 2, 0, 0, "")}, nil)
+	second := a.refresh()()
+
+	a.Update(second)
+	if a.inFlight {
+		t.Error("still in flight after the latest result")
+	}
+	a.Update(first) // arrives late
+	if got := shownNames(a); !slices.Equal(got, []string{"new"}) {
+		t.Fatalf("late, older result replaced the newer one: %v", got)
+	}
+
+	// A stale result must not end the newer request's in-flight state.
+	a.refresh()
+	a.Update(first)
+	if !a.inFlight {
+		t.Error("stale result cleared the in-flight flag of a newer request")
+	}
+}
+
+func TestErrorShownAndListKept(t *testing.T) {
+	a, f := loadedApp(t, 120, 36)
+	before := shownNames(a)
+	f.set(nil, errors.New("operation error SQS: ListQueues,\nStatusCode: 503, api error ServiceUnavailable"))
+	poll(a)
+
+	if got := shownNames(a); !slices.Equal(got, before) {
+		t.Fatalf("error dropped the list: %v, want %v", got, before)
+	}
+	s := screen(a)
+	if !strings.Contains(s, "operation error SQS: ListQueues, StatusCode: 503") {
+		t.Errorf("error not shown on one line in the status bar:\n%s", s)
+	}
+	if !strings.Contains(s, "orders-dlq") {
+		t.Errorf("queues gone from the screen after an error:\n%s", s)
+	}
+
+	// The next good refresh clears the error.
+	f.set(testDataset(0), nil)
+	poll(a)
+	if strings.Contains(screen(a), "ServiceUnavailable") {
+		t.Error("error still shown after a successful refresh")
+	}
+}
+
+func TestRowErrorShownInsteadOfCounts(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	for _, line := range strings.Split(screen(a), "\n") {
+		if strings.Contains(line, "audit-log") {
+			if !strings.Contains(line, "error: AccessDenied") {
+				t.Errorf("row with Err does not show it: %q", line)
+			}
+			return
+		}
+	}
+	t.Fatal("audit-log row missing")
+}
+
+func TestTickSkipsRefreshWhileInFlightAndRearms(t *testing.T) {
+	f := &fakeClient{queues: testDataset(0)}
+	a, _ := newTestApp(t, f, Options{Refresh: time.Millisecond})
+
+	a.refresh() // in flight, result not delivered
+	_, cmd := a.Update(tickMsg{})
+	msgs := runCmd(cmd)
+	if f.callCount() != 0 {
+		t.Errorf("tick started a refresh while one was in flight (%d calls)", f.callCount())
+	}
+	if len(msgs) != 1 || msgs[0] != (tickMsg{}) {
+		t.Fatalf("tick while in flight returned %#v, want only the re-armed tick", msgs)
+	}
+
+	a.Update(queuesLoadedMsg{seq: a.seq, queues: testDataset(0)})
+	_, cmd = a.Update(tickMsg{})
+	msgs = runCmd(cmd)
+	var ticks, loads int
+	for _, m := range msgs {
+		switch m.(type) {
+		case tickMsg:
+			ticks++
+		case queuesLoadedMsg:
+			loads++
+		}
+	}
+	if ticks != 1 || loads != 1 || f.callCount() != 1 {
+		t.Errorf("idle tick: %d ticks, %d loads, %d calls; want 1, 1, 1", ticks, loads, f.callCount())
+	}
+}
+
+func TestRefreshKeyStartsRequest(t *testing.T) {
+	a, f := loadedApp(t, 120, 36)
+	calls := f.callCount()
+	msgs := runCmd(press(a, "r"))
+	if f.callCount() != calls+1 || len(msgs) != 1 {
+		t.Fatalf("r did not refresh: %d calls, msgs %#v", f.callCount(), msgs)
+	}
+	if m, ok := msgs[0].(queuesLoadedMsg); !ok || m.seq != a.seq {
+		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.seq)
+	}
+}
+
+func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	all := len(shownNames(a))
+	press(a, "/")
+	typeText(a, "pay")
+	if got := shownNames(a); !slices.Equal(got, []string{"payments-dlq.fifo", "payments.fifo"}) {
+		t.Fatalf("filter pay shows %v", got)
+	}
+	if !strings.Contains(screen(a), "2 shown") {
+		t.Errorf("header does not say how many are shown:\n%s", screen(a))
+	}
+	press(a, "enter") // keep the filter, give keys back to the list
+	if a.list.Filtering() || len(shownNames(a)) != 2 {
+		t.Fatal("enter did not keep the filter")
+	}
+	press(a, "j")
+	if selectedName(a) != "payments.fifo" {
+		t.Errorf("j after the filter selects %q", selectedName(a))
+	}
+	press(a, "esc")
+	if n := len(shownNames(a)); n != all || a.list.Filter() != "" {
+		t.Errorf("esc left %d of %d rows, filter %q", n, all, a.list.Filter())
+	}
+	if selectedName(a) != "payments.fifo" {
+		t.Errorf("clearing the filter moved the cursor to %q", selectedName(a))
+	}
+
+	// While typing, q is part of the pattern, not quit; esc clears at once.
+	press(a, "/")
+	_, cmd := a.Update(keyMsg("q"))
+	if cmd != nil || a.list.Filter() != "q" {
+		t.Errorf("q while filtering: cmd %v, filter %q", cmd, a.list.Filter())
+	}
+	press(a, "esc")
+	if a.list.Filtering() || a.list.Filter() != "" {
+		t.Error("esc while typing did not clear the filter")
+	}
+}
+
+func TestSortCyclesNameAndDepth(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	byName := []string{"audit-log", "billing", "notifications-service-production-eu-west-1-high-priority",
+		"orders", "orders-dlq", "payments-dlq.fifo", "payments.fifo", "shared-dlq", "shipping"}
+	if got := shownNames(a); !slices.Equal(got, byName) {
+		t.Fatalf("name order %v", got)
+	}
+	press(a, "s")
+	// Deepest backlog first, equal depths by name, unreadable rows last.
+	byDepth := []string{"notifications-service-production-eu-west-1-high-priority", "orders",
+		"payments.fifo", "billing", "orders-dlq", "shipping", "payments-dlq.fifo", "shared-dlq", "audit-log"}
+	if got := shownNames(a); !slices.Equal(got, byDepth) {
+		t.Fatalf("depth order %v", got)
+	}
+	if !strings.Contains(screen(a), "by depth") {
+		t.Error("sort order not shown")
+	}
+	press(a, "s")
+	if got := shownNames(a); !slices.Equal(got, byName) {
+		t.Fatalf("s did not cycle back to name order: %v", got)
+	}
+}
+
+func TestSelectionFollowsQueueAcrossRefreshAndSort(t *testing.T) {
+	a, f := loadedApp(t, 120, 36)
+	press(a, "s") // by depth
+	selectQueue(t, a, "billing")
+	// billing jumps to the top of the depth order.
+	qs := testDataset(3)
+	qs[4].Stats.Visible = 9_000_000
+	f.set(qs, nil)
+	poll(a)
+	if selectedName(a) != "billing" || a.list.cursor != 0 {
+		t.Fatalf("after refresh selected %q at row %d, want billing at 0", selectedName(a), a.list.cursor)
+	}
+	press(a, "s")
+	if selectedName(a) != "billing" {
+		t.Fatalf("after re-sort selected %q", selectedName(a))
+	}
+	// When the selected queue disappears the cursor stays in range.
+	f.set(slices.DeleteFunc(testDataset(3), func(q model.Queue) bool { return q.Name == "billing" }), nil)
+	poll(a)
+	if _, ok := a.list.Selected(); !ok {
+		t.Error("nothing selected after the selected queue vanished")
+	}
+}
+
+func TestNavigationKeys(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	press(a, "G")
+	if selectedName(a) != "shipping" {
+		t.Errorf("G selects %q", selectedName(a))
+	}
+	press(a, "g")
+	if selectedName(a) != "audit-log" {
+		t.Errorf("g selects %q", selectedName(a))
+	}
+	press(a, "down", "down", "up")
+	if selectedName(a) != "billing" {
+		t.Errorf("down down up selects %q", selectedName(a))
+	}
+	press(a, "k", "k", "k")
+	if a.list.cursor != 0 {
+		t.Errorf("k past the top: cursor %d", a.list.cursor)
+	}
+}
+
+func TestEnterOpensDetailAndEscReturns(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	selectQueue(t, a, "orders-dlq")
+	press(a, "enter")
+	if !a.showDetail || a.focus != paneSide {
+		t.Fatal("enter did not open and focus the detail pane")
+	}
+	s := screen(a)
+	for _, want := range []string{"Detail", "DLQ of", "← orders", "ApproximateNumberOfMessages"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("detail lacks %q:\n%s", want, s)
+		}
+	}
+	press(a, "tab", "k")
+	if selectedName(a) != "orders" || !strings.Contains(screen(a), "after 5 receives → orders-dlq") {
+		t.Errorf("detail does not follow the selection:\n%s", screen(a))
+	}
+	press(a, "esc")
+	if a.showDetail || a.focus != paneList {
+		t.Fatal("esc did not close the detail pane")
+	}
+	if !strings.Contains(screen(a), "Metrics") {
+		t.Error("metrics pane not back after esc")
+	}
+}
+
+func TestMetricsFromSeries(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	selectQueue(t, a, "orders")
+	s := a.series[a.list.sorted[a.list.rows[a.list.cursor].Index].URL]
+	if s == nil || s.Len() != 3 {
+		t.Fatalf("series for orders: %v", s)
+	}
+	// Visible grew 40 per 5 s poll: +480/min; in flight 5 per poll: +60/min.
+	v := screen(a)
+	for _, want := range []string{"+480/min", "+60.0/min", "1,280", "3 polls over 10s"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("metrics lack %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestHelpOverlayAndReadOnly(t *testing.T) {
+	f := &fakeClient{queues: testDataset(0), ep: awsclient.Endpoint{Region: "eu-west-1", Profile: "prod"}}
+	a, _ := newTestApp(t, f, Options{ReadOnly: true})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	poll(a)
+	press(a, "?")
+	s := screen(a)
+	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages (coming)",
+		"redrive DLQ (read-only)", "peek messages", "refresh now"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("help lacks %q:\n%s", want, s)
+		}
+	}
+	press(a, "j") // ignored while help is open
+	if a.list.cursor != 0 || !a.showHelp {
+		t.Error("keys leak through the help overlay")
+	}
+	press(a, "esc")
+	if a.showHelp {
+		t.Error("esc did not close help")
+	}
+}
+
+func TestQuitCancelsRequests(t *testing.T) {
+	a, _ := loadedApp(t, 80, 24)
+	_, cmd := a.Update(keyMsg("q"))
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("q does not quit")
+	}
+	if a.ctx.Err() == nil {
+		t.Error("quit left the request context alive")
+	}
+}

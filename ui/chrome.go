@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sqscope/sqscope/awsclient"
+)
+
+// headerView is the top line: product, where we are connected, mode
+// badges on the left; the queue count (and how many the filter shows) on
+// the right, which wins when the line is too narrow for both.
+func headerView(st *Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, w int) string {
+	name := "sqscope"
+	if version != "" {
+		name += " " + version
+	}
+	where := []string{}
+	if ep.URL != "" {
+		where = append(where, oneLine(ep.URL))
+	}
+	if ep.Region != "" {
+		where = append(where, oneLine(ep.Region))
+	}
+	if ep.Profile != "" {
+		where = append(where, "profile "+oneLine(ep.Profile))
+	}
+	left := st.App.Render(name)
+	if len(where) > 0 {
+		left += st.Header.Render(" · " + strings.Join(where, " · "))
+	}
+	badges := ""
+	if ep.Demo {
+		badges += " " + st.Badge.Render(" DEMO ")
+	}
+	if ep.ReadOnly {
+		badges += " " + st.ReadOnly.Render(" READ-ONLY ")
+	}
+	right := plural(total, "queue")
+	if filtered {
+		right += " · " + commas(int64(shown)) + " shown"
+	}
+	return spread(left+badges, st.Header.Render(right), w, width(badges))
+}
+
+// spread puts left and right on one line w cells wide, cutting left (but
+// keeping its last keep cells, the badges) when they do not fit.
+func spread(left, right string, w, keep int) string {
+	rw := width(right)
+	room := w - rw - 1
+	if lw := width(left); lw > room {
+		if keep > 0 && room > keep {
+			left = trunc(ansi.Cut(left, 0, lw-keep), room-keep) + ansi.Cut(left, lw-keep, lw)
+		} else {
+			left = trunc(left, room)
+		}
+	}
+	gap := max(w-width(left)-rw, 1)
+	return trunc(left+strings.Repeat(" ", gap)+right, w)
+}
+
+// statusView is the bottom status line: the last error on the left (one
+// line, trimmed), refresh state on the right.
+func (a *App) statusView() string {
+	st := &a.st
+	var right string
+	switch {
+	case a.inFlight && a.lastRefresh.IsZero():
+		right = "loading…"
+	case a.inFlight:
+		right = "refreshing… · last " + a.lastRefresh.Format("15:04:05")
+	case !a.lastRefresh.IsZero():
+		right = "refreshed " + a.lastRefresh.Format("15:04:05")
+	}
+	right = st.Status.Render(right + " · every " + a.opts.Refresh.String())
+	left := ""
+	if a.lastErr != nil {
+		left = st.StatusErr.Render("✗ " + oneLine(a.lastErr.Error()))
+	}
+	return spread(left, right, a.width, 0)
+}
+
+// hints are the key hints for the current state: what the keyboard does
+// right now, not everything it can do (that is the help overlay).
+func (a *App) hints() []key.Binding {
+	hint := func(k, desc string) key.Binding { return key.NewBinding(key.WithHelp(k, desc)) }
+	switch {
+	case a.showHelp:
+		return []key.Binding{hint("?/esc", "close help"), a.keys.Quit}
+	case a.list.Filtering():
+		return []key.Binding{hint("type", "to narrow"), hint("enter", "keep filter"),
+			hint("esc", "clear filter"), hint("↑/↓", "move")}
+	case a.showDetail && a.focus == paneSide:
+		return []key.Binding{hint("↑/↓", "scroll"), hint("esc", "back"), hint("tab", "to list"),
+			a.keys.Refresh, a.keys.Help, a.keys.Quit}
+	case a.list.Filter() != "":
+		return append([]key.Binding{hint("esc", "clear filter")}, a.keys.ShortHelp()...)
+	}
+	return a.keys.ShortHelp()
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+
+	"github.com/sqscope/sqscope/keymap"
+)
+
+// helpView is the "?" overlay: every binding, grouped, including those of
+// later issues ("coming") and, in read-only mode, the disabled mutating ones
+// marked as such. Groups flow into as many columns as the width allows.
+func helpView(k keymap.KeyMap, st *Styles, width, height int) string {
+	const colW = 38
+	cols := max(min(width/colW, 4), 1)
+	blocks := make([][]string, 0, 4)
+	for _, g := range k.Groups() {
+		blocks = append(blocks, helpGroup(g, k.ReadOnly, st, colW-2))
+	}
+	// Fill columns in order, starting a new column when the next group
+	// would make the current one taller than an even share.
+	total := 0
+	for _, b := range blocks {
+		total += len(b) + 1
+	}
+	share := (total + cols - 1) / cols
+	columns := make([][]string, 1, cols)
+	for _, b := range blocks {
+		cur := &columns[len(columns)-1]
+		if len(*cur) > 0 && len(*cur)+len(b) > share && len(columns) < cols {
+			columns = append(columns, nil)
+			cur = &columns[len(columns)-1]
+		}
+		if len(*cur) > 0 {
+			*cur = append(*cur, "")
+		}
+		*cur = append(*cur, b...)
+	}
+	rendered := make([]string, len(columns))
+	for i, c := range columns {
+		for j := range c {
+			c[j] = padRight(c[j], colW)
+		}
+		rendered[i] = strings.Join(c, "\n")
+	}
+	body := lipgloss.JoinHorizontal(lipgloss.Top, rendered...)
+	title := st.PaneTitleFocused.Render("Keys") + st.Muted.Render(" · ? or esc closes")
+	return block(append([]string{title, ""}, strings.Split(body, "\n")...), width, height)
+}
+
+func helpGroup(g keymap.Group, readOnly bool, st *Styles, w int) []string {
+	title := g.Title
+	if g.Coming {
+		title += " (coming)"
+	}
+	lines := []string{st.HelpGroup.Render(title)}
+	for _, b := range g.Bindings {
+		lines = append(lines, helpLine(b, readOnly, st, w))
+	}
+	return lines
+}
+
+func helpLine(b key.Binding, readOnly bool, st *Styles, w int) string {
+	h := b.Help()
+	desc := h.Desc
+	if !b.Enabled() && readOnly {
+		desc += " (read-only)"
+		return st.Muted.Render(padRight(h.Key, 10) + trunc(desc, w-10))
+	}
+	return st.HelpKey.Render(padRight(h.Key, 10)) + st.HelpDesc.Render(trunc(desc, w-10))
+}
+
+// hintsView is the one-line key hint of the status bar.
+func hintsView(bindings []key.Binding, st *Styles, width int) string {
+	var b strings.Builder
+	w := 0
+	for i, k := range bindings {
+		h := k.Help()
+		item := st.HintKey.Render(h.Key) + " " + st.HintDesc.Render(h.Desc)
+		iw := len([]rune(h.Key)) + 1 + len([]rune(h.Desc))
+		sep := 0
+		if i > 0 {
+			sep = 3
+		}
+		if w+sep+iw > width {
+			break
+		}
+		if i > 0 {
+			b.WriteString(st.Muted.Render(" · "))
+		}
+		b.WriteString(item)
+		w += sep + iw
+	}
+	return b.String()
+}

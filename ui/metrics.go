@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// metricsPane shows the selected queue's depth over the polls so far:
+// sparklines of visible and in-flight messages, the current counts and the
+// rate of change, which answers "is it getting worse?".
+type metricsPane struct {
+	st            *Styles
+	width, height int
+	focused       bool
+
+	q      model.Queue
+	ok     bool
+	series *model.Series // nil until the queue has been sampled
+	rel    string        // DLQ relation, as in the list
+}
+
+func newMetricsPane(st *Styles) metricsPane { return metricsPane{st: st} }
+
+func (m *metricsPane) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *metricsPane) Focus()           { m.focused = true }
+func (m *metricsPane) Blur()            { m.focused = false }
+
+// SetQueue points the pane at a queue and its history.
+func (m *metricsPane) SetQueue(q model.Queue, ok bool, s *model.Series, g model.DLQGraph) {
+	m.q, m.ok, m.series = q, ok, s
+	m.rel = relation(q, g, 1<<10)
+}
+
+// Update has nothing to do yet: the pane only displays.
+func (m metricsPane) Update(tea.Msg) (metricsPane, tea.Cmd) { return m, nil }
+
+const (
+	metricsLabelW = 10 // "in flight "
+	metricsNumW   = 9
+	metricsRateW  = 12
+)
+
+// View renders a title line, one line per sparkline, then a summary.
+func (m metricsPane) View() string {
+	title := m.st.PaneTitle
+	if m.focused {
+		title = m.st.PaneTitleFocused
+	}
+	lines := []string{title.Render("Metrics") + m.st.Muted.Render(m.subtitle())}
+	switch {
+	case !m.ok:
+		lines = append(lines, m.st.Muted.Render("no queue selected"))
+	case m.q.Err != nil:
+		lines = append(lines, m.st.RowErr.Render("error: "+oneLine(m.q.Err.Error())))
+	case m.series == nil || m.series.Len() == 0:
+		lines = append(lines, m.st.Muted.Render("waiting for the first poll"))
+	default:
+		lines = append(lines,
+			m.seriesLine("visible", m.st.SparkVisible, func(s model.QueueStats) int64 { return s.Visible }),
+			m.seriesLine("in flight", m.st.SparkInFlight, func(s model.QueueStats) int64 { return s.InFlight }),
+			m.summary(),
+		)
+	}
+	if m.rel != "" {
+		lines = append(lines, m.st.Label.Render("DLQ       ")+m.rel)
+	}
+	return block(lines, m.width, m.height)
+}
+
+func (m metricsPane) subtitle() string {
+	if !m.ok {
+		return ""
+	}
+	return " · " + m.q.Name
+}
+
+// seriesLine is "label  ▁▂▃▅  1,234  +12.0/min".
+func (m metricsPane) seriesLine(label string, st lipgloss.Style, f func(model.QueueStats) int64) string {
+	pts := m.series.Points()
+	vals := make([]int64, len(pts))
+	for i, p := range pts {
+		vals[i] = f(p.Stats)
+	}
+	last := vals[len(vals)-1]
+	w := max(m.width-metricsLabelW-metricsNumW-metricsRateW-2, 1)
+	r := "rate n/a"
+	if m.series.Len() >= 2 {
+		r = rate(m.series.RatePerMinute(f))
+	}
+	return m.st.Label.Render(padRight(label, metricsLabelW)) +
+		st.Render(padRight(sparkline(vals, w), w)) + " " +
+		padLeft(commas(last), metricsNumW) + " " +
+		m.st.Muted.Render(padLeft(r, metricsRateW))
+}
+
+// summary gives the counts the sparklines leave out and the time span the
+// rate covers.
+func (m metricsPane) summary() string {
+	newest, _ := m.series.Last()
+	span := time.Duration(0)
+	if m.series.Len() > 1 {
+		span = newest.At.Sub(m.series.At(0).At).Round(time.Second)
+	}
+	return m.st.Label.Render(padRight("delayed", metricsLabelW)) +
+		fmt.Sprintf("%s · total %s · %s over %s",
+			commas(m.q.Stats.Delayed), commas(m.q.Stats.Total()),
+			plural(m.series.Len(), "poll"), span)
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// columns are the queue list's column widths, computed once per resize.
+type columns struct {
+	name, kind, num, delayed, rel int
+	shortKind                     bool // "Std" instead of "Standard"
+}
+
+const markerWidth = 2 // cursor ">" and DLQ "!"
+
+// layoutColumns shares width among the columns: counts keep a fixed width,
+// the name and DLQ relation share the rest, the name getting more.
+func layoutColumns(width int) columns {
+	c := columns{kind: 8, num: 9, delayed: 7}
+	if width < 100 {
+		c.kind, c.shortKind = 4, true
+	}
+	fixed := markerWidth + c.kind + 2*c.num + c.delayed + 5 // 5 separating spaces
+	rest := max(width-fixed, 0)
+	c.name = max(rest*3/5, min(rest, 12))
+	if c.name > 48 {
+		c.name = 48
+	}
+	c.rel = max(rest-c.name, 0)
+	return c
+}
+
+// header is the column header row.
+func (c columns) header() string {
+	return strings.Join([]string{
+		strings.Repeat(" ", markerWidth) + padRight("queue", c.name),
+		padRight("type", c.kind),
+		padLeft("visible", c.num),
+		padLeft("in flight", c.num),
+		padLeft("delayed", c.delayed),
+		padRight("DLQ", c.rel),
+	}, " ")
+}
+
+// kindLabel is Standard/FIFO, abbreviated on narrow screens.
+func (c columns) kindLabel(q model.Queue) string {
+	if q.IsFIFO() {
+		return "FIFO"
+	}
+	if c.shortKind {
+		return "Std"
+	}
+	return "Standard"
+}
+
+// cells renders a row's text after the name: type, counts (or the error),
+// and the DLQ relation. It is plain text; the list styles the whole row.
+func (c columns) cells(q model.Queue, g model.DLQGraph) string {
+	var b strings.Builder
+	b.WriteString(padRight(c.kindLabel(q), c.kind))
+	b.WriteByte(' ')
+	rel := relation(q, g, c.rel)
+	if q.Err != nil {
+		// The error may use the relation column too when there is none.
+		w := 2*c.num + c.delayed + 2
+		if rel == "" {
+			b.WriteString(padRight("error: "+oneLine(q.Err.Error()), w+1+c.rel))
+			return b.String()
+		}
+		b.WriteString(padRight("error: "+oneLine(q.Err.Error()), w))
+	} else {
+		b.WriteString(padLeft(commas(q.Stats.Visible), c.num))
+		b.WriteByte(' ')
+		b.WriteString(padLeft(commas(q.Stats.InFlight), c.num))
+		b.WriteByte(' ')
+		b.WriteString(padLeft(commas(q.Stats.Delayed), c.delayed))
+	}
+	b.WriteByte(' ')
+	b.WriteString(padRight(rel, c.rel))
+	return b.String()
+}
+
+// relation describes the queue's place in the DLQ graph both ways: a DLQ
+// names its sources ("DLQ ← orders, billing", or "DLQ ← 3 sources" when the
+// names do not fit) and a source names its DLQ ("→ orders-dlq").
+func relation(q model.Queue, g model.DLQGraph, width int) string {
+	var parts []string
+	if srcs := g.SourcesOf(q.ARN); len(srcs) > 0 {
+		names := make([]string, len(srcs))
+		for i, s := range srcs {
+			names[i] = g.Name(s)
+		}
+		s := "DLQ ← " + strings.Join(names, ", ")
+		if len(srcs) > 1 && len([]rune(s)) > width {
+			s = "DLQ ← " + plural(len(srcs), "source")
+		}
+		parts = append(parts, s)
+	}
+	if dlq, ok := g.DLQOf(q.ARN); ok {
+		parts = append(parts, "→ "+g.Name(dlq))
+	}
+	return strings.Join(parts, " ")
+}
+
+// dlqWithMessages reports whether q is a dead-letter queue holding
+// messages: the rows an on-call engineer must not miss.
+func dlqWithMessages(q model.Queue, g model.DLQGraph) bool {
+	return q.Err == nil && g.IsDLQ(q.ARN) && q.Stats.Total() > 0
+}
