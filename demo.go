@@ -19,7 +19,7 @@ func startDemo(ctx context.Context, seed int64, cfg awsclient.Config) (*awsclien
 		srv.Close()
 		return nil, fmt.Errorf("demo server: %w", err)
 	}
-	o := demo.Options{Seed: seed, Traffic: true}
+	o := demo.Options{Seed: seed}
 	if err := demo.Seed(ctx, srv, o); err != nil {
 		srv.Close()
 		return nil, fmt.Errorf("demo scenario: %w", err)

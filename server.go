@@ -33,7 +33,7 @@ func runServer(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "server: %v", err)
 	}
 	if *withDemo {
-		o := demo.Options{Seed: *seed, Traffic: true}
+		o := demo.Options{Seed: *seed}
 		if err := demo.Seed(ctx, srv, o); err != nil {
 			return fail(stderr, "server: demo scenario: %v", err)
 		}

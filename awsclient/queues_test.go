@@ -3,7 +3,10 @@ package awsclient
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -129,6 +132,58 @@ func TestQueuesPagesPast1000(t *testing.T) {
 		}
 		if pages := proxy.count("ListQueues"); pages < 2 {
 			t.Errorf("ListQueues called %d times; %d queues need at least 2 pages", pages, n)
+		}
+	})
+}
+
+// TestQueuesBoundsConcurrency checks that attribute calls overlap, and never
+// more than Config.Concurrency at once. Each call waits (briefly) until the
+// pool is full, so a sequential implementation is caught without relying on
+// timing.
+func TestQueuesBoundsConcurrency(t *testing.T) {
+	forEachBackend(t, "concurrency", func(t *testing.T, b backend) {
+		const limit = 4
+		admin := adminClient(serve(t, b.handler))
+		p := uniquePrefix(t)
+		for i := 0; i < 12; i++ {
+			createQueue(t, admin, fmt.Sprintf("%s%02d", p, i), nil)
+		}
+		var mu sync.Mutex
+		inFlight, peak := 0, 0
+		full := make(chan struct{})
+		var fullOnce sync.Once
+		proxy := newFaultProxy(nil, nil)
+		proxy.next = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("X-Amz-Target") != "AmazonSQS.GetQueueAttributes" {
+				b.handler.ServeHTTP(w, r)
+				return
+			}
+			mu.Lock()
+			inFlight++
+			peak = max(peak, inFlight)
+			if inFlight == limit {
+				fullOnce.Do(func() { close(full) })
+			}
+			mu.Unlock()
+			select {
+			case <-full:
+			case <-time.After(200 * time.Millisecond):
+			}
+			b.handler.ServeHTTP(w, r)
+			mu.Lock()
+			inFlight--
+			mu.Unlock()
+		})
+		cfg := testConfig()
+		cfg.Concurrency = limit
+		qs, err := NewStatic(serve(t, proxy), "us-east-1", cfg).Queues(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if peak != limit {
+			t.Fatalf("peak attribute calls in flight = %d, want exactly %d (listed %d)", peak, limit, len(qs))
 		}
 	})
 }

@@ -54,7 +54,10 @@ func (l *queueList) pageSize() int { return max(l.height-2, 1) }
 // SetQueues replaces the queues, keeping the cursor on the queue it was on.
 func (l *queueList) SetQueues(qs []model.Queue, g model.DLQGraph) {
 	sel := l.selectedURL()
-	l.sorted = sortQueues(qs, l.sortKey)
+	// A sorted copy: the App's slice, shared with the other panes, keeps
+	// its order.
+	l.sorted = append(make([]model.Queue, 0, len(qs)), qs...)
+	model.SortQueues(l.sorted, l.sortKey)
 	l.graph = g
 	l.refilter(sel)
 }
@@ -63,7 +66,7 @@ func (l *queueList) SetQueues(qs []model.Queue, g model.DLQGraph) {
 func (l *queueList) SetSort(k model.SortKey) {
 	sel := l.selectedURL()
 	l.sortKey = k
-	l.sorted = sortQueues(l.sorted, k)
+	model.SortQueues(l.sorted, k)
 	l.refilter(sel)
 }
 
@@ -109,7 +112,8 @@ func (l *queueList) ClearFilter() {
 // refilter recomputes the shown rows and puts the cursor back on url, or
 // keeps its position when that queue is gone.
 func (l *queueList) refilter(url string) {
-	l.rows = filterQueues(l.sorted, l.input.Value())
+	// The filter keeps the sort order: a match never jumps the queue.
+	l.rows = model.FilterQueues(l.sorted, l.input.Value())
 	if url != "" {
 		for i, m := range l.rows {
 			if l.sorted[m.Index].URL == url {

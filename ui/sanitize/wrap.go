@@ -17,6 +17,7 @@ type Wrapped struct {
 	src   string
 	width int
 	rows  []row
+	json  []jsonState // per row, only for WrapJSON
 }
 
 // row is where a wrapped row starts in the source.
@@ -87,31 +88,38 @@ func (w *Wrapped) Rows(off, n int) []string {
 		return nil
 	}
 	out := make([]string, 0, end-off)
-	markW := ansi.StringWidth(WrapMarker)
 	var buf []byte
 	for _, r := range w.rows[off:end] {
 		buf = buf[:0]
-		col := 0
 		if r.cont {
 			buf = append(buf, WrapMarker...)
-			col = markW
 		}
-		for i := int(r.start); i < int(r.end); {
-			if j := asciiRun(w.src, i, int(r.end)); j > i {
-				buf = append(buf, w.src[i:j]...)
-				col += j - i
-				i = j
-				continue
-			}
-			u := scan(w.src, i, true)
-			uw := unitWidth(u, col, w.width)
-			buf = appendUnit(buf, w.src, i, u, uw)
-			col += uw
-			i = u.end
-		}
+		buf = w.appendRow(buf, r)
 		out = append(out, string(buf))
 	}
 	return out
+}
+
+// appendRow appends the sanitized text of r, without its marker, to buf.
+func (w *Wrapped) appendRow(buf []byte, r row) []byte {
+	col := 0
+	if r.cont {
+		col = ansi.StringWidth(WrapMarker)
+	}
+	for i := int(r.start); i < int(r.end); {
+		if j := asciiRun(w.src, i, int(r.end)); j > i {
+			buf = append(buf, w.src[i:j]...)
+			col += j - i
+			i = j
+			continue
+		}
+		u := scan(w.src, i, true)
+		uw := unitWidth(u, col, w.width)
+		buf = appendUnit(buf, w.src, i, u, uw)
+		col += uw
+		i = u.end
+	}
+	return buf
 }
 
 // Lines sanitizes s like Text and wraps it to width (see Wrap).
