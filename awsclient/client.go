@@ -6,6 +6,7 @@ package awsclient
 
 import (
 	"context"
+	"time"
 
 	"github.com/sqscope/sqscope/model"
 )
@@ -14,7 +15,8 @@ import (
 type Lister interface {
 	// Queues lists every queue (all pages, past 1,000) with its attributes.
 	// A queue whose attributes cannot be read is still returned, with Err
-	// set; only a failure of the listing itself returns an error.
+	// set; only a failure of the listing itself returns an error. Show any
+	// of these errors with Describe, which makes them one short line.
 	Queues(ctx context.Context) ([]model.Queue, error)
 }
 
@@ -27,9 +29,77 @@ type Endpoint struct {
 	Demo     bool
 }
 
+// PeekOptions tune one peek session. Zero fields take the defaults below.
+type PeekOptions struct {
+	// Hold is how long each received message stays hidden while paging
+	// (default 30 s), so that a "load more" inside it does not receive the
+	// same messages again. Rounded up to whole seconds, at least 1: a
+	// receive with VisibilityTimeout 0 cannot be sent (the SDK omits int32
+	// zero, which means the queue's default).
+	Hold time.Duration
+	// Concurrency is how many receives may be in flight (default 4).
+	Concurrency int
+	// MaxNumber caps n in one Next call (0: no cap).
+	MaxNumber int
+}
+
+// Peeker opens peek sessions. A peek is a receive: it raises each message's
+// receive count by one, and on a queue with a redrive policy it can move
+// messages to the DLQ (see model.PeekCostOf for the confirmation dialog).
+type Peeker interface {
+	OpenPeek(queueURL string, o PeekOptions) Peek
+}
+
+// Peek is one reading session on one queue. Safe for use from several
+// goroutines. Call Release when done, on error, when the pane closes and on
+// quit — with a fresh context, since the one Next ran under may be gone.
+//
+// On a FIFO queue every received message blocks its message group until it
+// is visible again, so the consumers of those groups stall until Release
+// (or, if Release never runs, until the hold ends).
+type Peek interface {
+	// Next receives up to n messages this session has not returned yet
+	// (de-duplicated by MessageId), holding each for Hold. It never
+	// deletes and never returns more than n. Messages it received are
+	// tracked for Release even when Next fails or ctx ends mid-load:
+	// receives already sent are allowed to finish, and what they bring is
+	// returned by the next call to Next.
+	Next(ctx context.Context, n int) (PeekPage, error)
+	// Release makes every message the session still holds visible again
+	// (ChangeMessageVisibilityBatch with VisibilityTimeout 0, in batches of
+	// 10, concurrently), after waiting for receives still in flight. A hold
+	// that already ran out is counted as Expired, not as a failure: that
+	// message is visible anyway. The error is non-nil only when some
+	// message could not be released (it stays held until its hold ends;
+	// calling Release again retries it).
+	Release(ctx context.Context) (ReleaseReport, error)
+	// Held is how many messages the session holds right now (holds not yet
+	// run out and not released).
+	Held() int
+}
+
+// PeekPage is one Next call's result.
+type PeekPage struct {
+	Messages   []model.Message // new to this session, in order of arrival
+	Received   int             // messages received, duplicates included
+	Duplicates int             // received again, not returned again
+	// Exhausted: two receives in a row brought nothing new, so probably
+	// nothing more is visible (every message is held, or the queue is empty).
+	Exhausted bool
+}
+
+// ReleaseReport says what Release did.
+type ReleaseReport struct {
+	Released int     // made visible again
+	Expired  int     // hold already over (or message gone): visible anyway
+	Failed   int     // still held; see Errs
+	Errs     []error // one per failed call or entry
+}
+
 // Client is everything the UI may call.
 type Client interface {
 	Lister
+	Peeker
 	// Endpoint describes the connection for display.
 	Endpoint() Endpoint
 }

@@ -25,9 +25,23 @@ func (k KeyMap) Groups() []Group {
 	}
 }
 
-// ShortHelp is the status-bar hint line; it implements help.KeyMap.
+// ShortHelp is the status-bar hint line; it implements help.KeyMap. It is
+// ordered by importance, help first, because a narrow terminal cuts it from
+// the right; the descriptions are shortened copies so that the line fits
+// in 80 columns.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Filter, k.Open, k.Sort, k.Refresh, k.NextPane, k.Help, k.Quit}
+	short := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	move := key.NewBinding(
+		key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...),
+		key.WithHelp("↑↓/jk", "move"),
+	)
+	return []key.Binding{
+		k.Help, k.Quit, move, k.Filter, short(k.Open, "open"), short(k.Sort, "sort"),
+		short(k.Refresh, "refresh"), short(k.NextPane, "pane"),
+	}
 }
 
 // FullHelp lists every binding by group; it implements help.KeyMap. The

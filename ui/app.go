@@ -96,6 +96,7 @@ func New(c awsclient.Client, o Options) *App {
 		graph:  model.BuildDLQGraph(nil),
 	}
 	a.list = newQueueList(&a.st, &a.keys)
+	a.list.empty = "loading queues…"
 	a.metrics = newMetricsPane(&a.st)
 	a.detail = newDetailPane(&a.st, &a.keys)
 	return a
@@ -155,8 +156,12 @@ func (a *App) loaded(msg queuesLoadedMsg) {
 	a.inFlight = false
 	if msg.err != nil {
 		a.lastErr = msg.err
+		if a.lastRefresh.IsZero() {
+			a.list.empty = "could not list queues: see the status line; r retries"
+		}
 		return
 	}
+	a.list.empty = "no queues at this endpoint and region"
 	a.lastErr = nil
 	a.lastRefresh = msg.at
 	a.queues = msg.queues

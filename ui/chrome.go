@@ -78,7 +78,7 @@ func (a *App) statusView() string {
 	right = st.Status.Render(right + " · every " + a.opts.Refresh.String())
 	left := ""
 	if a.lastErr != nil {
-		left = st.StatusErr.Render("✗ " + oneLine(a.lastErr.Error()))
+		left = st.StatusErr.Render("✗ " + errText(a.lastErr))
 	}
 	return spread(left, right, a.width, 0)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sqscope/sqscope/awsclient"
 )
 
 // commas formats n with thousands separators: 2000 -> "2,000".
@@ -118,3 +120,8 @@ func block(lines []string, w, h int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// errText is an error as one short, safe line: awsclient's description
+// ("access denied: GetQueueAttributes on orders") rather than the SDK's
+// several-line chain. The detail pane shows the full text instead.
+func errText(err error) string { return oneLine(awsclient.Describe(err)) }

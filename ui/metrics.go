@@ -56,7 +56,7 @@ func (m metricsPane) View() string {
 	case !m.ok:
 		lines = append(lines, m.st.Muted.Render("no queue selected"))
 	case m.q.Err != nil:
-		lines = append(lines, m.st.RowErr.Render("error: "+oneLine(m.q.Err.Error())))
+		lines = append(lines, m.st.RowErr.Render("error: "+errText(m.q.Err)))
 	case m.series == nil || m.series.Len() == 0:
 		lines = append(lines, m.st.Muted.Render("waiting for the first poll"))
 	default:
@@ -67,7 +67,7 @@ func (m metricsPane) View() string {
 		)
 	}
 	if m.rel != "" {
-		lines = append(lines, m.st.Label.Render("DLQ       ")+m.rel)
+		lines = append(lines, m.st.Label.Render("redrive   ")+m.rel)
 	}
 	return block(lines, m.width, m.height)
 }

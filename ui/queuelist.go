@@ -30,6 +30,8 @@ type queueList struct {
 
 	width, height int
 	cols          columns
+	longest       int    // longest queue name, in cells, for the name column
+	empty         string // what an empty list says; the App knows why it is
 	focused       bool
 }
 
@@ -41,7 +43,7 @@ func newQueueList(st *Styles, keys *keymap.KeyMap) queueList {
 // rows, the rest are queue rows.
 func (l *queueList) SetSize(w, h int) {
 	l.width, l.height = w, h
-	l.cols = layoutColumns(w)
+	l.cols = layoutColumns(w, l.longest)
 	l.scroll()
 }
 
@@ -59,6 +61,11 @@ func (l *queueList) SetQueues(qs []model.Queue, g model.DLQGraph) {
 	l.sorted = append(make([]model.Queue, 0, len(qs)), qs...)
 	model.SortQueues(l.sorted, l.sortKey)
 	l.graph = g
+	l.longest = 0
+	for _, q := range qs {
+		l.longest = max(l.longest, len(q.Name)) // SQS names are ASCII
+	}
+	l.cols = layoutColumns(l.width, l.longest)
 	l.refilter(sel)
 }
 
@@ -207,7 +214,7 @@ func (l queueList) View() string {
 		lines = append(lines, l.rowView(i))
 	}
 	if len(l.rows) == 0 {
-		msg := "no queues"
+		msg := l.empty
 		if l.Filter() != "" {
 			msg = "no queue matches " + `"` + oneLine(l.Filter()) + `"`
 		}

@@ -15,8 +15,9 @@ type columns struct {
 const markerWidth = 2 // cursor ">" and DLQ "!"
 
 // layoutColumns shares width among the columns: counts keep a fixed width,
-// the name and DLQ relation share the rest, the name getting more.
-func layoutColumns(width int) columns {
+// the name and DLQ relation share the rest, the name getting more but never
+// more than the longest name needs.
+func layoutColumns(width, longestName int) columns {
 	c := columns{kind: 8, num: 9, delayed: 7}
 	if width < 100 {
 		c.kind, c.shortKind = 4, true
@@ -24,9 +25,7 @@ func layoutColumns(width int) columns {
 	fixed := markerWidth + c.kind + 2*c.num + c.delayed + 5 // 5 separating spaces
 	rest := max(width-fixed, 0)
 	c.name = max(rest*3/5, min(rest, 12))
-	if c.name > 48 {
-		c.name = 48
-	}
+	c.name = min(c.name, 48, max(longestName, len("queue")))
 	c.rel = max(rest-c.name, 0)
 	return c
 }
@@ -65,10 +64,10 @@ func (c columns) cells(q model.Queue, g model.DLQGraph) string {
 		// The error may use the relation column too when there is none.
 		w := 2*c.num + c.delayed + 2
 		if rel == "" {
-			b.WriteString(padRight("error: "+oneLine(q.Err.Error()), w+1+c.rel))
+			b.WriteString(padRight("error: "+errText(q.Err), w+1+c.rel))
 			return b.String()
 		}
-		b.WriteString(padRight("error: "+oneLine(q.Err.Error()), w))
+		b.WriteString(padRight("error: "+errText(q.Err), w))
 	} else {
 		b.WriteString(padLeft(commas(q.Stats.Visible), c.num))
 		b.WriteByte(' ')

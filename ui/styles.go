@@ -62,7 +62,7 @@ func DefaultStyles() Styles {
 	s.ReadOnly = n().Bold(true).Reverse(true).Foreground(yellow)
 	s.PaneTitleFocused = n().Bold(true).Foreground(cyan)
 	s.ColumnHeader = n().Foreground(gray)
-	s.SelectedDim = n().Background(lipgloss.Color("0")).Bold(true)
+	s.SelectedDim = n().Bold(true).Foreground(cyan)
 	s.DLQFull = n().Foreground(red).Bold(true)
 	s.RowErr = n().Foreground(yellow)
 	s.Match = n().Foreground(cyan).Underline(true)

@@ -6,13 +6,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// seedHostile adds the hostile corpus as seeds, cut to 4 KiB so the fuzzer
+// seedHostile adds the hostile corpus as seeds, cut to 512 bytes so the fuzzer
 // mutates small inputs quickly; the full bodies are covered by table tests.
 func seedHostile(f *testing.F, add func(string)) {
 	for _, h := range loadHostile(f) {
 		s := h.data
-		if len(s) > 4096 {
-			s = s[:4096]
+		if len(s) > 512 {
+			s = s[:512]
 		}
 		add(s)
 	}
@@ -73,6 +73,14 @@ func FuzzPrettyJSON(f *testing.F) {
 		}
 		if ok && note != "" {
 			t.Errorf("ok with a note: %q", note)
+		}
+		w := WrapJSON(lines, 20)
+		n := min(w.Len(), 100)
+		plain := w.Rows(0, n)
+		for i, r := range w.JSONRows(0, n, func(_ JSONKind, p string) string { return p }) {
+			if r != plain[i] {
+				t.Errorf("JSONRows row %d = %q, Rows has %q", i, r, plain[i])
+			}
 		}
 	})
 }

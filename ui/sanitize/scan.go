@@ -62,20 +62,28 @@ func scan(s string, i int, multiline bool) unit {
 	return scanCluster(s, i)
 }
 
-// scanCluster handles a grapheme cluster that starts with a printable or
-// non-ASCII rune. It keeps the longest acceptable prefix of the cluster; the
-// first rejected rune ends the unit and is escaped by the next call, where it
-// starts a new segmentation (and, being a mark or format character, is
-// escaped on its own).
+// maxClusterBytes bounds grapheme segmentation. Without it a body of 1 MiB
+// of combining marks or joined emoji is one cluster, and re-segmenting it at
+// every escaped rune would take quadratic time. The longest emoji sequences
+// are about 35 bytes.
+const maxClusterBytes = 64
+
+// scanCluster handles a unit that starts with a printable or non-ASCII rune.
+// It keeps the longest acceptable prefix of the rune's grapheme cluster; the
+// first rejected rune ends the unit and starts the next one, where (being a
+// mark or format character) it is escaped on its own.
 func scanCluster(s string, i int) unit {
-	cluster, w := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
-	r, size := utf8.DecodeRuneInString(cluster)
-	if r == utf8.RuneError && size <= 1 {
-		// Invalid byte swallowed into a cluster: escape just that byte.
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 {
 		return unit{end: i + 1, width: 4, kind: hexByte, r: rune(s[i])}
 	}
 	if needsEscape(r) || isMark(r) {
 		return escapeRune(r, i+size)
+	}
+	cluster, w := ansi.FirstGraphemeCluster(s[i:min(len(s), i+maxClusterBytes)], ansi.GraphemeWidth)
+	if len(cluster) < size {
+		cluster = s[i : i+size]
+		_, w = ansi.FirstGraphemeCluster(cluster, ansi.GraphemeWidth)
 	}
 	marks := 0
 	p := size
@@ -86,7 +94,7 @@ func scanCluster(s string, i int) unit {
 		case r == utf8.RuneError && n <= 1, r <= 0x9f:
 			ok = false
 		case r == 0x200d:
-			ok = p+n < len(cluster) // joins only if something follows in the cluster
+			ok = joins(cluster[p+n:]) // only inside an emoji or conjunct
 			marks = 0
 		case isMark(r):
 			marks++
@@ -104,6 +112,13 @@ func scanCluster(s string, i int) unit {
 		_, w = ansi.FirstGraphemeCluster(cluster[:p], ansi.GraphemeWidth)
 	}
 	return unit{end: i + p, width: w}
+}
+
+// joins reports whether a joiner followed by rest (the remainder of its
+// cluster) joins something: the next rune must be one that is kept.
+func joins(rest string) bool {
+	r, n := utf8.DecodeRuneInString(rest)
+	return n > 0 && r > 0x9f && !(r == utf8.RuneError && n == 1) && !needsEscape(r) && !isMark(r)
 }
 
 // escapeRune returns a ⟨U+XXXX⟩ unit for r, or \xNN for a C1 control.
