@@ -19,9 +19,10 @@ func (k KeyMap) Groups() []Group {
 		{Title: "Navigation", Bindings: []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
 		{Title: "Queues", Bindings: []key.Binding{k.Filter, k.Open, k.Back, k.Sort, k.Refresh}},
 		{Title: "General", Bindings: []key.Binding{k.NextPane, k.PrevPane, k.Help, k.Quit}},
-		{Title: "Messages", Coming: true, Bindings: []key.Binding{
-			k.Peek, k.Redrive, k.CancelMove, k.Select, k.Copy, k.Pager, k.Export,
+		{Title: "Messages", Bindings: []key.Binding{
+			k.Peek, k.LoadMore, k.Select, k.Copy, k.Pager, k.Export, k.Raw, k.Decode, k.BinaryFmt,
 		}},
+		{Title: "Redrive", Coming: true, Bindings: []key.Binding{k.Redrive, k.CancelMove}},
 	}
 }
 

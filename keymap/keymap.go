@@ -30,16 +30,21 @@ type KeyMap struct {
 	Help     key.Binding
 	Quit     key.Binding
 
-	// Actions that later issues wire up (peek: issue 4; redrive, move,
-	// selection, copy, pager, export: issues 4 and 5). They are declared now
-	// so the help overlay lists them; the UI does not act on them yet.
-	Peek       key.Binding
+	// Peek pane: read a queue's messages.
+	Peek      key.Binding
+	LoadMore  key.Binding
+	Select    key.Binding
+	Copy      key.Binding
+	Pager     key.Binding
+	Export    key.Binding
+	Raw       key.Binding // pretty JSON / raw body
+	Decode    key.Binding // base64 / gzip+base64 body
+	BinaryFmt key.Binding // Binary attributes as hex / base64
+
+	// Actions issue 5 wires up; declared now so the help overlay lists
+	// them, marked "coming".
 	Redrive    key.Binding
 	CancelMove key.Binding
-	Select     key.Binding
-	Copy       key.Binding
-	Pager      key.Binding
-	Export     key.Binding
 
 	// ReadOnly is set by ReadOnly; the help overlay uses it to explain why
 	// mutating bindings are unavailable.
@@ -70,13 +75,18 @@ func Default() KeyMap {
 		Help:     b("?", "help", "?"),
 		Quit:     b("q", "quit", "q", "ctrl+c"),
 
-		Peek:       b("p/enter", "peek messages", "p"),
+		Peek:      b("p/enter", "peek messages", "p"),
+		LoadMore:  b("n", "load more messages", "n"),
+		Select:    b("space", "select message", "space"),
+		Copy:      b("y", "copy body", "y"),
+		Pager:     b("o", "open body in $PAGER", "o"),
+		Export:    b("e", "export as JSONL", "e"),
+		Raw:       b("v", "pretty / raw body", "v"),
+		Decode:    b("d", "decode base64/gzip", "d"),
+		BinaryFmt: b("b", "binary as hex/base64", "b"),
+
 		Redrive:    b("R", "redrive DLQ", "R"),
 		CancelMove: b("c", "cancel move", "c"),
-		Select:     b("space", "select message", "space"),
-		Copy:       b("y", "copy message", "y"),
-		Pager:      b("o", "open in pager", "o"),
-		Export:     b("e", "export messages", "e"),
 	}
 }
 

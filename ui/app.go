@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
@@ -74,6 +73,21 @@ type App struct {
 	inFlight    bool   // the latest request has not answered yet
 	lastErr     error
 	lastRefresh time.Time
+
+	// Peek (see peeksession.go).
+	peek        peekPane
+	peekOpen    bool
+	peekSess    awsclient.Peek     // the pane's session; nil when closed
+	peekSeq     uint64             // number of the latest page request
+	peekCancel  context.CancelFunc // cancels the page in flight; nil when none
+	peekErr     error
+	live        []awsclient.Peek // sessions that may still hold messages
+	seenCounts  map[string][]int // receive counts last seen, by queue URL
+	confirm     *confirmDialog
+	pendingPeek model.Queue // the queue the confirm dialog is about
+	prompt      *pathPrompt
+	notice      string // one-line feedback of the last action
+	quitting    bool   // releasing before quit
 }
 
 // New builds the App. It does no I/O; the first refresh starts in Init.
@@ -91,14 +105,16 @@ func New(c awsclient.Client, o Options) *App {
 	a := &App{
 		client: c, ep: ep, opts: o, keys: keys, st: stylesFromEnv(),
 		now: time.Now, ctx: ctx, cancel: cancel,
-		series: map[string]*model.Series{},
-		byARN:  map[string]model.Queue{},
-		graph:  model.BuildDLQGraph(nil),
+		series:     map[string]*model.Series{},
+		byARN:      map[string]model.Queue{},
+		seenCounts: map[string][]int{},
+		graph:      model.BuildDLQGraph(nil),
 	}
 	a.list = newQueueList(&a.st, &a.keys)
 	a.list.empty = "loading queues…"
 	a.metrics = newMetricsPane(&a.st)
 	a.detail = newDetailPane(&a.st, &a.keys)
+	a.peek = newPeekPane(&a.st, &a.keys, func() time.Time { return a.now() })
 	return a
 }
 
@@ -136,6 +152,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	}
+	if cmd, ok := a.peekMsg(msg); ok {
+		return a, cmd
 	}
 	if a.list.Filtering() {
 		// Cursor blinks and pastes belong to the filter input.
@@ -200,70 +219,6 @@ func (a *App) syncSide() {
 	}
 }
 
-func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if k.String() == "ctrl+c" {
-		return a.quit()
-	}
-	if a.showHelp {
-		switch {
-		case key.Matches(k, a.keys.Help, a.keys.Back):
-			a.showHelp = false
-		case key.Matches(k, a.keys.Quit):
-			return a.quit()
-		}
-		return a, nil
-	}
-	if a.list.Filtering() {
-		var cmd tea.Cmd
-		a.list, cmd = a.list.Update(k)
-		a.syncSide()
-		return a, cmd
-	}
-	switch {
-	case key.Matches(k, a.keys.Quit):
-		return a.quit()
-	case key.Matches(k, a.keys.Help):
-		a.showHelp = true
-	case key.Matches(k, a.keys.Refresh):
-		// An explicit refresh supersedes one in flight: its answer will be
-		// stale and dropped.
-		return a, a.refresh()
-	case key.Matches(k, a.keys.Sort):
-		a.list.SetSort(a.list.sortKey.Next())
-		a.syncSide()
-	case key.Matches(k, a.keys.Filter):
-		a.setFocus(paneList)
-		return a, a.list.StartFilter()
-	case key.Matches(k, a.keys.NextPane, a.keys.PrevPane):
-		if a.lay.side > 0 {
-			a.setFocus(1 - a.focus)
-		}
-	case key.Matches(k, a.keys.Open):
-		a.open()
-	case key.Matches(k, a.keys.Back):
-		a.back()
-	default:
-		return a, a.updateFocused(k)
-	}
-	return a, nil
-}
-
-// open shows the selected queue's detail. This is the seam for issue 4:
-// enter (or p) on the detail pane will open the peek pane from here.
-func (a *App) open() {
-	if a.focus == paneSide && a.showDetail {
-		return // issue 4: peek the queue shown in the detail pane.
-	}
-	q, ok := a.list.Selected()
-	if !ok {
-		return
-	}
-	a.showDetail = true
-	a.relayout()
-	a.detail.SetQueue(q, a.graph, a.byARN)
-	a.setFocus(paneSide)
-}
-
 // back undoes the innermost state: the detail pane, then the filter.
 func (a *App) back() {
 	switch {
@@ -282,7 +237,10 @@ func (a *App) setFocus(p pane) {
 	a.list.Blur()
 	a.metrics.Blur()
 	a.detail.Blur()
+	a.peek.Blur()
 	switch {
+	case a.peekOpen:
+		a.peek.Focus()
 	case p == paneList:
 		a.list.Focus()
 	case a.showDetail:
@@ -306,11 +264,6 @@ func (a *App) updateFocused(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (a *App) quit() (tea.Model, tea.Cmd) {
-	a.cancel()
-	return a, tea.Quit
-}
-
 // View renders the whole screen from state. fit guarantees the frame never
 // exceeds the terminal, whatever a pane got wrong.
 func (a *App) View() tea.View {
@@ -329,6 +282,10 @@ func (a *App) render() string {
 	switch {
 	case a.showHelp:
 		parts = append(parts, helpView(a.keys, &a.st, a.width, a.lay.body))
+	case a.confirm != nil:
+		parts = append(parts, a.confirm.View())
+	case a.peekOpen:
+		parts = append(parts, a.peek.View())
 	case a.showDetail && a.lay.side == 0:
 		parts = append(parts, a.detail.View())
 	default:

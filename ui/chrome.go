@@ -66,6 +66,9 @@ func spread(left, right string, w, keep int) string {
 // line, trimmed), refresh state on the right.
 func (a *App) statusView() string {
 	st := &a.st
+	if a.prompt != nil {
+		return a.promptView()
+	}
 	var right string
 	switch {
 	case a.inFlight && a.lastRefresh.IsZero():
@@ -77,8 +80,17 @@ func (a *App) statusView() string {
 	}
 	right = st.Status.Render(right + " · every " + a.opts.Refresh.String())
 	left := ""
-	if a.lastErr != nil {
+	switch {
+	case a.quitting:
+		left = st.StatusErr.Render(oneLine(a.notice))
+	case a.peekErr != nil && a.peekOpen:
+		left = st.StatusErr.Render("✗ " + errText(a.peekErr))
+	case a.lastErr != nil:
 		left = st.StatusErr.Render("✗ " + errText(a.lastErr))
+	case a.peekErr != nil:
+		left = st.StatusErr.Render("✗ " + errText(a.peekErr))
+	case a.notice != "":
+		left = st.Status.Render(oneLine(a.notice))
 	}
 	return spread(left, right, a.width, 0)
 }
@@ -88,8 +100,16 @@ func (a *App) statusView() string {
 func (a *App) hints() []key.Binding {
 	hint := func(k, desc string) key.Binding { return key.NewBinding(key.WithHelp(k, desc)) }
 	switch {
+	case a.quitting:
+		return []key.Binding{hint("q", "quit without waiting")}
+	case a.confirm != nil:
+		return []key.Binding{hint("y", "yes"), hint("n/esc/any key", "no")}
+	case a.prompt != nil:
+		return []key.Binding{hint("enter", "export"), hint("esc", "cancel"), hint("ctrl+u", "clear")}
 	case a.showHelp:
 		return []key.Binding{hint("?/esc", "close help"), a.keys.Quit}
+	case a.peekOpen:
+		return a.peekHints(hint)
 	case a.list.Filtering():
 		return []key.Binding{hint("type", "to narrow"), hint("enter", "keep filter"),
 			hint("esc", "clear filter"), hint("↑/↓", "move")}
@@ -100,4 +120,26 @@ func (a *App) hints() []key.Binding {
 		return append([]key.Binding{hint("esc", "clear filter")}, a.keys.ShortHelp()...)
 	}
 	return a.keys.ShortHelp()
+}
+
+// peekHints are the peek pane's hints, most useful first.
+func (a *App) peekHints(hint func(k, desc string) key.Binding) []key.Binding {
+	if a.peek.Filtering() {
+		return []key.Binding{hint("type", "to filter"), hint("enter", "keep filter"),
+			hint("esc", "clear filter"), hint("↑/↓", "move")}
+	}
+	move := hint("↑↓", "message")
+	if a.peek.bodyFocus {
+		move = hint("↑↓/pgdn", "scroll")
+	}
+	short := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	return []key.Binding{
+		hint("esc", "close & release"), move, hint("tab", "list/body"), short(a.keys.LoadMore, "more"),
+		short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"), short(a.keys.Select, "select"),
+		short(a.keys.Copy, "copy"), short(a.keys.Pager, "pager"), short(a.keys.Export, "export"),
+		a.keys.Filter, short(a.keys.BinaryFmt, "hex/b64"), a.keys.Help, a.keys.Quit,
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,6 +14,7 @@ import (
 type filterInput struct {
 	value   []rune
 	focused bool
+	limit   int // longest value in runes; 0 means maxPattern
 }
 
 // maxPattern bounds the pattern; queue names are at most 80 characters.
@@ -62,7 +64,7 @@ func (f *filterInput) Update(msg tea.Msg) bool {
 // not reach the terminal through the echo of the pattern.
 func (f *filterInput) insert(s string) {
 	for _, r := range s {
-		if len(f.value) >= maxPattern {
+		if len(f.value) >= cmp.Or(f.limit, maxPattern) {
 			return
 		}
 		if r >= 0x20 && r != 0x7f && (r < 0x80 || r >= 0xa0) {

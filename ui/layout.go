@@ -51,7 +51,11 @@ func (a *App) relayout() {
 	} else {
 		a.detail.SetSize(a.width, a.lay.body)
 	}
-	if a.lay.side == 0 && a.focus == paneSide && !a.showDetail {
+	a.peek.SetSize(a.width, a.lay.body)
+	if a.confirm != nil {
+		a.confirm.SetSize(a.width, a.lay.body)
+	}
+	if a.lay.side == 0 && a.focus == paneSide && !a.showDetail && !a.peekOpen {
 		a.setFocus(paneList)
 	}
 }

@@ -63,7 +63,7 @@ func TestHelpOverlayAndReadOnly(t *testing.T) {
 	poll(a)
 	press(a, "?")
 	s := screen(a)
-	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages (coming)",
+	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages", "Redrive (coming)",
 		"redrive DLQ (read-only)", "peek messages", "refresh now"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help lacks %q:\n%s", want, s)

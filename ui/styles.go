@@ -39,6 +39,18 @@ type Styles struct {
 	HelpGroup lipgloss.Style
 	HelpKey   lipgloss.Style
 	HelpDesc  lipgloss.Style
+
+	// Peek pane. JSON colours are decoration only: the text is the same
+	// without them.
+	Marked      lipgloss.Style // a message selected with space (also marked "*")
+	Note        lipgloss.Style // a note on how a body is shown
+	JSONKey     lipgloss.Style
+	JSONString  lipgloss.Style
+	JSONNumber  lipgloss.Style
+	JSONLiteral lipgloss.Style
+
+	Dialog      lipgloss.Style // the confirm dialog's box
+	DialogTitle lipgloss.Style
 }
 
 // The basic 16 ANSI colours follow the user's terminal theme, so one palette
@@ -77,6 +89,14 @@ func DefaultStyles() Styles {
 	s.HelpGroup = n().Bold(true).Foreground(cyan)
 	s.HelpKey = n().Foreground(cyan).Bold(true)
 	s.HelpDesc = n()
+	s.Marked = n().Bold(true).Foreground(magenta)
+	s.Note = n().Foreground(yellow)
+	s.JSONKey = n().Foreground(blue)
+	s.JSONString = n().Foreground(green)
+	s.JSONNumber = n().Foreground(cyan)
+	s.JSONLiteral = n().Foreground(magenta)
+	s.Dialog = s.Dialog.BorderForeground(yellow)
+	s.DialogTitle = n().Bold(true).Foreground(yellow)
 	return s
 }
 
@@ -109,6 +129,14 @@ func PlainStyles() Styles {
 		HelpGroup:        n().Bold(true).Underline(true),
 		HelpKey:          n().Bold(true),
 		HelpDesc:         n(),
+		Marked:           n().Bold(true),
+		Note:             n(),
+		JSONKey:          n(),
+		JSONString:       n(),
+		JSONNumber:       n(),
+		JSONLiteral:      n(),
+		Dialog:           n().Border(lipgloss.RoundedBorder()).Padding(0, 1),
+		DialogTitle:      n().Bold(true),
 	}
 }
 

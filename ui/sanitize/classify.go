@@ -20,6 +20,7 @@ import "unicode"
 //     cluster ("zalgo" text cannot smear over neighbouring rows), and a mark
 //     that has no base character is escaped so it cannot attach to whatever
 //     the UI drew before it.
+//   - Conjoining Hangul jamo are kept only in syllable shapes (see isJamoL).
 //   - U+200D (zero-width joiner) is kept only inside a grapheme cluster, where
 //     it joins emoji or Indic conjuncts; anywhere else it is escaped.
 
@@ -56,8 +57,20 @@ func isMark(r rune) bool {
 	}
 	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) ||
 		(r >= 0x1f3fb && r <= 0x1f3ff) || // emoji skin-tone modifiers
-		r == 0xff9e || r == 0xff9f || r == 0x200c || r == 0x200d
+		r == 0xff9e || r == 0xff9f || r == 0x200c || r == 0x200d ||
+		isJamoVT(r)
 }
+
+// Conjoining Hangul jamo: a leading consonant (L) joins any following L, V
+// or T into one grapheme cluster of width 2, so a run of them would be
+// measured as 2 cells while terminals draw 2 per jamo. Only the syllable
+// shapes L V, L V T and (precomposed LV) T are kept; other jamo are escaped.
+
+func isJamoL(r rune) bool { return (r >= 0x1100 && r <= 0x115f) || (r >= 0xa960 && r <= 0xa97f) }
+
+func isJamoV(r rune) bool { return (r >= 0x1160 && r <= 0x11a7) || (r >= 0xd7b0 && r <= 0xd7c6) }
+
+func isJamoVT(r rune) bool { return (r >= 0x1160 && r <= 0x11ff) || (r >= 0xd7b0 && r <= 0xd7ff) }
 
 // isPrepend reports the printable grapheme "Prepend" characters. They glue
 // onto whatever follows, so printed before an escape they would make the

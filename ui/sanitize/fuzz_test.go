@@ -16,7 +16,8 @@ func seedHostile(f *testing.F, add func(string)) {
 		}
 		add(s)
 	}
-	for _, s := range []string{"", "\r\n", "a\u0301\u0301\u0301\u0301\u0301\u0301", "👩\u200d👩", "\xf0\x9f", "\t\t"} {
+	for _, s := range []string{"", "\r\n", "a\u0301\u0301\u0301\u0301\u0301\u0301", "👩\u200d👩", "\xf0\x9f", "\t\t",
+		"\u1100\u1161\u11a8\u11a8", "👩🏽\u200d🚀", "🇯🇵🇯", "क्\u200dष", "\u202e\u0301"} {
 		add(s)
 	}
 }
@@ -51,8 +52,12 @@ func FuzzLines(f *testing.F) {
 		}
 		for i, r := range rows {
 			assertSafe(t, "row", r, false)
-			if rw := ansi.StringWidth(r); rw > limit {
+			rw := ansi.StringWidth(r)
+			if rw > limit {
 				t.Errorf("row %d is %d wide (limit %d): %q", i, rw, limit, r)
+			}
+			if mw := measured(r); mw != rw {
+				t.Errorf("row %q: units measure %d, ansi.StringWidth %d", r, mw, rw)
 			}
 		}
 		if mid := w.Len() / 2; w.Len() > 0 {
@@ -83,4 +88,16 @@ func FuzzPrettyJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// measured is the width the wrapper assigns to an already sanitized row,
+// unit by unit; it must agree with ansi.StringWidth or layout drifts.
+func measured(row string) int {
+	w := 0
+	for i := 0; i < len(row); {
+		u := scan(row, i, true)
+		w += u.width
+		i = u.end
+	}
+	return w
 }

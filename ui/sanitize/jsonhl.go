@@ -63,8 +63,7 @@ func startsWithKey(line string) bool {
 // may safely add styling around it. It is for a Wrapped made by WrapJSON;
 // for any other it paints whole rows as JSONPunct.
 func (w *Wrapped) JSONRows(off, n int, paint func(kind JSONKind, piece string) string) []string {
-	off = max(off, 0)
-	end := min(off+max(n, 0), len(w.rows))
+	off, end := w.window(off, n)
 	if off >= end {
 		return nil
 	}

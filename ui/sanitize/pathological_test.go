@@ -24,8 +24,12 @@ func TestPathologicalClusters(t *testing.T) {
 			assertSafe(t, "Text", text, true)
 			w := Wrap(s, 40)
 			for i, r := range w.Rows(0, w.Len()) {
-				if rw := ansi.StringWidth(r); rw > 40 {
+				rw := ansi.StringWidth(r)
+				if rw > 40 {
 					t.Fatalf("row %d is %d wide", i, rw)
+				}
+				if mw := measured(r); mw != rw {
+					t.Fatalf("row %d: units measure %d, ansi.StringWidth %d: %q", i, mw, rw, r)
 				}
 			}
 			if c := Cut(s, 30); ansi.StringWidth(c) > 30 {

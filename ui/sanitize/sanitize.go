@@ -7,6 +7,17 @@
 // Every function here guarantees that its output is valid UTF-8, contains no
 // byte below 0x20 other than '\n' (and '\n' only where documented), no 0x7F,
 // no C1 code point and therefore no ESC.
+//
+// Which function to use:
+//   - Line / Cut: one row (list rows, attribute values, first line of a body).
+//   - Text: a whole body as unwrapped lines.
+//   - Wrap / Lines: a body wrapped to a pane. Wrap indexes once, then
+//     Wrapped.Rows renders only the visible rows, which keeps a 1 MiB
+//     single-line body cheap to scroll.
+//   - PrettyJSON + WrapJSON + Wrapped.JSONRows: indented, highlighted JSON,
+//     falling back to raw text with a note.
+//   - Hex / Base64: Binary attributes. DecodeBase64 / DecodeGzipBase64: the
+//     "decode" toggle for encoded bodies.
 package sanitize
 
 import "github.com/charmbracelet/x/ansi"

@@ -99,6 +99,10 @@ func TestEscapes(t *testing.T) {
 		{"tab stops", "a\tbc\td", "a   bc  d"},
 		{"newline shown", "a\nb\r", "a␊b␍"},
 		{"combining accent kept", "e\u0301", "e\u0301"},
+		{"hangul syllable from jamo kept", "\u1100\u1161\u11a8", "\u1100\u1161\u11a8"},
+		{"precomposed hangul kept", "각", "각"},
+		{"run of leading jamo escaped", "\u1100\u1100\u1161", "⟨U+1100⟩\u1100\u1161"},
+		{"stray vowel jamo escaped", "a\u1161", "a⟨U+1161⟩"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

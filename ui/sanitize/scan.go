@@ -80,6 +80,13 @@ func scanCluster(s string, i int) unit {
 	if needsEscape(r) || isMark(r) {
 		return escapeRune(r, i+size)
 	}
+	jamo := 1 // jamo allowed after the first rune: T after a precomposed syllable
+	if isJamoL(r) {
+		if next, _ := utf8.DecodeRuneInString(s[i+size:]); !isJamoV(next) {
+			return escapeRune(r, i+size)
+		}
+		jamo = 2 // V, then T
+	}
 	cluster, w := ansi.FirstGraphemeCluster(s[i:min(len(s), i+maxClusterBytes)], ansi.GraphemeWidth)
 	if len(cluster) < size {
 		cluster = s[i : i+size]
@@ -96,6 +103,9 @@ func scanCluster(s string, i int) unit {
 		case r == 0x200d:
 			ok = joins(cluster[p+n:]) // only inside an emoji or conjunct
 			marks = 0
+		case isJamoL(r) || isJamoVT(r):
+			jamo--
+			ok = jamo >= 0 && !isJamoL(r)
 		case isMark(r):
 			marks++
 			ok = marks <= maxMarks && !needsEscape(r)
@@ -141,9 +151,9 @@ func codePointWidth(r rune) int {
 }
 
 // asciiRun returns the end (at most limit) of the run of printable ASCII
-// starting at s[i], each byte a unit of width 1. The run stops short of a byte that a non-ASCII
-// rune follows, since a combining mark may belong to it. It lets the common
-// case skip per-unit work.
+// starting at s[i], each byte a unit of width 1, so the common case skips
+// per-unit work. The run stops short of a byte that a non-ASCII rune
+// follows, since that rune may be a combining mark belonging to it.
 func asciiRun(s string, i, limit int) int {
 	limit = min(limit, len(s))
 	j := i

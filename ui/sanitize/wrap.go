@@ -20,11 +20,11 @@ type Wrapped struct {
 	json  []jsonState // per row, only for WrapJSON
 }
 
-// row is where a wrapped row starts in the source.
+// row is the span of the source that a wrapped row renders.
 type row struct {
-	start int32 // offset of the row's first unit
-	end   int32 // offset just after the row's last unit (before a line break)
-	cont  bool  // the row continues the line above and starts with WrapMarker
+	start int  // offset of the row's first unit
+	end   int  // offset just after the row's last unit (before a line break)
+	cont  bool // the row continues the line above and starts with WrapMarker
 }
 
 // Wrap sanitizes s as multi-line text and wraps it to width cells (at least
@@ -43,25 +43,25 @@ func Wrap(s string, width int) *Wrapped {
 		}
 		u := scan(s, i, true)
 		if u.kind == newline {
-			cur.end = int32(i)
+			cur.end = i
 			w.rows = append(w.rows, cur)
-			cur = row{start: int32(u.end)}
+			cur = row{start: u.end}
 			col = 0
 			i = u.end
 			continue
 		}
 		uw := unitWidth(u, col, width)
 		if col+uw > width && (col > markW || !cur.cont && col > 0) {
-			cur.end = int32(i)
+			cur.end = i
 			w.rows = append(w.rows, cur)
-			cur = row{start: int32(i), cont: true}
+			cur = row{start: i, cont: true}
 			col = markW
 			uw = unitWidth(u, col, width)
 		}
 		col += uw
 		i = u.end
 	}
-	cur.end = int32(len(s))
+	cur.end = len(s)
 	w.rows = append(w.rows, cur)
 	return w
 }
@@ -82,8 +82,7 @@ func (w *Wrapped) Width() int { return w.width }
 
 // Rows renders rows [off, off+n), clipped to the rows that exist.
 func (w *Wrapped) Rows(off, n int) []string {
-	off = max(off, 0)
-	end := min(off+max(n, 0), len(w.rows))
+	off, end := w.window(off, n)
 	if off >= end {
 		return nil
 	}
@@ -100,14 +99,20 @@ func (w *Wrapped) Rows(off, n int) []string {
 	return out
 }
 
+// window clips rows [off, off+n) to the rows that exist, without overflow.
+func (w *Wrapped) window(off, n int) (start, end int) {
+	start = min(max(off, 0), len(w.rows))
+	return start, start + min(max(n, 0), len(w.rows)-start)
+}
+
 // appendRow appends the sanitized text of r, without its marker, to buf.
 func (w *Wrapped) appendRow(buf []byte, r row) []byte {
 	col := 0
 	if r.cont {
 		col = ansi.StringWidth(WrapMarker)
 	}
-	for i := int(r.start); i < int(r.end); {
-		if j := asciiRun(w.src, i, int(r.end)); j > i {
+	for i := r.start; i < r.end; {
+		if j := asciiRun(w.src, i, r.end); j > i {
 			buf = append(buf, w.src[i:j]...)
 			col += j - i
 			i = j

@@ -82,6 +82,9 @@ func TestWrapWindowMatchesFullRender(t *testing.T) {
 	if got := w.Rows(-3, 1); len(got) != 1 || got[0] != all[0] {
 		t.Errorf("negative offset: %q", got)
 	}
+	if got := w.Rows(w.Len()-1, int(^uint(0)>>1)); len(got) != 1 {
+		t.Errorf("huge n: %d rows, want 1", len(got))
+	}
 }
 
 func TestHostileLongLine(t *testing.T) {

@@ -1,0 +1,152 @@
+package awsclient
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// maxBatchBytes is SQS's limit on one batch's total payload.
+const maxBatchBytes = 1 << 20
+
+// outgoing is one DLQ message on its way to its destination.
+type outgoing struct {
+	msg  model.Message
+	dest destQueue
+	// resend: the journal says an interrupted move may already have sent it.
+	resend bool
+	// uncertain: a send attempt may have reached SQS without us learning
+	// the outcome (dropped connection, 5xx, timeout), then was retried.
+	uncertain bool
+	err       error // nil once the destination accepted it
+}
+
+// sendAll sends every message to its destination in batches of at most
+// 10 entries and 1 MiB, in order within a destination (FIFO groups keep
+// their order).
+func (m *moveRun) sendAll(ctx context.Context, outs []*outgoing) {
+	var order []string
+	byDest := map[string][]*outgoing{}
+	for _, o := range outs {
+		if _, ok := byDest[o.dest.url]; !ok {
+			order = append(order, o.dest.url)
+		}
+		byDest[o.dest.url] = append(byDest[o.dest.url], o)
+	}
+	for _, url := range order {
+		group := byDest[url]
+		for len(group) > 0 {
+			n, size := 0, 0
+			for n < len(group) && n < maxBatch && (n == 0 || size+group[n].msg.Size() <= maxBatchBytes) {
+				size += group[n].msg.Size()
+				n++
+			}
+			m.sendBatch(ctx, group[0].dest, group[:n])
+			group = group[n:]
+		}
+	}
+}
+
+// sendBatch sends one batch, retrying failed entries; each outgoing gets
+// its final err and whether its outcome was ever in doubt. Retries stop
+// when ctx is cancelled; a request already on the wire is finished.
+func (m *moveRun) sendBatch(ctx context.Context, dest destQueue, batch []*outgoing) {
+	entries := make([]types.SendMessageBatchRequestEntry, len(batch))
+	for i, o := range batch {
+		entries[i] = sendEntry(strconv.Itoa(i), o.msg, dest.fifo)
+	}
+	var uncertain atomic.Bool
+	idOf := func(e types.SendMessageBatchRequestEntry) string { return aws.ToString(e.Id) }
+	failed := retryBatch(context.WithoutCancel(ctx), m, "SendMessageBatch", entries, idOf, ctx.Done(),
+		func(ctx context.Context, b []types.SendMessageBatchRequestEntry) ([]string, []types.BatchResultErrorEntry, error) {
+			out, err := m.s.api.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{
+				QueueUrl: aws.String(dest.url), Entries: b,
+			}, observeAttempts(&uncertain))
+			if err != nil {
+				return nil, nil, err
+			}
+			if len(out.Successful)+len(out.Failed) < len(b) {
+				uncertain.Store(true)
+			}
+			ok := make([]string, len(out.Successful))
+			for i, s := range out.Successful {
+				ok[i] = aws.ToString(s.Id)
+			}
+			return ok, out.Failed, nil
+		})
+	for i, o := range batch {
+		o.err = failed[strconv.Itoa(i)]
+		o.uncertain = uncertain.Load()
+	}
+}
+
+// sendEntry copies a DLQ message: body, every message attribute with its
+// exact data type, the trace header; on FIFO the group, and a
+// deduplication id derived from the DLQ message's own id, so a retried
+// send (within SQS's 5-minute window) is dropped by SQS instead of
+// duplicated, while the original's dedup id — possibly still in the
+// window — cannot swallow the copy.
+func sendEntry(id string, msg model.Message, fifo bool) types.SendMessageBatchRequestEntry {
+	e := types.SendMessageBatchRequestEntry{Id: aws.String(id), MessageBody: aws.String(msg.Body)}
+	if len(msg.Attributes) > 0 {
+		e.MessageAttributes = make(map[string]types.MessageAttributeValue, len(msg.Attributes))
+		for name, a := range msg.Attributes {
+			v := types.MessageAttributeValue{DataType: aws.String(a.DataType)}
+			if a.IsBinary() {
+				v.BinaryValue = a.BinaryValue
+			} else {
+				v.StringValue = aws.String(a.StringValue)
+			}
+			e.MessageAttributes[name] = v
+		}
+	}
+	if tr := msg.System["AWSTraceHeader"]; tr != "" {
+		e.MessageSystemAttributes = map[string]types.MessageSystemAttributeValue{
+			"AWSTraceHeader": {DataType: aws.String("String"), StringValue: aws.String(tr)},
+		}
+	}
+	if fifo {
+		e.MessageGroupId = aws.String(msg.GroupID)
+		e.MessageDeduplicationId = aws.String(msg.ID)
+	}
+	return e
+}
+
+// observeAttempts flags a call any of whose attempts may have been carried
+// out by SQS although it failed: the SDK retries those silently, and on a
+// standard queue the retry can duplicate the message.
+func observeAttempts(flag *atomic.Bool) func(*sqs.Options) {
+	return func(o *sqs.Options) {
+		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+			// After the retry middleware, so it sees every attempt.
+			return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("sqscopeObserveAttempt",
+				func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+					out, md, err := next.HandleFinalize(ctx, in)
+					if err != nil && mayHaveReached(err) {
+						flag.Store(true)
+					}
+					return out, md, err
+				}), middleware.After)
+		})
+	}
+}
+
+// mayHaveReached reports whether a failed attempt may have been carried
+// out: a 5xx, or no response at all, except a refused connection.
+func mayHaveReached(err error) bool {
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) {
+		return re.HTTPStatusCode() >= 500
+	}
+	return !errors.Is(err, syscall.ECONNREFUSED)
+}

@@ -1,0 +1,99 @@
+package awsclient
+
+import (
+	"context"
+	"time"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// Mover moves messages out of a dead-letter queue, natively (a move task
+// SQS runs) or client-side (receive → send → delete, here).
+type Mover interface {
+	// StartRedrive starts a native move task with an empty DestinationArn,
+	// so each message returns to its own source. rate is messages per
+	// second, 1–500; 0 means as fast as SQS goes. If a task is already
+	// active on the queue it returns a *TaskActiveError naming it. When the
+	// endpoint lacks the API (moto), NativeUnsupported(err) is true: fall
+	// back to Move.
+	StartRedrive(ctx context.Context, dlqARN string, rate int) (model.MoveTask, error)
+	// MoveTasks lists the queue's recent move tasks, newest first (SQS
+	// keeps up to 10).
+	MoveTasks(ctx context.Context, dlqARN string) ([]model.MoveTask, error)
+	// CancelRedrive cancels a RUNNING task by its handle.
+	CancelRedrive(ctx context.Context, taskHandle string) error
+	// Move is the client-side move. It never deletes a message whose copy
+	// was not accepted by the destination. Progress snapshots go to
+	// progress (may be nil) without ever blocking the move; the channel is
+	// closed when Move returns. Cancelling ctx stops it cleanly: the
+	// batches in flight are finished or released, every message it still
+	// holds is made visible again, and the report says Cancelled. The
+	// error is non-nil only when the move could not start or had to stop
+	// (e.g. the DLQ is gone); the report is valid either way.
+	Move(ctx context.Context, req MoveRequest, progress chan<- MoveProgress) (MoveReport, error)
+}
+
+// MoveRequest describes one client-side move.
+type MoveRequest struct {
+	SourceURL string // the DLQ
+	// DestURL is a fixed destination the user picked. Empty: each message
+	// goes back to its own source (DeadLetterQueueSourceArn; when an
+	// emulator omits it, the DLQ's only source queue).
+	DestURL string
+	// Select picks the messages to move (selected ids, a filter); nil
+	// moves all. The others are counted Skipped and stay hidden until the
+	// move ends (so receives make progress past them), then are made
+	// visible again.
+	Select func(m model.Message) bool
+	// Limit stops after this many selected messages (0: until the queue
+	// is drained). For an id selection, pass the number of ids.
+	Limit int
+	// Concurrency is how many batches of 10 are in flight (default 4).
+	Concurrency int
+	// Hold is the visibility timeout of each receive (default 60 s, at
+	// least 1 s); a batch that takes longer has its hold extended.
+	Hold time.Duration
+	// JournalPath is an append-only file of sent-but-not-deleted message
+	// ids, so a move restarted after a crash deletes those DLQ copies
+	// instead of sending them twice. Empty: no journal. Use one file per
+	// DLQ; it is emptied when a move ends with nothing outstanding.
+	JournalPath string
+}
+
+// MoveProgress is a running total, sent after every batch.
+type MoveProgress struct {
+	Moved, Failed, PossiblyDuplicated, Skipped int
+	// Total is the DLQ's visible depth at the start (capped by Limit): the
+	// progress bar's denominator, approximate.
+	Total int
+}
+
+// MoveReport is the outcome of a client-side move.
+type MoveReport struct {
+	// Moved: accepted by the destination and deleted from the DLQ.
+	Moved int
+	// Failed: could not be sent (after retries); left in the DLQ, visible.
+	Failed int
+	// PossiblyDuplicated: messages that may now exist twice — sent but
+	// their DLQ copy could not be deleted (not in Moved), or sent again
+	// after an attempt whose outcome is unknown (a dropped connection, a
+	// 5xx, a crash before the journal recorded the send; in Moved). FIFO
+	// destinations are idempotent for 5 minutes and count only the former.
+	PossiblyDuplicated int
+	// Skipped: received but not selected; made visible again.
+	Skipped int
+	// Resumed: DLQ copies of messages a previous, interrupted move had
+	// already sent (per the journal), deleted now instead of sent again.
+	// Included in Moved.
+	Resumed int
+	// Total is the DLQ's visible depth when the move started.
+	Total     int
+	Cancelled bool
+	Errs      []error // one per distinct failure, at most maxReportErrs
+}
+
+// DefaultMoveHold and DefaultMoveConcurrency are Move's defaults.
+const (
+	DefaultMoveHold        = 60 * time.Second
+	DefaultMoveConcurrency = 4
+)

@@ -1,0 +1,242 @@
+package awsclient
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// Peek defaults. DefaultPeekConcurrency comes from BenchmarkPeek1000: see
+// BENCHMARKS.md.
+const (
+	DefaultPeekHold        = 30 * time.Second
+	DefaultPeekConcurrency = 4
+
+	// peekWaitSeconds makes every receive a long poll: a long poll asks all
+	// of SQS's servers, while a short poll samples a few and can come back
+	// empty from a queue that has messages.
+	peekWaitSeconds = 1
+	// peekEmptyStreak receives in a row that bring nothing new end a Next
+	// call and mark the page Exhausted.
+	peekEmptyStreak = 2
+	maxBatch        = 10 // SQS's limit per receive and per batch call
+	maxHoldSeconds  = 43200
+)
+
+// OpenPeek starts a peek session on one queue. It makes no call yet.
+//
+// It works in read-only mode too: the guard lets ReceiveMessage through
+// only together with ChangeMessageVisibility[Batch] (see readOnlyAllowed),
+// because a peek is a receive followed by a reset, and refusing the reset
+// would leave peeked messages hidden. A peek never deletes or sends.
+func (s *SQS) OpenPeek(queueURL string, o PeekOptions) Peek {
+	if o.Hold <= 0 {
+		o.Hold = DefaultPeekHold
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultPeekConcurrency
+	}
+	return &peekSession{
+		s:       s,
+		url:     queueURL,
+		queue:   model.NameFromURL(queueURL),
+		holdSec: holdSeconds(o.Hold),
+		conc:    o.Concurrency,
+		maxN:    o.MaxNumber,
+		held:    map[string]hold{},
+		seen:    map[string]struct{}{},
+		calls:   map[uint64]chan struct{}{},
+	}
+}
+
+// holdSeconds rounds a hold up to whole seconds within SQS's range. Never
+// 0: the SDK omits a zero VisibilityTimeout, which means the queue default.
+func holdSeconds(d time.Duration) int32 {
+	s := (d + time.Second - 1) / time.Second
+	return int32(min(max(s, 1), maxHoldSeconds))
+}
+
+// hold is the session's claim on one message: the newest receipt handle
+// (an older one is stale once the message was received again) and the
+// latest moment SQS can still be hiding the message.
+type hold struct {
+	handle string
+	until  time.Time
+}
+
+type peekSession struct {
+	s       *SQS
+	url     string
+	queue   string // name, for errors
+	holdSec int32
+	conc    int
+	maxN    int
+
+	mu      sync.Mutex
+	held    map[string]hold     // by MessageId
+	seen    map[string]struct{} // MessageIds ever received
+	pending []model.Message     // received, not yet returned by Next
+	calls   map[uint64]chan struct{}
+	callID  uint64
+}
+
+// receiveResult is one receive's tally; its messages are already recorded.
+type receiveResult struct {
+	asked, received, fresh, dupes int
+	err                           error
+}
+
+// Next keeps at most Concurrency receives in flight, each asking only for
+// what is still missing, so a peek never receives (and costs a receive
+// count to) more messages than n beyond duplicates.
+func (p *peekSession) Next(ctx context.Context, n int) (PeekPage, error) {
+	if p.maxN > 0 && n > p.maxN {
+		n = p.maxN
+	}
+	var page PeekPage
+	page.Messages = p.takePending(n)
+	got := len(page.Messages)
+	results := make(chan receiveResult, p.conc) // never blocks a receive
+	var inflight, reserved, empties int
+	var err error
+	stop := false
+	for {
+		for !stop && inflight < p.conc && got+reserved < n && ctx.Err() == nil {
+			ask := min(maxBatch, n-got-reserved)
+			p.startReceive(ctx, ask, results)
+			inflight++
+			reserved += ask
+		}
+		if inflight == 0 {
+			break
+		}
+		select {
+		case r := <-results:
+			inflight--
+			reserved -= r.asked
+			got += r.fresh
+			page.Received += r.received
+			page.Duplicates += r.dupes
+			if r.err != nil {
+				if err == nil {
+					err = r.err
+				}
+				stop = true
+				continue
+			}
+			if r.fresh == 0 {
+				empties++
+			} else {
+				empties = 0
+			}
+			// One empty long poll once messages have come is reason
+			// enough to show them rather than wait out another poll; the
+			// next call makes sure.
+			stop = stop || empties >= peekEmptyStreak || (empties > 0 && got > 0)
+		case <-ctx.Done():
+			// The receives in flight finish on their own and leave their
+			// messages in pending, held, for Release or the next Next.
+			inflight = 0
+			err = ctx.Err()
+		}
+	}
+	page.Exhausted = empties >= peekEmptyStreak
+	page.Messages = append(page.Messages, p.takePending(n-len(page.Messages))...)
+	return page, err
+}
+
+// startReceive sends one receive in its own goroutine. Once started it runs
+// to the end under a context that ignores ctx's cancellation (s.call still
+// bounds it with CallTimeout): SQS may already have hidden the messages,
+// and only the response tells which, so abandoning it would leave them
+// hidden for the whole hold with nobody to release them.
+func (p *peekSession) startReceive(ctx context.Context, ask int, out chan<- receiveResult) {
+	done := make(chan struct{})
+	p.mu.Lock()
+	id := p.callID
+	p.callID++
+	p.calls[id] = done
+	p.mu.Unlock()
+	rctx := context.WithoutCancel(ctx)
+	go func() {
+		r := p.receive(rctx, ask)
+		p.mu.Lock()
+		delete(p.calls, id)
+		p.mu.Unlock()
+		close(done)
+		out <- r
+	}()
+}
+
+// receive runs one ReceiveMessage and records what it brought.
+func (p *peekSession) receive(ctx context.Context, ask int) receiveResult {
+	r := receiveResult{asked: ask}
+	var out *sqs.ReceiveMessageOutput
+	r.err = p.s.call(ctx, p.queue, func(ctx context.Context) (err error) {
+		out, err = p.s.api.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
+			QueueUrl:              aws.String(p.url),
+			MaxNumberOfMessages:   int32(ask),
+			VisibilityTimeout:     p.holdSec,
+			WaitTimeSeconds:       peekWaitSeconds,
+			MessageAttributeNames: []string{"All"},
+			MessageSystemAttributeNames: []types.MessageSystemAttributeName{
+				types.MessageSystemAttributeNameAll},
+			// The deprecated spelling too: some emulators read only it.
+			AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
+		})
+		return err
+	})
+	if r.err != nil {
+		return r
+	}
+	// SQS started each hold before it answered, so now+hold is the latest
+	// it can end: Release never skips a message that might still be hidden.
+	until := time.Now().Add(time.Duration(p.holdSec) * time.Second)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, m := range out.Messages {
+		id := aws.ToString(m.MessageId)
+		if old, ok := p.held[id]; !ok || !until.Before(old.until) {
+			p.held[id] = hold{handle: aws.ToString(m.ReceiptHandle), until: until}
+		}
+		r.received++
+		if _, dup := p.seen[id]; dup {
+			r.dupes++
+			continue
+		}
+		p.seen[id] = struct{}{}
+		r.fresh++
+		p.pending = append(p.pending, messageFromSDK(m))
+	}
+	return r
+}
+
+// takePending removes and returns up to n received, unreturned messages.
+func (p *peekSession) takePending(n int) []model.Message {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n = max(0, min(n, len(p.pending)))
+	out := append([]model.Message(nil), p.pending[:n]...)
+	p.pending = append(p.pending[:0:0], p.pending[n:]...)
+	return out
+}
+
+// Held counts the holds that have not run out and were not released.
+func (p *peekSession) Held() int {
+	now := time.Now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, h := range p.held {
+		if now.Before(h.until) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// confirmDialog asks before something with a cost. No is the default: only
+// y confirms, every other key (n, esc, enter, a stray j) cancels, so that
+// keys typed ahead can never agree by accident.
+type confirmDialog struct {
+	st    *Styles
+	title string
+	lines []string // paragraphs; anything from outside must be oneLine'd
+	yes   string   // what y does, e.g. "peek"
+	// tag tells the owner which question this is when the answer arrives.
+	tag string
+
+	width, height int
+}
+
+func newConfirm(st *Styles, tag, title, yes string, lines ...string) *confirmDialog {
+	return &confirmDialog{st: st, tag: tag, title: title, yes: yes, lines: lines}
+}
+
+func (d *confirmDialog) SetSize(w, h int) { d.width, d.height = w, h }
+
+// Answer reports whether k confirms.
+func (d *confirmDialog) Answer(k tea.KeyPressMsg) bool {
+	return k.Text == "y" || k.Text == "Y"
+}
+
+// View is the dialog box, centred in the area it was given.
+func (d *confirmDialog) View() string {
+	inner := max(min(d.width-4, 72), 10)
+	text := lipgloss.NewStyle().Width(inner)
+	parts := []string{d.st.DialogTitle.Render(d.title), ""}
+	for _, l := range d.lines {
+		parts = append(parts, text.Render(l))
+	}
+	parts = append(parts, "", d.st.HintKey.Render("y")+" "+d.yes+d.st.Muted.Render("   ·   ")+
+		d.st.HintKey.Render("n/esc")+" cancel (default)")
+	box := d.st.Dialog.Render(strings.Join(parts, "\n"))
+	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// exportRecord is one line of an export, in the shape of SQS's own
+// ReceiveMessage output so that jq recipes and re-send scripts written for
+// the API read it unchanged. Binary values are base64, as in the API.
+type exportRecord struct {
+	MessageID         string                     `json:"MessageId"`
+	Body              string                     `json:"Body"`
+	MD5OfBody         string                     `json:"MD5OfBody,omitempty"`
+	Attributes        map[string]string          `json:"Attributes,omitempty"`
+	MessageAttributes map[string]exportAttribute `json:"MessageAttributes,omitempty"`
+	Queue             string                     `json:"Queue"` // the queue it was peeked from
+}
+
+type exportAttribute struct {
+	DataType    string `json:"DataType"`
+	StringValue string `json:"StringValue,omitempty"`
+	BinaryValue []byte `json:"BinaryValue,omitempty"`
+}
+
+// writeJSONL writes one JSON object per message. HTML escaping is off so
+// that bodies read as they were sent; encoding/json still escapes every
+// control character, so the file is safe to cat.
+func writeJSONL(w io.Writer, queueURL string, msgs []model.Message) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, m := range msgs {
+		r := exportRecord{MessageID: m.ID, Body: m.Body, MD5OfBody: m.MD5OfBody, Attributes: m.System, Queue: queueURL}
+		if len(m.Attributes) > 0 {
+			r.MessageAttributes = make(map[string]exportAttribute, len(m.Attributes))
+			for k, a := range m.Attributes {
+				r.MessageAttributes[k] = exportAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: a.BinaryValue}
+			}
+		}
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// defaultExportPath is ./<queue>-<UTC timestamp>.jsonl.
+func defaultExportPath(queue string, now time.Time) string {
+	return "./" + queue + "-" + now.UTC().Format("20060102-150405") + ".jsonl"
+}
+
+// exportCmd writes msgs to path. It never overwrites a file, and creates
+// it readable by the user only: message bodies are often confidential.
+func exportCmd(path, queueURL string, msgs []model.Message) tea.Cmd {
+	return func() tea.Msg {
+		p := expandHome(path)
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return exportedMsg{path: path, err: err}
+		}
+		bw := bufio.NewWriter(f)
+		err = writeJSONL(bw, queueURL, msgs)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return exportedMsg{path: path, err: fmt.Errorf("writing %s: %w", path, err)}
+		}
+		return exportedMsg{path: path, n: len(msgs)}
+	}
+}
+
+// expandHome turns a leading ~/ into the home directory, as a shell would.
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}

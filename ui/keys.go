@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// handleKey routes a key press to whatever has the keyboard, innermost
+// first: quit, the confirm dialog, the export prompt, help, the peek pane,
+// the filter, then the global keys and the focused pane.
+func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if k.String() == "ctrl+c" {
+		return a.quit()
+	}
+	if a.quitting {
+		if key.Matches(k, a.keys.Quit) {
+			return a.quit()
+		}
+		return a, nil // only "quit at once" while releasing
+	}
+	a.notice = ""
+	switch {
+	case a.confirm != nil:
+		return a, a.answer(k)
+	case a.prompt != nil:
+		return a, a.promptKey(k)
+	case a.showHelp:
+		switch {
+		case key.Matches(k, a.keys.Help, a.keys.Back):
+			a.showHelp = false
+		case key.Matches(k, a.keys.Quit):
+			return a.quit()
+		}
+		return a, nil
+	case a.peekOpen:
+		return a.peekKey(k)
+	case a.list.Filtering():
+		var cmd tea.Cmd
+		a.list, cmd = a.list.Update(k)
+		a.syncSide()
+		return a, cmd
+	}
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		return a.quit()
+	case key.Matches(k, a.keys.Help):
+		a.showHelp = true
+	case key.Matches(k, a.keys.Refresh):
+		// An explicit refresh supersedes one in flight: its answer will be
+		// stale and dropped.
+		return a, a.refresh()
+	case key.Matches(k, a.keys.Sort):
+		a.list.SetSort(a.list.sortKey.Next())
+		a.syncSide()
+	case key.Matches(k, a.keys.Filter):
+		a.setFocus(paneList)
+		return a, a.list.StartFilter()
+	case key.Matches(k, a.keys.NextPane, a.keys.PrevPane):
+		if a.lay.side > 0 {
+			a.setFocus(1 - a.focus)
+		}
+	case key.Matches(k, a.keys.Open):
+		return a, a.open()
+	case key.Matches(k, a.keys.Peek):
+		if q, ok := a.list.Selected(); ok {
+			return a, a.requestPeek(q)
+		}
+	case key.Matches(k, a.keys.Back):
+		a.back()
+	default:
+		return a, a.updateFocused(k)
+	}
+	return a, nil
+}
+
+// open shows the selected queue's detail; enter on the detail peeks it.
+func (a *App) open() tea.Cmd {
+	q, ok := a.list.Selected()
+	if !ok {
+		return nil
+	}
+	if a.focus == paneSide && a.showDetail {
+		return a.requestPeek(q)
+	}
+	a.showDetail = true
+	a.relayout()
+	a.detail.SetQueue(q, a.graph, a.byARN)
+	a.setFocus(paneSide)
+	return nil
+}
+
+// peekKey handles a key while the peek pane is open. Keys that read,
+// write or close are handled here; the rest only move the pane's view.
+func (a *App) peekKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if a.peek.Filtering() {
+		a.peek, cmd = a.peek.Update(k)
+		return a, cmd
+	}
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		return a.quit()
+	case key.Matches(k, a.keys.Help):
+		a.showHelp = true
+	case key.Matches(k, a.keys.Back):
+		if a.peek.Filter() != "" {
+			a.peek.ClearFilter()
+			return a, nil
+		}
+		return a, a.closePeek()
+	case key.Matches(k, a.keys.LoadMore):
+		return a, a.peekNext()
+	case key.Matches(k, a.keys.Refresh):
+		return a, a.refresh()
+	case key.Matches(k, a.keys.Copy):
+		return a, a.copyBody()
+	case key.Matches(k, a.keys.Pager):
+		return a, a.openPager()
+	case key.Matches(k, a.keys.Export):
+		a.startExport()
+	default:
+		a.peek, cmd = a.peek.Update(k)
+	}
+	return a, cmd
+}
+
+// peekMsg handles the peek's result messages; ok is false for any other.
+func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case peekPageMsg:
+		return a.peekLoaded(msg), true
+	case peekReleasedMsg:
+		a.peekReleased(msg)
+		return nil, true
+	case quitNowMsg:
+		if !a.quitting {
+			return nil, true
+		}
+		_, cmd := a.quitNow()
+		return cmd, true
+	case exportedMsg:
+		a.exported(msg)
+		return nil, true
+	case pagerFileMsg:
+		if msg.err != nil {
+			a.peekErr = msg.err
+			return nil, true
+		}
+		return pagerCmd(msg.path), true
+	case pagerDoneMsg:
+		if msg.err != nil {
+			a.peekErr = msg.err
+		}
+		return removeFileCmd(msg.path), true
+	case tea.PasteMsg:
+		switch {
+		case a.prompt != nil:
+			a.prompt.input.Update(msg)
+		case a.peekOpen && a.peek.Filtering():
+			a.peek, cmd = a.peek.Update(msg)
+		default:
+			return nil, false
+		}
+		return cmd, true
+	}
+	return nil, false
+}

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/model"
+)
+
+// peekPane shows the messages read from one queue: a list above, the
+// selected message below. It holds view state only; the peek session and
+// its I/O belong to the App (see peeksession.go), which feeds pages in with
+// AddPage.
+type peekPane struct {
+	st   *Styles
+	keys *keymap.KeyMap
+
+	q         model.Queue
+	msgs      []model.Message // every message read, in order of arrival
+	rows      []int           // indexes into msgs that pass the filter
+	cursor    int             // index into rows
+	offset    int             // first row on screen
+	selected  map[string]bool // by MessageId, for issue 5's actions
+	input     filterInput
+	filtering bool
+
+	read, dupes int
+	held        int
+	heldUntil   time.Time
+	exhausted   bool
+	loading     bool
+
+	body      peekBody
+	bodyFocus bool // the body, not the list, has the keyboard
+
+	width, height int
+	listRows      int // message rows on screen
+	focused       bool
+	now           func() time.Time
+}
+
+func newPeekPane(st *Styles, keys *keymap.KeyMap, now func() time.Time) peekPane {
+	return peekPane{st: st, keys: keys, now: now, body: newPeekBody(st)}
+}
+
+// Reset empties the pane for a new session on q.
+func (p *peekPane) Reset(q model.Queue) {
+	*p = peekPane{st: p.st, keys: p.keys, now: p.now, width: p.width, height: p.height,
+		focused: p.focused, q: q, selected: map[string]bool{}, loading: true, body: newPeekBody(p.st)}
+	p.SetSize(p.width, p.height)
+}
+
+// SetSize shares the rows: a title, the list (a third of the rest, at
+// least 3 rows and its column header), a rule, and the message below.
+func (p *peekPane) SetSize(w, h int) {
+	p.width, p.height = w, h
+	rest := max(h-3, 0) // title, column header, rule
+	p.listRows = min(max(rest/3, 3), rest)
+	p.body.SetSize(w, max(rest-p.listRows, 0))
+	p.scroll()
+	p.showCurrent()
+}
+
+func (p *peekPane) Focus() { p.focused = true }
+func (p *peekPane) Blur()  { p.focused = false }
+
+// AddPage appends a page of messages; the cursor stays where it was.
+func (p *peekPane) AddPage(msgs []model.Message, received, dupes, held int, until time.Time, exhausted bool) {
+	p.msgs = append(p.msgs, msgs...)
+	p.read += received - dupes
+	p.dupes += dupes
+	p.held, p.heldUntil = held, until
+	p.exhausted = exhausted
+	p.loading = false
+	p.refilter() // shows the first message when the list was empty
+}
+
+// Released records that the session holds nothing any more.
+func (p *peekPane) Released() { p.held = 0 }
+
+// Current is the message under the cursor.
+func (p *peekPane) Current() (model.Message, bool) {
+	if p.cursor < 0 || p.cursor >= len(p.rows) {
+		return model.Message{}, false
+	}
+	return p.msgs[p.rows[p.cursor]], true
+}
+
+// Selection is the messages marked with space, in order of arrival: what
+// issue 5's move and redrive act on.
+func (p *peekPane) Selection() []model.Message {
+	var out []model.Message
+	for _, m := range p.msgs {
+		if p.selected[m.ID] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Shown is the messages that pass the filter.
+func (p *peekPane) Shown() []model.Message {
+	out := make([]model.Message, len(p.rows))
+	for i, r := range p.rows {
+		out[i] = p.msgs[r]
+	}
+	return out
+}
+
+// Filter is the filter text; Filtering says the filter input has the keys.
+func (p *peekPane) Filter() string  { return p.input.Value() }
+func (p *peekPane) Filtering() bool { return p.filtering }
+
+// ClearFilter shows every message again.
+func (p *peekPane) ClearFilter() {
+	p.filtering = false
+	p.input.Blur()
+	p.input.Reset()
+	p.refilter()
+}
+
+// refilter recomputes the rows, keeping the cursor on the same message.
+func (p *peekPane) refilter() {
+	cur, ok := p.Current()
+	pat := strings.ToLower(p.Filter())
+	p.rows = p.rows[:0]
+	for i := range p.msgs {
+		if pat == "" || messageMatches(&p.msgs[i], pat) {
+			p.rows = append(p.rows, i)
+		}
+	}
+	p.cursor = min(p.cursor, max(len(p.rows)-1, 0))
+	if ok {
+		for i, r := range p.rows {
+			if p.msgs[r].ID == cur.ID {
+				p.cursor = i
+			}
+		}
+	}
+	p.scroll()
+	if c, _ := p.Current(); c.ID != cur.ID {
+		p.showCurrent()
+	}
+}
+
+// messageMatches is a case-insensitive substring search of a message's
+// id, body, attribute names and values and system attributes.
+func messageMatches(m *model.Message, lower string) bool {
+	has := func(s string) bool { return strings.Contains(strings.ToLower(s), lower) }
+	if has(m.ID) || has(m.Body) {
+		return true
+	}
+	for k, a := range m.Attributes {
+		if has(k) || has(a.StringValue) || has(a.DataType) {
+			return true
+		}
+	}
+	for k, v := range m.System {
+		if has(k) || has(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// scroll keeps the cursor on screen.
+func (p *peekPane) scroll() {
+	page := max(p.listRows, 1)
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+page {
+		p.offset = p.cursor - page + 1
+	}
+	p.offset = min(max(p.offset, 0), max(len(p.rows)-page, 0))
+}
+
+func (p *peekPane) move(d int) {
+	before := p.cursor
+	p.cursor = min(max(p.cursor+d, 0), max(len(p.rows)-1, 0))
+	p.scroll()
+	if p.cursor != before {
+		p.showCurrent()
+	}
+}
+
+// showCurrent points the body view at the message under the cursor.
+func (p *peekPane) showCurrent() {
+	m, ok := p.Current()
+	p.body.SetMessage(m, ok, p.q)
+}
+
+// Update handles the keys that change only what the pane shows; the App
+// handles the ones that do I/O or close the pane.
+func (p peekPane) Update(msg tea.Msg) (peekPane, tea.Cmd) {
+	if p.filtering {
+		return p.updateFilter(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil
+	}
+	if p.bodyFocus && p.body.Scroll(k, p.keys) {
+		return p, nil
+	}
+	switch {
+	case key.Matches(k, p.keys.Up):
+		p.move(-1)
+	case key.Matches(k, p.keys.Down):
+		p.move(1)
+	case key.Matches(k, p.keys.PageUp):
+		p.move(-p.listRows)
+	case key.Matches(k, p.keys.PageDown):
+		p.move(p.listRows)
+	case key.Matches(k, p.keys.Top):
+		p.move(-len(p.rows))
+	case key.Matches(k, p.keys.Bottom):
+		p.move(len(p.rows))
+	case key.Matches(k, p.keys.NextPane, p.keys.PrevPane):
+		p.bodyFocus = !p.bodyFocus
+	case key.Matches(k, p.keys.Open):
+		p.bodyFocus = true
+	case key.Matches(k, p.keys.Select):
+		if m, ok := p.Current(); ok {
+			if p.selected[m.ID] {
+				delete(p.selected, m.ID)
+			} else {
+				p.selected[m.ID] = true
+			}
+			p.move(1)
+		}
+	case key.Matches(k, p.keys.Filter):
+		p.filtering = true
+		p.input.Focus()
+	case key.Matches(k, p.keys.Raw):
+		p.body.ToggleRaw()
+	case key.Matches(k, p.keys.Decode):
+		p.body.ToggleDecode()
+	case key.Matches(k, p.keys.BinaryFmt):
+		p.body.ToggleBinary()
+	}
+	return p, nil
+}
+
+// updateFilter narrows the list as the text changes; enter keeps the
+// filter, esc clears it, the arrows still move.
+func (p peekPane) updateFilter(msg tea.Msg) (peekPane, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case k.Code == tea.KeyEnter:
+			p.filtering = false
+			p.input.Blur()
+			return p, nil
+		case key.Matches(k, p.keys.Back):
+			p.ClearFilter()
+			return p, nil
+		case k.Code == tea.KeyUp:
+			p.move(-1)
+			return p, nil
+		case k.Code == tea.KeyDown:
+			p.move(1)
+			return p, nil
+		}
+	}
+	if p.input.Update(msg) {
+		p.refilter()
+	}
+	return p, nil
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
+)
+
+// Column widths of the message list. Times are UTC, as in most logs.
+const (
+	peekIDW   = 8
+	peekSentW = 14 // 01-02 15:04:05
+	peekRecvW = 5  // 12/10
+	peekSizeW = 6  // 1023K
+)
+
+// View renders the title, the visible list rows and the selected message.
+func (p peekPane) View() string {
+	lines := make([]string, 0, p.height)
+	lines = append(lines, p.titleLine())
+	lines = append(lines, p.st.ColumnHeader.Render(padRight(p.header(), p.width)))
+	end := min(p.offset+p.listRows, len(p.rows))
+	for i := p.offset; i < end; i++ {
+		lines = append(lines, p.rowView(i))
+	}
+	if len(p.rows) == 0 {
+		lines = append(lines, p.st.Muted.Render("  "+p.emptyText()))
+	}
+	for len(lines) < p.listRows+2 {
+		lines = append(lines, "")
+	}
+	lines = append(lines[:p.listRows+2], p.st.Muted.Render(strings.Repeat("─", p.width)))
+	lines = append(lines, p.body.View(p.bodyFocus && p.focused)...)
+	return block(lines, p.width, p.height)
+}
+
+func (p peekPane) emptyText() string {
+	switch {
+	case p.loading:
+		return "receiving messages…"
+	case p.Filter() != "":
+		return `no message matches "` + sanitize.Cut(p.Filter(), 40) + `"`
+	case len(p.msgs) == 0:
+		return "no messages received (the queue may be empty, or every message is in flight); n tries again"
+	}
+	return ""
+}
+
+// titleLine names the queue and says what the session has read and holds.
+func (p peekPane) titleLine() string {
+	title := p.st.PaneTitle
+	if p.focused && !p.bodyFocus {
+		title = p.st.PaneTitleFocused
+	}
+	left := title.Render("Peek " + oneLine(p.q.Name))
+	parts := []string{commas(int64(p.read)) + " read"}
+	// Holds run out on their own; past that moment the messages are
+	// visible whether or not a release reached SQS.
+	if p.held > 0 && (p.now == nil || p.now().Before(p.heldUntil)) {
+		parts = append(parts, commas(int64(p.held))+" held")
+	}
+	switch {
+	case p.loading:
+		parts = append(parts, "loading…")
+	case p.exhausted:
+		parts = append(parts, "exhausted")
+	}
+	if n := len(p.selected); n > 0 {
+		parts = append(parts, commas(int64(n))+" selected")
+	}
+	if p.q.Redrive != nil {
+		parts = append(parts, fmt.Sprintf("DLQ after %d receives", p.q.Redrive.MaxReceiveCount))
+	}
+	left += p.st.Muted.Render(" · " + strings.Join(parts, " · "))
+	switch {
+	case p.filtering:
+		left += "  " + p.input.View(p.st)
+	case p.Filter() != "":
+		left += p.st.Muted.Render("  filter: ") + sanitize.Cut(p.Filter(), 30)
+	}
+	if p.Filter() != "" {
+		left += p.st.Muted.Render(fmt.Sprintf(" (%d of %d)", len(p.rows), len(p.msgs)))
+	}
+	return left
+}
+
+func (p peekPane) header() string {
+	return "  " + padRight("ID", peekIDW) + " " + padRight("SENT (UTC)", peekSentW) + " " +
+		padLeft("RECV", peekRecvW) + " " + padLeft("SIZE", peekSizeW) + "  BODY"
+}
+
+// rowView renders row i from sanitized text only; a highlighted row is
+// styled as a whole so that nothing inside can end the highlight early.
+func (p peekPane) rowView(i int) string {
+	m := &p.msgs[p.rows[i]]
+	marker := []byte("  ")
+	if i == p.cursor {
+		marker[0] = '>'
+	}
+	if p.selected[m.ID] {
+		marker[1] = '*'
+	}
+	sent := ""
+	if !m.SentAt.IsZero() {
+		sent = m.SentAt.UTC().Format("01-02 15:04:05")
+	}
+	text := string(marker) + padRight(sanitize.Cut(m.ID, peekIDW), peekIDW) + " " +
+		padRight(sent, peekSentW) + " " + padLeft(receives(m, p.q), peekRecvW) + " " +
+		padLeft(size(m.Size()), peekSizeW) + "  "
+	text += sanitize.Cut(m.Body, max(p.width-width(text), 0))
+	switch {
+	case i == p.cursor && p.focused && !p.bodyFocus:
+		return p.st.Selected.Render(padRight(text, p.width))
+	case i == p.cursor:
+		return p.st.SelectedDim.Render(text)
+	case p.selected[m.ID]:
+		return p.st.Marked.Render(text)
+	case m.AtRisk(maxReceives(p.q)):
+		return p.st.RowErr.Render(text)
+	}
+	return text
+}
+
+// receives is the receive count, with the queue's limit when it has one.
+func receives(m *model.Message, q model.Queue) string {
+	if n := maxReceives(q); n > 0 {
+		return fmt.Sprintf("%d/%d", m.ReceiveCount, n)
+	}
+	return fmt.Sprint(m.ReceiveCount)
+}
+
+func maxReceives(q model.Queue) int {
+	if q.Redrive == nil {
+		return 0
+	}
+	return q.Redrive.MaxReceiveCount
+}
+
+// size is a byte count in at most six cells: 512B, 1.5K, 256K, 1.0M.
+func size(n int) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%dB", n)
+	case n < 10*1024:
+		return fmt.Sprintf("%.1fK", float64(n)/1024)
+	case n < 1024*1024:
+		return fmt.Sprintf("%dK", n/1024)
+	}
+	return fmt.Sprintf("%.1fM", float64(n)/(1024*1024))
+}

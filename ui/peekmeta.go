@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
+)
+
+// Binary attribute values are shown up to these many bytes; export has
+// them all.
+const (
+	hexShown    = 256
+	base64Shown = 1024
+)
+
+// summaryLines are the rows above the body: id, when sent, how often
+// received against the queue's limit, and FIFO ordering fields.
+func summaryLines(m model.Message, q model.Queue, st *Styles, w int) []string {
+	label := func(s string) string { return st.Label.Render(s) }
+	lines := []string{label("id ") + sanitize.Cut(m.ID, max(w-3, 0))}
+	parts := []string{}
+	if !m.SentAt.IsZero() {
+		parts = append(parts, label("sent ")+stamp(m.SentAt))
+	}
+	recv := label("received ") + strconv.Itoa(m.ReceiveCount) + "×"
+	if n := maxReceives(q); n > 0 {
+		recv += fmt.Sprintf(" of %d", n)
+	}
+	parts = append(parts, recv, label("size ")+size(m.Size()))
+	lines = append(lines, strings.Join(parts, st.Muted.Render(" · ")))
+	if m.GroupID != "" || m.DedupID != "" || m.SequenceNumber != "" {
+		lines = append(lines, label("group ")+sanitize.Cut(m.GroupID, 40)+st.Muted.Render(" · ")+
+			label("dedup ")+sanitize.Cut(m.DedupID, 40)+st.Muted.Render(" · ")+
+			label("seq ")+sanitize.Cut(m.SequenceNumber, 30))
+	}
+	if m.AtRisk(maxReceives(q)) {
+		lines = append(lines, st.RowErr.Render("! at its receive limit: the next receive (a peek too) moves it to the DLQ"))
+	}
+	return lines
+}
+
+// stamp is a timestamp in UTC to the millisecond.
+func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05.000 UTC") }
+
+// bodyHeader titles the body: how it is shown, its size, and any note
+// (decoded, or JSON that fell back to raw text).
+func bodyHeader(st *Styles, focused bool, kind string, n int, note string) string {
+	title := st.PaneTitle
+	if focused {
+		title = st.PaneTitleFocused
+	}
+	s := title.Render("Body") + st.Muted.Render(" · "+kind+" · "+plural(n, "byte"))
+	if note != "" {
+		s += st.Note.Render(" · " + note)
+	}
+	return s
+}
+
+// systemOrder is the order of the system attributes SQS documents; any
+// other (e.g. AWSTraceHeader) follows, sorted.
+var systemOrder = []string{
+	"SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp",
+	"SenderId", "DeadLetterQueueSourceArn",
+	"MessageGroupId", "MessageDeduplicationId", "SequenceNumber",
+}
+
+// attributeLines are the rows below the body: message attributes (Binary
+// ones as hex or base64) and every system attribute.
+func attributeLines(m model.Message, st *Styles, w int, b64 bool) []string {
+	lines := []string{""}
+	if len(m.Attributes) > 0 {
+		form := "hex"
+		if b64 {
+			form = "base64"
+		}
+		lines = append(lines, st.HelpGroup.Render(fmt.Sprintf("Message attributes (%d)", len(m.Attributes)))+
+			st.Muted.Render(" · binary as "+form))
+		names := slices.Sorted(maps.Keys(m.Attributes))
+		nw := 0
+		for _, n := range names {
+			nw = max(nw, min(width(sanitize.Line(n)), 30))
+		}
+		for _, n := range names {
+			a := m.Attributes[n]
+			lead := "  " + st.Label.Render(padRight(sanitize.Cut(n, 30), nw)) + "  " +
+				padRight(sanitize.Cut(a.DataType, 16), 7) + "  "
+			if !a.IsBinary() {
+				lines = append(lines, lead+sanitize.Cut(a.StringValue, max(w-width(lead), 0)))
+				continue
+			}
+			lines = append(lines, lead+st.Muted.Render(plural(len(a.BinaryValue), "byte")))
+			lines = append(lines, binaryLines(a.BinaryValue, b64, w-4, st)...)
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.HelpGroup.Render("System attributes"))
+	known := map[string]bool{}
+	for _, k := range systemOrder {
+		known[k] = true
+	}
+	var others []string
+	for k := range m.System {
+		if !known[k] {
+			others = append(others, k)
+		}
+	}
+	slices.Sort(others)
+	for _, k := range append(slices.Clone(systemOrder), others...) {
+		v, ok := m.System[k]
+		if !ok {
+			continue
+		}
+		val := sanitize.Cut(v, max(w-36, 10))
+		if strings.HasSuffix(k, "Timestamp") {
+			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
+				val += st.Muted.Render("  " + stamp(time.UnixMilli(ms)))
+			}
+		}
+		lines = append(lines, "  "+st.Label.Render(padRight(sanitize.Cut(k, 32), 32))+"  "+val)
+	}
+	return lines
+}
+
+// binaryLines renders the start of a Binary value, indented four cells.
+func binaryLines(v []byte, b64 bool, w int, st *Styles) []string {
+	limit := hexShown
+	if b64 {
+		limit = base64Shown
+	}
+	var rows []string
+	if b64 {
+		rows = sanitize.Lines(sanitize.Base64(v[:min(len(v), limit)]), max(w, sanitize.MinWidth))
+	} else {
+		rows = strings.Split(sanitize.Hex(v[:min(len(v), limit)]), "\n")
+	}
+	for i := range rows {
+		rows[i] = "    " + rows[i]
+	}
+	if len(v) > limit {
+		rows = append(rows, st.Muted.Render(fmt.Sprintf("    … %s more (e exports all)", plural(len(v)-limit, "byte"))))
+	}
+	return rows
+}

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+)
+
+const (
+	// peekHold is how long each peeked message stays hidden while the pane
+	// pages through the queue; the pane releases it sooner when it closes.
+	peekHold = 30 * time.Second
+	// peekPage is how many messages opening the pane and each "load more"
+	// ask for.
+	peekPage = 20
+	// peekTimeout bounds one page: receives long-poll for a second each.
+	peekTimeout = 60 * time.Second
+	// releaseTimeout bounds a release, on quit above all: a user who
+	// pressed q waits at most this long before the program exits anyway.
+	releaseTimeout = 5 * time.Second
+)
+
+// peekPageMsg is one page of a peek session, tagged with the pane's request
+// number; a page from a closed session or an older request is dropped.
+type peekPageMsg struct {
+	seq  uint64
+	page awsclient.PeekPage
+	held int // messages the session held when the page arrived
+	err  error
+}
+
+// peekReleasedMsg reports a Release of one session.
+type peekReleasedMsg struct {
+	sess awsclient.Peek
+	rep  awsclient.ReleaseReport
+	err  error
+}
+
+// quitNowMsg ends the wait for releases on quit: they finished (err says
+// how), or the wait timed out.
+type quitNowMsg struct {
+	err     error
+	timeout bool
+}
+
+// exportedMsg is the result of writing peeked messages to a JSONL file.
+type exportedMsg struct {
+	path string
+	n    int
+	err  error
+}
+
+// pagerFileMsg says the body was written to a temporary file for the pager.
+type pagerFileMsg struct {
+	path string
+	err  error
+}
+
+// pagerDoneMsg says the pager exited; its temporary file is to be removed.
+type pagerDoneMsg struct {
+	path string
+	err  error
+}
+
+// peekNextCmd reads up to n more messages. It only calls the session; the
+// page goes back to Update, which alone changes the pane.
+func peekNextCmd(ctx context.Context, sess awsclient.Peek, seq uint64, n int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, peekTimeout)
+		defer cancel()
+		page, err := sess.Next(ctx, n)
+		return peekPageMsg{seq: seq, page: page, held: sess.Held(), err: err}
+	}
+}
+
+// releaseCmd makes every message sess holds visible again. It runs under a
+// fresh context: the pane's (or the program's) may already be cancelled,
+// and the release must happen regardless.
+func releaseCmd(sess awsclient.Peek) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
+		defer cancel()
+		rep, err := sess.Release(ctx)
+		return peekReleasedMsg{sess: sess, rep: rep, err: err}
+	}
+}
+
+// pagerFileCmd writes body, unchanged, to a private temporary file: the
+// pager is the user's own tool and shows control bytes its own way.
+func pagerFileCmd(body []byte) tea.Cmd {
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "sqscope-body-*.txt")
+		if err != nil {
+			return pagerFileMsg{err: err}
+		}
+		_, err = f.Write(body)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return pagerFileMsg{err: err}
+		}
+		return pagerFileMsg{path: f.Name()}
+	}
+}
+
+// pagerCmd runs $PAGER (default less, without -R, so control characters
+// show caret-escaped) on path, suspending the UI meanwhile.
+func pagerCmd(path string) tea.Cmd {
+	argv := strings.Fields(os.Getenv("PAGER"))
+	if len(argv) == 0 {
+		argv = []string{"less"}
+	}
+	c := exec.Command(argv[0], append(argv[1:], path)...)
+	return tea.ExecProcess(c, func(err error) tea.Msg { return pagerDoneMsg{path: path, err: err} })
+}
+
+// removeFileCmd deletes the pager's temporary file.
+func removeFileCmd(path string) tea.Cmd {
+	return func() tea.Msg {
+		os.Remove(path)
+		return nil
+	}
+}

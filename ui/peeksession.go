@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+)
+
+// The peek lifecycle. A session is opened when the pane opens and released
+// (every held message made visible again) when the pane closes, when a
+// page fails, and on quit; main calls ReleaseAll after the program ends for
+// the exits that bypass Update (SIGTERM, SIGHUP). Nothing re-receives on a
+// timer: only the user's "load more" reads again.
+
+// requestPeek peeks q, asking first when the peek could dead-letter.
+func (a *App) requestPeek(q model.Queue) tea.Cmd {
+	if q.Redrive == nil || q.Redrive.MaxReceiveCount < 1 {
+		return a.startPeek(q)
+	}
+	a.confirm = newConfirm(&a.st, "peek", "Peek "+oneLine(q.Name)+"?", "peek",
+		peekWarning(q, a.graph, model.PeekCostOf(q.Redrive, a.seenCounts[q.URL]))...)
+	a.confirm.SetSize(a.width, a.lay.body)
+	a.pendingPeek = q
+	return nil
+}
+
+// answer handles the key pressed on the confirm dialog.
+func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
+	d := a.confirm
+	a.confirm = nil
+	if !d.Answer(k) {
+		a.notice = "cancelled: nothing was received"
+		return nil
+	}
+	if d.tag == "peek" {
+		return a.startPeek(a.pendingPeek)
+	}
+	return nil
+}
+
+// peekWarning is the dialog's text: what the peek costs on this queue.
+func peekWarning(q model.Queue, g model.DLQGraph, c model.PeekCost) []string {
+	max := c.MaxReceiveCount
+	dlq := oneLine(g.Name(q.Redrive.DeadLetterTargetARN))
+	lines := []string{
+		"SQS has no read-only peek: reading a message receives it, which raises its receive count by one.",
+		fmt.Sprintf("This queue moves a message to %s when a receive would take its count past %d "+
+			"(maxReceiveCount %d). Messages already received %d times move there on this peek; "+
+			"messages at %d use up their last delivery.", dlq, max, max, max, max-1),
+	}
+	switch {
+	case c.UnknownAtRisk:
+		lines = append(lines, "With maxReceiveCount 1 every message this peek reads uses up its only delivery: "+
+			"the consumer's next receive moves it to the DLQ.")
+	case c.Known > 0:
+		lines = append(lines, fmt.Sprintf("From the earlier peek in this session: %d of %d messages seen are at risk "+
+			"(%d would move now, %d would use their last delivery).", c.AtRisk(), c.Known, c.MoveNow, c.LastChance))
+	default:
+		lines = append(lines, "How many messages are at risk is unknown until they have been read.")
+	}
+	if q.Type == model.FIFO {
+		lines = append(lines, fmt.Sprintf("FIFO queue: each message read blocks its message group for consumers "+
+			"until it is released (at most %s).", peekHold))
+	}
+	return append(lines, "Every message read is made visible again when you leave the pane or quit.")
+}
+
+// startPeek opens a session on q and reads the first page.
+func (a *App) startPeek(q model.Queue) tea.Cmd {
+	cmd := a.closePeek()
+	a.peekSess = a.client.OpenPeek(q.URL, awsclient.PeekOptions{Hold: peekHold})
+	a.live = append(a.live, a.peekSess)
+	a.peekErr = nil
+	a.peekOpen = true
+	a.peek.Reset(q)
+	a.relayout()
+	a.setFocus(paneSide)
+	if q.Type == model.FIFO {
+		a.notice = "FIFO: messages read block their group until released (on esc or quit)"
+	}
+	return tea.Batch(cmd, a.peekNext())
+}
+
+// peekNext asks the session for the next page, unless one is on its way.
+func (a *App) peekNext() tea.Cmd {
+	if a.peekSess == nil || a.peekCancel != nil {
+		return nil
+	}
+	a.peekSeq++
+	ctx, cancel := context.WithCancel(a.ctx)
+	a.peekCancel = cancel
+	a.peek.loading = true
+	return peekNextCmd(ctx, a.peekSess, a.peekSeq, peekPage)
+}
+
+// closePeek cancels a load in flight, closes the pane and releases the
+// session. The release runs after the cancel: the session waits for the
+// receives already sent, so their messages are released too.
+func (a *App) closePeek() tea.Cmd {
+	if a.peekCancel != nil {
+		a.peekCancel()
+		a.peekCancel = nil
+	}
+	a.peekSeq++ // a page still on its way is now stale
+	sess := a.peekSess
+	a.peekSess = nil
+	if a.peekOpen {
+		a.peekOpen = false
+		a.relayout()
+		a.setFocus(paneList)
+	}
+	if sess == nil {
+		return nil
+	}
+	return releaseCmd(sess)
+}
+
+// peekLoaded stores a page; a failed page releases what the session holds.
+func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
+	if msg.seq != a.peekSeq || a.peekSess == nil {
+		return nil
+	}
+	a.peekCancel() // the request is over; this frees its context
+	a.peekCancel = nil
+	p := msg.page
+	a.peek.AddPage(p.Messages, p.Received, p.Duplicates, msg.held, a.now().Add(peekHold), p.Exhausted)
+	counts := make([]int, len(a.peek.msgs))
+	for i, m := range a.peek.msgs {
+		counts[i] = m.ReceiveCount
+	}
+	a.seenCounts[a.peek.q.URL] = counts
+	if msg.err != nil {
+		a.peekErr = msg.err
+		return releaseCmd(a.peekSess)
+	}
+	a.peekErr = nil
+	return nil
+}
+
+// peekReleased records a release; a session released in full is done.
+func (a *App) peekReleased(msg peekReleasedMsg) {
+	if msg.err != nil {
+		a.peekErr = msg.err // it stays live: quit and ReleaseAll retry it
+		return
+	}
+	a.live = slices.DeleteFunc(a.live, func(s awsclient.Peek) bool { return s == msg.sess })
+	if msg.sess == a.peekSess {
+		a.peek.Released()
+	}
+}
+
+// quit releases every live session before quitting, for at most
+// releaseTimeout; a second quit key does not wait.
+func (a *App) quit() (tea.Model, tea.Cmd) {
+	if a.quitting || len(a.live) == 0 {
+		return a.quitNow()
+	}
+	if a.peekCancel != nil {
+		a.peekCancel()
+		a.peekCancel = nil
+	}
+	a.quitting = true
+	a.notice = "releasing " + plural(max(a.peek.held, 1), "held message") + "… (q again quits at once)"
+	sessions := slices.Clone(a.live)
+	return a, tea.Batch(
+		func() tea.Msg {
+			ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
+			defer cancel()
+			return quitNowMsg{err: releaseAll(ctx, sessions)}
+		},
+		tea.Tick(releaseTimeout+time.Second, func(time.Time) tea.Msg { return quitNowMsg{timeout: true} }),
+	)
+}
+
+func (a *App) quitNow() (tea.Model, tea.Cmd) {
+	a.cancel()
+	return a, tea.Quit
+}
+
+// ReleaseAll makes every message still held by this App's peek sessions
+// visible again. Call it after the program has returned (Bubble Tea quits
+// on SIGTERM, or on Program.Quit for SIGHUP, without calling Update), with
+// a bounded context. Never call it while the program runs.
+func (a *App) ReleaseAll(ctx context.Context) error {
+	if a.peekCancel != nil {
+		a.peekCancel()
+		a.peekCancel = nil
+	}
+	err := releaseAll(ctx, a.live)
+	if err == nil {
+		a.live = nil
+	}
+	return err
+}
+
+// releaseAll releases sessions concurrently.
+func releaseAll(ctx context.Context, sessions []awsclient.Peek) error {
+	errs := make([]error, len(sessions))
+	var wg sync.WaitGroup
+	for i, s := range sessions {
+		wg.Go(func() { _, errs[i] = s.Release(ctx) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
