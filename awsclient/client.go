@@ -37,7 +37,7 @@ type PeekOptions struct {
 	// receive with VisibilityTimeout 0 cannot be sent (the SDK omits int32
 	// zero, which means the queue's default).
 	Hold time.Duration
-	// Concurrency is how many receives may be in flight (default 4).
+	// Concurrency is how many receives may be in flight (default 8).
 	Concurrency int
 	// MaxNumber caps n in one Next call (0: no cap).
 	MaxNumber int
@@ -63,7 +63,9 @@ type Peek interface {
 	// deletes and never returns more than n. Messages it received are
 	// tracked for Release even when Next fails or ctx ends mid-load:
 	// receives already sent are allowed to finish, and what they bring is
-	// returned by the next call to Next.
+	// returned by the next call to Next. After Release the session can go
+	// on, but a message it returned before is never returned again (open a
+	// new session to start afresh).
 	Next(ctx context.Context, n int) (PeekPage, error)
 	// Release makes every message the session still holds visible again
 	// (ChangeMessageVisibilityBatch with VisibilityTimeout 0, in batches of

@@ -242,3 +242,25 @@ func TestPeekReleaseAfterHoldRanOut(t *testing.T) {
 		t.Errorf("%d visible, %d hidden; want 5, 0", vis, hid)
 	}
 }
+
+// A queue deleted while peeked leaves nothing hidden: Release says so
+// rather than reporting failures.
+func TestPeekReleaseAfterQueueDeleted(t *testing.T) {
+	forEachBackend(t, "peek-deleted", func(t *testing.T, b backend) {
+		ep := serve(t, b.handler)
+		admin := adminClient(ep)
+		url := createQueue(t, admin, uniquePrefix(t)+"q", nil)
+		sendBatchN(t, admin, url, 15)
+		p := newPeekClient(t, ep, false).OpenPeek(url, PeekOptions{})
+		if page, err := p.Next(context.Background(), 15); err != nil || len(page.Messages) != 15 {
+			t.Fatalf("Next = %d, %v", len(page.Messages), err)
+		}
+		if _, err := admin.DeleteQueue(context.Background(), &sqs.DeleteQueueInput{QueueUrl: &url}); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := p.Release(context.Background())
+		if err != nil || rep.Expired != 15 || rep.Failed != 0 || p.Held() != 0 {
+			t.Fatalf("Release = %+v, %v, held %d; want 15 expired, nothing held", rep, err, p.Held())
+		}
+	})
+}

@@ -2,6 +2,7 @@ package awsclient
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+	"github.com/aws/smithy-go"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -67,22 +69,26 @@ func (p *peekSession) Release(ctx context.Context) (ReleaseReport, error) {
 	return rep, nil
 }
 
-// waitReceives waits for every receive started so far.
+// waitReceives waits until no receive is in flight, including any a Next
+// still running starts meanwhile.
 func (p *peekSession) waitReceives(ctx context.Context) error {
-	p.mu.Lock()
-	waits := make([]chan struct{}, 0, len(p.calls))
-	for _, d := range p.calls {
-		waits = append(waits, d)
-	}
-	p.mu.Unlock()
-	for _, d := range waits {
+	for {
+		p.mu.Lock()
+		var wait chan struct{}
+		for _, d := range p.calls {
+			wait = d
+			break
+		}
+		p.mu.Unlock()
+		if wait == nil {
+			return nil
+		}
 		select {
-		case <-d:
+		case <-wait:
 		case <-ctx.Done():
 			return fmt.Errorf("releasing peeked messages of %s: %w", p.queue, ctx.Err())
 		}
 	}
-	return nil
 }
 
 // liveHolds returns the holds to release and forgets (counting as Expired)
@@ -126,6 +132,12 @@ func (p *peekSession) releaseBatch(ctx context.Context, batch []heldEntry) Relea
 		return err
 	})
 	if err != nil {
+		if queueGone(err) {
+			// Deleted meanwhile: its messages are gone, none is hidden.
+			rep.Expired = len(batch)
+			p.forget(batch)
+			return rep
+		}
 		rep.Failed = len(batch)
 		rep.Errs = append(rep.Errs, err)
 		return rep
@@ -175,6 +187,11 @@ func (p *peekSession) forget(done []heldEntry) {
 			delete(p.held, e.id)
 		}
 	}
+}
+
+func queueGone(err error) bool {
+	var apiErr smithy.APIError
+	return errors.As(err, &apiErr) && notExistCodes[apiErr.ErrorCode()]
 }
 
 // holdIsOver tells a per-entry failure that means "this message is not held
