@@ -84,7 +84,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "%v", err)
 	}
 
-	p := tea.NewProgram(ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString()}), tea.WithContext(ctx))
+	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString()})
+	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)
 	hup := make(chan os.Signal, 1)
@@ -95,8 +96,16 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 			p.Quit()
 		}
 	}()
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, tea.ErrInterrupted) {
-		return fail(stderr, "%v", err)
+	_, runErr := p.Run()
+	// SIGTERM and SIGHUP end the program without a final Update, so messages
+	// a peek still holds are released here, whatever way the UI ended.
+	rctx, rcancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer rcancel()
+	if err := app.ReleaseAll(rctx); err != nil {
+		fmt.Fprintf(stderr, "sqscope: some peeked messages stay hidden until their hold ends: %v\n", err)
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, tea.ErrInterrupted) {
+		return fail(stderr, "%v", runErr)
 	}
 	return 0
 }

@@ -77,6 +77,7 @@ type App struct {
 	// Peek (see peeksession.go).
 	peek        peekPane
 	peekOpen    bool
+	peekFrom    pane               // the pane focused before the peek opened
 	peekSess    awsclient.Peek     // the pane's session; nil when closed
 	peekSeq     uint64             // number of the latest page request
 	peekCancel  context.CancelFunc // cancels the page in flight; nil when none

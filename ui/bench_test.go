@@ -85,3 +85,61 @@ func BenchmarkRefresh10k(b *testing.B) {
 		a.Update(queuesLoadedMsg{seq: a.seq, queues: qs, at: a.now()})
 	}
 }
+
+// peekBenchApp is an App at 120×36 with the peek pane open on the hostile
+// corpus, the 1 MiB single-line body selected and the body focused.
+func peekBenchApp(b *testing.B) *App {
+	msgs := hostileMessages(b)
+	a, f := peekApp(b, 120, 36)
+	f.messages[testQueue("orders-dlq", 0, 0, 0, "").URL] = msgs
+	openPeek(b, a, "orders-dlq")
+	press(a, "g")
+	for range msgs {
+		if m, _ := a.peek.Current(); len(m.Body) > 1<<19 {
+			break
+		}
+		press(a, "j")
+	}
+	if m, _ := a.peek.Current(); len(m.Body) < 1<<19 {
+		b.Fatal("the 1 MiB body is not in the corpus")
+	}
+	press(a, "tab")
+	return a
+}
+
+// Goal: < 16 ms (one frame at 60 Hz). The body is wrapped once when the
+// message is selected; a frame renders only the rows on screen.
+func BenchmarkPeekFrame1MiB(b *testing.B) {
+	a := peekBenchApp(b)
+	a.peek.body.off = a.peek.body.total() / 2
+	b.ResetTimer()
+	for b.Loop() {
+		_ = a.View()
+	}
+}
+
+// Scrolling the 1 MiB body by a page: one keypress and its frame.
+func BenchmarkPeekScroll1MiB(b *testing.B) {
+	a := peekBenchApp(b)
+	a.peek.body.off = a.peek.body.total() / 2
+	keys := []tea.KeyPressMsg{keyMsg("pgdown"), keyMsg("pgup")}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		a.Update(keys[i%2])
+		_ = a.View()
+		i++
+	}
+}
+
+// Selecting the 1 MiB message: sanitizing and wrapping it once. This is
+// per selection, not per frame.
+func BenchmarkPeekSelect1MiB(b *testing.B) {
+	a := peekBenchApp(b)
+	m, _ := a.peek.Current()
+	b.ResetTimer()
+	for b.Loop() {
+		a.peek.body.SetMessage(model.Message{}, false, a.peek.q)
+		a.peek.body.SetMessage(m, true, a.peek.q)
+	}
+}

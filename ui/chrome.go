@@ -138,8 +138,8 @@ func (a *App) peekHints(hint func(k, desc string) key.Binding) []key.Binding {
 	}
 	return []key.Binding{
 		hint("esc", "close & release"), move, hint("tab", "list/body"), short(a.keys.LoadMore, "more"),
-		short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"), short(a.keys.Select, "select"),
-		short(a.keys.Copy, "copy"), short(a.keys.Pager, "pager"), short(a.keys.Export, "export"),
-		a.keys.Filter, short(a.keys.BinaryFmt, "hex/b64"), a.keys.Help, a.keys.Quit,
+		a.keys.Help, short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"), short(a.keys.Copy, "copy"),
+		short(a.keys.Select, "select"), short(a.keys.Pager, "pager"), short(a.keys.Export, "export"),
+		a.keys.Filter, short(a.keys.BinaryFmt, "hex/b64"), a.keys.Quit,
 	}
 }

@@ -36,12 +36,23 @@ func (d *confirmDialog) Answer(k tea.KeyPressMsg) bool {
 func (d *confirmDialog) View() string {
 	inner := max(min(d.width-4, 72), 10)
 	text := lipgloss.NewStyle().Width(inner)
-	parts := []string{d.st.DialogTitle.Render(d.title), ""}
-	for _, l := range d.lines {
-		parts = append(parts, text.Render(l))
+	answer := d.st.HintKey.Render("y") + " " + d.yes + d.st.Muted.Render("   ·   ") +
+		d.st.HintKey.Render("n/esc") + " cancel (default)"
+	// Paragraphs are spaced when there is room; when there is not, the
+	// spacing goes first, so the answer line stays on screen longest.
+	for _, gap := range []bool{true, false} {
+		parts := []string{d.st.DialogTitle.Render(d.title)}
+		for _, l := range d.lines {
+			if gap {
+				parts = append(parts, "")
+			}
+			parts = append(parts, text.Render(l))
+		}
+		parts = append(parts, "", answer)
+		box := d.st.Dialog.Render(strings.Join(parts, "\n"))
+		if lipgloss.Height(box) <= d.height || !gap {
+			return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
+		}
 	}
-	parts = append(parts, "", d.st.HintKey.Render("y")+" "+d.yes+d.st.Muted.Render("   ·   ")+
-		d.st.HintKey.Render("n/esc")+" cancel (default)")
-	box := d.st.Dialog.Render(strings.Join(parts, "\n"))
-	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
+	return ""
 }

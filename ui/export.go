@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -19,8 +20,11 @@ import (
 // ReceiveMessage output so that jq recipes and re-send scripts written for
 // the API read it unchanged. Binary values are base64, as in the API.
 type exportRecord struct {
-	MessageID         string                     `json:"MessageId"`
-	Body              string                     `json:"Body"`
+	MessageID string `json:"MessageId"`
+	Body      string `json:"Body"`
+	// BodyBase64 is the exact body when it is not valid UTF-8 (which JSON
+	// strings cannot carry: Body then has U+FFFD in place of bad bytes).
+	BodyBase64        []byte                     `json:"BodyBase64,omitempty"`
 	MD5OfBody         string                     `json:"MD5OfBody,omitempty"`
 	Attributes        map[string]string          `json:"Attributes,omitempty"`
 	MessageAttributes map[string]exportAttribute `json:"MessageAttributes,omitempty"`
@@ -41,6 +45,9 @@ func writeJSONL(w io.Writer, queueURL string, msgs []model.Message) error {
 	enc.SetEscapeHTML(false)
 	for _, m := range msgs {
 		r := exportRecord{MessageID: m.ID, Body: m.Body, MD5OfBody: m.MD5OfBody, Attributes: m.System, Queue: queueURL}
+		if !utf8.ValidString(m.Body) {
+			r.BodyBase64 = []byte(m.Body)
+		}
 		if len(m.Attributes) > 0 {
 			r.MessageAttributes = make(map[string]exportAttribute, len(m.Attributes))
 			for k, a := range m.Attributes {

@@ -32,88 +32,6 @@ type fakeClient struct {
 	peeks    []*fakePeek
 }
 
-func (f *fakeClient) OpenPeek(url string, o awsclient.PeekOptions) awsclient.Peek {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	p := &fakePeek{url: url, msgs: f.messages[url], err: f.nextErr, gate: f.gate, opts: o}
-	f.peeks = append(f.peeks, p)
-	return p
-}
-
-// opened is the sessions opened so far.
-func (f *fakeClient) opened() []*fakePeek {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]*fakePeek(nil), f.peeks...)
-}
-
-// fakePeek is one fake session: it hands out its messages in order,
-// counts calls and holds what it handed out until Release.
-type fakePeek struct {
-	mu       sync.Mutex
-	url      string
-	opts     awsclient.PeekOptions
-	msgs     []model.Message
-	pos      int
-	held     int
-	err      error
-	gate     chan struct{}
-	nexts    int
-	releases int
-	ctxErr   error // what the last Next's context said when it returned
-}
-
-func (p *fakePeek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) {
-	p.mu.Lock()
-	p.nexts++
-	gate := p.gate
-	p.mu.Unlock()
-	if gate != nil {
-		select {
-		case <-gate:
-		case <-ctx.Done():
-			p.mu.Lock()
-			p.ctxErr = ctx.Err()
-			p.mu.Unlock()
-			return awsclient.PeekPage{}, ctx.Err()
-		}
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.err != nil {
-		return awsclient.PeekPage{}, p.err
-	}
-	end := min(p.pos+n, len(p.msgs))
-	page := awsclient.PeekPage{Messages: append([]model.Message(nil), p.msgs[p.pos:end]...)}
-	page.Received = end - p.pos
-	p.held += end - p.pos
-	p.pos = end
-	page.Exhausted = p.pos == len(p.msgs)
-	return page, nil
-}
-
-func (p *fakePeek) Release(context.Context) (awsclient.ReleaseReport, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.releases++
-	r := awsclient.ReleaseReport{Released: p.held}
-	p.held = 0
-	return r, nil
-}
-
-func (p *fakePeek) Held() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.held
-}
-
-// counts returns how often Next and Release were called.
-func (p *fakePeek) counts() (nexts, releases int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.nexts, p.releases
-}
-
 func (f *fakeClient) Endpoint() awsclient.Endpoint { return f.ep }
 
 func (f *fakeClient) Queues(context.Context) ([]model.Queue, error) {
@@ -239,6 +157,14 @@ func keyMsg(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
 	}
 	r := []rune(s)[0]
 	return tea.KeyPressMsg{Code: r, Text: s}

@@ -47,7 +47,12 @@ func helpView(k keymap.KeyMap, st *Styles, width, height int) string {
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, rendered...)
 	title := st.PaneTitleFocused.Render("Keys") + st.Muted.Render(" · ? or esc closes")
-	return block(append([]string{title, ""}, strings.Split(body, "\n")...), width, height)
+	rows := strings.Split(body, "\n")
+	head := []string{title, ""}
+	if len(rows)+len(head) > height {
+		head = head[:1] // the spacer goes first when rows run short
+	}
+	return block(append(head, rows...), width, height)
 }
 
 func helpGroup(g keymap.Group, readOnly bool, st *Styles, w int) []string {

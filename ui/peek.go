@@ -54,15 +54,20 @@ func (p *peekPane) Reset(q model.Queue) {
 	p.SetSize(p.width, p.height)
 }
 
-// SetSize shares the rows: a title, the list (a third of the rest, at
-// least 3 rows and its column header), a rule, and the message below.
+// SetSize sets the pane's outer size; see share for how rows are shared.
 func (p *peekPane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	rest := max(h-3, 0) // title, column header, rule
-	p.listRows = min(max(rest/3, 3), rest)
-	p.body.SetSize(w, max(rest-p.listRows, 0))
+	p.share() // the body re-wraps itself when the width changed
+}
+
+// share gives the list as many rows as it has messages, between 3 and a
+// third of the pane, and the message below the rest: a title, the
+// column header and a rule take three rows.
+func (p *peekPane) share() {
+	rest := max(p.height-3, 0)
+	p.listRows = min(max(min(len(p.rows), rest/3), 3), rest)
+	p.body.SetSize(p.width, max(rest-p.listRows, 0))
 	p.scroll()
-	p.showCurrent()
 }
 
 func (p *peekPane) Focus() { p.focused = true }
@@ -134,6 +139,7 @@ func (p *peekPane) refilter() {
 		}
 	}
 	p.cursor = min(p.cursor, max(len(p.rows)-1, 0))
+	p.share()
 	if ok {
 		for i, r := range p.rows {
 			if p.msgs[r].ID == cur.ID {

@@ -155,7 +155,7 @@ func (b *peekBody) Scroll(k tea.KeyPressMsg, keys *keymap.KeyMap) bool {
 // View renders the rows on screen: head, body and tail rows in the window
 // [off, off+height), rendering body rows only inside it.
 func (b peekBody) View(focused bool) []string {
-	if !b.ok {
+	if !b.ok || b.text == nil {
 		return []string{b.st.Muted.Render("  no message selected")}
 	}
 	out := make([]string, 0, b.height)

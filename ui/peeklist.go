@@ -59,7 +59,11 @@ func (p peekPane) titleLine() string {
 	// Holds run out on their own; past that moment the messages are
 	// visible whether or not a release reached SQS.
 	if p.held > 0 && (p.now == nil || p.now().Before(p.heldUntil)) {
-		parts = append(parts, commas(int64(p.held))+" held")
+		held := commas(int64(p.held)) + " held"
+		if p.q.Type == model.FIFO {
+			held += " (their groups wait)"
+		}
+		parts = append(parts, held)
 	}
 	switch {
 	case p.loading:
@@ -106,7 +110,7 @@ func (p peekPane) rowView(i int) string {
 	if !m.SentAt.IsZero() {
 		sent = m.SentAt.UTC().Format("01-02 15:04:05")
 	}
-	text := string(marker) + padRight(sanitize.Cut(m.ID, peekIDW), peekIDW) + " " +
+	text := string(marker) + padRight(shortID(m.ID), peekIDW) + " " +
 		padRight(sent, peekSentW) + " " + padLeft(receives(m, p.q), peekRecvW) + " " +
 		padLeft(size(m.Size()), peekSizeW) + "  "
 	text += sanitize.Cut(m.Body, max(p.width-width(text), 0))
@@ -149,4 +153,22 @@ func size(n int) string {
 		return fmt.Sprintf("%dK", n/1024)
 	}
 	return fmt.Sprintf("%.1fM", float64(n)/(1024*1024))
+}
+
+// shortID is the first eight characters of a message id, enough to tell
+// UUIDs apart at a glance; an odd id is cut safely instead.
+func shortID(id string) string {
+	if len(id) > peekIDW && isPrintableASCII(id[:peekIDW]) {
+		return id[:peekIDW]
+	}
+	return sanitize.Cut(id, peekIDW)
+}
+
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }

@@ -127,7 +127,7 @@ func attributeLines(m model.Message, st *Styles, w int, b64 bool) []string {
 	return lines
 }
 
-// binaryLines renders the start of a Binary value, indented four cells.
+// binaryLines renders the start of a Binary value, indented.
 func binaryLines(v []byte, b64 bool, w int, st *Styles) []string {
 	limit := hexShown
 	if b64 {
@@ -139,11 +139,15 @@ func binaryLines(v []byte, b64 bool, w int, st *Styles) []string {
 	} else {
 		rows = strings.Split(sanitize.Hex(v[:min(len(v), limit)]), "\n")
 	}
+	ind := "    "
+	if w < 78 {
+		ind = "  " // a hex row is 78 cells: it still fits 80 columns
+	}
 	for i := range rows {
-		rows[i] = "    " + rows[i]
+		rows[i] = ind + rows[i]
 	}
 	if len(v) > limit {
-		rows = append(rows, st.Muted.Render(fmt.Sprintf("    … %s more (e exports all)", plural(len(v)-limit, "byte"))))
+		rows = append(rows, st.Muted.Render(fmt.Sprintf(ind+"… %s more (e exports all)", plural(len(v)-limit, "byte"))))
 	}
 	return rows
 }

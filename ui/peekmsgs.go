@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -114,12 +115,24 @@ func pagerFileCmd(body []byte) tea.Cmd {
 // pagerCmd runs $PAGER (default less, without -R, so control characters
 // show caret-escaped) on path, suspending the UI meanwhile.
 func pagerCmd(path string) tea.Cmd {
-	argv := strings.Fields(os.Getenv("PAGER"))
+	argv := pagerArgv(os.Getenv("PAGER"), path)
+	c := exec.Command(argv[0], argv[1:]...)
+	return tea.ExecProcess(c, func(err error) tea.Msg { return pagerDoneMsg{path: path, err: err} })
+}
+
+// pagerArgv is the pager's command line. less gets -+R -+r first, which
+// undo a -R or -r from the LESS variable (common in dotfiles) so that a
+// body's escape sequences show caret-escaped instead of acting on the
+// terminal; options given in $PAGER itself come later and still win.
+func pagerArgv(pager, path string) []string {
+	argv := strings.Fields(pager)
 	if len(argv) == 0 {
 		argv = []string{"less"}
 	}
-	c := exec.Command(argv[0], append(argv[1:], path)...)
-	return tea.ExecProcess(c, func(err error) tea.Msg { return pagerDoneMsg{path: path, err: err} })
+	if filepath.Base(argv[0]) == "less" {
+		argv = append([]string{argv[0], "-+R", "-+r"}, argv[1:]...)
+	}
+	return append(argv, path)
 }
 
 // removeFileCmd deletes the pager's temporary file.

@@ -79,6 +79,9 @@ func (a *App) startPeek(q model.Queue) tea.Cmd {
 	a.peekSess = a.client.OpenPeek(q.URL, awsclient.PeekOptions{Hold: peekHold})
 	a.live = append(a.live, a.peekSess)
 	a.peekErr = nil
+	if !a.peekOpen {
+		a.peekFrom = a.focus
+	}
 	a.peekOpen = true
 	a.peek.Reset(q)
 	a.relayout()
@@ -115,7 +118,7 @@ func (a *App) closePeek() tea.Cmd {
 	if a.peekOpen {
 		a.peekOpen = false
 		a.relayout()
-		a.setFocus(paneList)
+		a.setFocus(a.peekFrom) // back where p or enter was pressed
 	}
 	if sess == nil {
 		return nil
@@ -128,8 +131,10 @@ func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
 	if msg.seq != a.peekSeq || a.peekSess == nil {
 		return nil
 	}
-	a.peekCancel() // the request is over; this frees its context
-	a.peekCancel = nil
+	if a.peekCancel != nil {
+		a.peekCancel() // the request is over; this frees its context
+		a.peekCancel = nil
+	}
 	p := msg.page
 	a.peek.AddPage(p.Messages, p.Received, p.Duplicates, msg.held, a.now().Add(peekHold), p.Exhausted)
 	counts := make([]int, len(a.peek.msgs))
@@ -155,6 +160,9 @@ func (a *App) peekReleased(msg peekReleasedMsg) {
 	if msg.sess == a.peekSess {
 		a.peek.Released()
 	}
+	if n := msg.rep.Released + msg.rep.Expired; n > 0 && !a.quitting {
+		a.notice = plural(n, "peeked message") + " visible again"
+	}
 }
 
 // quit releases every live session before quitting, for at most
@@ -167,8 +175,12 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 		a.peekCancel()
 		a.peekCancel = nil
 	}
+	a.peekSeq++ // a page still on its way is stale: only quitting is left
 	a.quitting = true
-	a.notice = "releasing " + plural(max(a.peek.held, 1), "held message") + "… (q again quits at once)"
+	a.notice = "releasing held messages… (q again quits at once)"
+	if a.peek.held > 0 {
+		a.notice = "releasing " + plural(a.peek.held, "held message") + "… (q again quits at once)"
+	}
 	sessions := slices.Clone(a.live)
 	return a, tea.Batch(
 		func() tea.Msg {

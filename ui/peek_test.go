@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+)
+
+func TestPeekAsksBeforeReceivingFromRedriveQueue(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	selectQueue(t, a, "orders") // redrive policy: DLQ after 5 receives
+	drive(a, press(a, "p"))
+	if a.confirm == nil {
+		t.Fatal("no confirm dialog before peeking a queue with a redrive policy")
+	}
+	if n := len(f.opened()); n != 0 {
+		t.Fatalf("%d sessions opened before the answer", n)
+	}
+	s := screen(a)
+	for _, want := range []string{"Peek orders?", "receive count by one", "maxReceiveCount 5", "orders-dlq",
+		"unknown until", "n/esc cancel (default)"} {
+		if !strings.Contains(strings.Join(strings.Fields(s), " "), want) {
+			t.Errorf("dialog lacks %q:\n%s", want, s)
+		}
+	}
+	drive(a, press(a, "y"))
+	ps := f.opened()
+	if len(ps) != 1 {
+		t.Fatalf("%d sessions after y, want 1", len(ps))
+	}
+	if n, _ := ps[0].counts(); n != 1 {
+		t.Errorf("Next called %d times after y, want 1", n)
+	}
+	if !a.peekOpen || len(a.peek.msgs) != 2 {
+		t.Fatalf("pane open %v with %d messages", a.peekOpen, len(a.peek.msgs))
+	}
+	if !strings.Contains(screen(a), "5/5") {
+		t.Errorf("receive count not shown against maxReceiveCount:\n%s", screen(a))
+	}
+
+	// The next dialog on this queue knows what the first peek saw: one of
+	// the two messages is at its limit.
+	drive(a, press(a, "esc"))
+	press(a, "p")
+	if s := strings.Join(strings.Fields(screen(a)), " "); !strings.Contains(s, "1 of 2 messages seen are at risk") {
+		t.Errorf("second dialog does not say how many are at risk:\n%s", screen(a))
+	}
+}
+
+func TestPeekDeclinedNeverReceives(t *testing.T) {
+	for _, k := range []string{"n", "esc", "enter", "j", "q", "space"} {
+		t.Run(k, func(t *testing.T) {
+			a, f := peekApp(t, 120, 36)
+			selectQueue(t, a, "orders")
+			press(a, "p")
+			if a.confirm == nil {
+				t.Fatal("no dialog")
+			}
+			_, cmd := a.Update(keyMsg(k))
+			drive(a, cmd)
+			if a.confirm != nil || a.peekOpen {
+				t.Errorf("key %q did not cancel: dialog %v, pane %v", k, a.confirm != nil, a.peekOpen)
+			}
+			if n := len(f.opened()); n != 0 {
+				t.Errorf("key %q opened %d sessions", k, n)
+			}
+			if a.quitting {
+				t.Errorf("key %q on the dialog started quitting", k)
+			}
+		})
+	}
+}
+
+func TestPeekPlainQueueOpensAtOnceAndEscReleases(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	openPeek(t, a, "orders-dlq")
+	ps := f.opened()
+	if len(ps) != 1 {
+		t.Fatalf("%d sessions", len(ps))
+	}
+	if ps[0].opts.Hold != peekHold {
+		t.Errorf("hold %v, want %v", ps[0].opts.Hold, peekHold)
+	}
+	s := screen(a)
+	for _, want := range []string{"Peek orders-dlq", "5 read", "5 held", "exhausted", "ORD-1001", "refund requested"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("pane lacks %q:\n%s", want, s)
+		}
+	}
+	drive(a, press(a, "esc"))
+	if _, r := ps[0].counts(); r != 1 {
+		t.Errorf("esc released %d times, want 1", r)
+	}
+	if a.peekOpen || len(a.live) != 0 {
+		t.Errorf("after esc: pane open %v, %d live sessions", a.peekOpen, len(a.live))
+	}
+}
+
+func TestPeekLoadMoreAndNoTimer(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	f.messages[testQueue("orders-dlq", 0, 0, 0, "").URL] = append(dlqMessages(t), dlqMessages(t)...)
+	openPeek(t, a, "orders-dlq")
+	// Ticks refresh the queue list; they must never read messages again.
+	for range 3 {
+		_, cmd := a.Update(tickMsg{})
+		batch, ok := cmd().(tea.BatchMsg)
+		if !ok {
+			t.Fatalf("tick returned %T", cmd())
+		}
+		for _, c := range batch[1:] { // batch[0] re-arms the timer: not run, it sleeps
+			drive(a, c)
+		}
+	}
+	p := f.opened()[0]
+	if n, _ := p.counts(); n != 1 {
+		t.Fatalf("Next called %d times without a key", n)
+	}
+	drive(a, press(a, "n"))
+	if n, _ := p.counts(); n != 2 {
+		t.Errorf("n called Next %d times in all, want 2", n)
+	}
+	if !strings.Contains(screen(a), "10 read") {
+		t.Errorf("count after load more:\n%s", screen(a))
+	}
+}
+
+func TestPeekQuitReleasesBeforeQuitting(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		t.Run(k, func(t *testing.T) {
+			a, f := peekApp(t, 120, 36)
+			openPeek(t, a, "orders-dlq")
+			_, cmd := a.Update(keyMsg(k))
+			if !strings.Contains(screen(a), "releasing 5 held messages") {
+				t.Errorf("no releasing notice:\n%s", screen(a))
+			}
+			batch, ok := cmd().(tea.BatchMsg)
+			if !ok || len(batch) != 2 {
+				t.Fatalf("quit returned %T, want the release and its time limit", cmd())
+			}
+			if _, r := f.opened()[0].counts(); r != 0 {
+				t.Fatal("released before the command ran")
+			}
+			msg := batch[0]() // the release; batch[1] is the fallback timer
+			if _, r := f.opened()[0].counts(); r != 1 {
+				t.Fatalf("release ran %d times", r)
+			}
+			_, cmd = a.Update(msg)
+			if cmd == nil {
+				t.Fatal("no quit after the release")
+			}
+			if _, ok := cmd().(tea.QuitMsg); !ok {
+				t.Errorf("after the release: %T, want QuitMsg", cmd())
+			}
+			if a.ctx.Err() == nil {
+				t.Error("requests not cancelled on quit")
+			}
+		})
+	}
+}
+
+func TestPeekQuitTwiceDoesNotWait(t *testing.T) {
+	a, _ := peekApp(t, 80, 24)
+	openPeek(t, a, "orders-dlq")
+	press(a, "q")
+	if _, ok := press(a, "q")().(tea.QuitMsg); !ok {
+		t.Error("second q does not quit at once")
+	}
+}
+
+func TestPeekStalePageDropped(t *testing.T) {
+	a, _ := peekApp(t, 120, 36)
+	openPeek(t, a, "orders-dlq")
+	old := peekPageMsg{seq: a.peekSeq - 1, page: awsclient.PeekPage{Messages: dlqMessages(t)[:1], Received: 1}}
+	a.Update(old)
+	if n := len(a.peek.msgs); n != 5 {
+		t.Errorf("stale page applied: %d messages, want 5", n)
+	}
+	// A page of a closed session is stale too.
+	seq := a.peekSeq
+	drive(a, press(a, "esc"))
+	a.Update(peekPageMsg{seq: seq, page: awsclient.PeekPage{Messages: dlqMessages(t)}})
+	if a.peekOpen || len(a.peek.msgs) != 5 {
+		t.Errorf("closed session's page reopened or changed the pane")
+	}
+}
+
+func TestPeekErrorShownAndReleased(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	f.nextErr = errors.New("AccessDenied: not authorized to perform sqs:ReceiveMessage\non orders-dlq")
+	openPeek(t, a, "orders-dlq")
+	if !strings.Contains(screen(a), "✗ AccessDenied: not authorized to perform sqs:ReceiveMessage on orders-dlq") {
+		t.Errorf("error not in the status bar:\n%s", screen(a))
+	}
+	if _, r := f.opened()[0].counts(); r != 1 {
+		t.Errorf("failed page released %d times, want 1", r)
+	}
+}
+
+func TestPeekLeavingMidLoadCancelsThenReleases(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	f.gate = make(chan struct{}) // Next blocks until its context ends
+	selectQueue(t, a, "orders-dlq")
+	cmd := press(a, "p")
+	done := make(chan []tea.Msg)
+	go func() { done <- runCmd(cmd) }()
+	// Wait until Next is running, then leave.
+	deadline := time.Now().Add(5 * time.Second)
+	for len(f.opened()) == 0 || first(f.opened()[0].counts()) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("Next never called")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	rel := press(a, "esc")
+	msgs := <-done // the load ended: its context was cancelled
+	p := f.opened()[0]
+	p.mu.Lock()
+	ctxErr := p.ctxErr
+	p.mu.Unlock()
+	if ctxErr == nil {
+		t.Error("leaving the pane did not cancel the load")
+	}
+	drive(a, rel)
+	if _, r := p.counts(); r != 1 {
+		t.Errorf("released %d times after leaving mid-load", r)
+	}
+	for _, m := range msgs {
+		a.Update(m) // the late, cancelled page
+	}
+	if a.peekOpen || a.peekErr != nil {
+		t.Errorf("the cancelled page reopened the pane or showed an error: %v", a.peekErr)
+	}
+}
+
+func first(a, _ int) int { return a }
+
+// enter on the list opens the detail; enter on the detail peeks; esc goes
+// back to the detail, with the release notice in the status bar.
+func TestEnterOnDetailPeeksAndEscReturns(t *testing.T) {
+	a, _ := peekApp(t, 120, 36)
+	selectQueue(t, a, "orders-dlq")
+	press(a, "enter")
+	if a.peekOpen || !a.showDetail {
+		t.Fatal("first enter should open the detail, not peek")
+	}
+	drive(a, press(a, "enter"))
+	if !a.peekOpen {
+		t.Fatal("enter on the detail did not peek")
+	}
+	drive(a, press(a, "esc"))
+	if a.peekOpen || !a.showDetail || a.focus != paneSide {
+		t.Errorf("esc did not return to the detail: open %v, detail %v, focus %v", a.peekOpen, a.showDetail, a.focus)
+	}
+	if s := screen(a); !strings.Contains(s, "5 peeked messages visible again") || !strings.Contains(s, "Detail") {
+		t.Errorf("no release notice or detail after esc:\n%s", s)
+	}
+}
+
+// q while a page is loading cancels it; the late page changes nothing.
+func TestPeekQuitMidLoad(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	f.gate = make(chan struct{})
+	selectQueue(t, a, "orders-dlq")
+	load := press(a, "p")
+	done := make(chan []tea.Msg)
+	go func() { done <- runCmd(load) }()
+	_, quit := a.Update(keyMsg("q"))
+	late := <-done // cancelled by q
+	for _, m := range late {
+		a.Update(m)
+	}
+	batch, ok := quit().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("q mid-load returned %T", quit())
+	}
+	msg := batch[0]()
+	if _, r := f.opened()[0].counts(); r != 1 {
+		t.Errorf("released %d times", r)
+	}
+	if _, cmd := a.Update(msg); cmd == nil {
+		t.Error("no quit after the release")
+	}
+}
