@@ -7,10 +7,7 @@ import (
 
 func (s *Server) sendMessageBatch(_ context.Context, r *request, raw json.RawMessage) (any, error) {
 	var in sendBatchInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -22,7 +19,7 @@ func (s *Server) sendMessageBatch(_ context.Context, r *request, raw json.RawMes
 			total += len(*e.MessageBody)
 		}
 		for name, v := range e.MessageAttributes {
-			total += len(name) + len(v.DataType) + len(derefString(v.StringValue)) + len(v.BinaryValue)
+			total += attrSize(name, v)
 		}
 	}
 	if err := checkBatchIDs(ids); err != nil {

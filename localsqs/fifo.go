@@ -95,11 +95,7 @@ func (f *fifoState) evaluate(g *group) {
 		g.msgs[g.head] = nil
 		g.head++
 	}
-	if g.head > 64 && g.head*2 > len(g.msgs) {
-		n := copy(g.msgs, g.msgs[g.head:])
-		clear(g.msgs[n:])
-		g.msgs, g.head = g.msgs[:n], 0
-	}
+	g.msgs, g.head = reclaimPrefix(g.msgs, g.head, 64)
 	if g.head == len(g.msgs) && g.inflight == 0 {
 		delete(f.groups, g.id)
 		return
@@ -119,12 +115,7 @@ func (f *fifoState) popReady() *group {
 	for f.readyHead < len(f.ready) {
 		g := f.ready[f.readyHead]
 		f.ready[f.readyHead] = nil
-		f.readyHead++
-		if f.readyHead > 1024 && f.readyHead*2 > len(f.ready) {
-			n := copy(f.ready, f.ready[f.readyHead:])
-			clear(f.ready[n:])
-			f.ready, f.readyHead = f.ready[:n], 0
-		}
+		f.ready, f.readyHead = reclaimPrefix(f.ready, f.readyHead+1, 1024)
 		g.queued = false
 		if f.isReady(g) {
 			return g
@@ -157,9 +148,5 @@ func (f *fifoState) expireDedup(now time.Time) {
 		f.dedupOrder[f.dedupHead] = dedupKey{}
 		f.dedupHead++
 	}
-	if f.dedupHead > 1024 && f.dedupHead*2 > len(f.dedupOrder) {
-		n := copy(f.dedupOrder, f.dedupOrder[f.dedupHead:])
-		clear(f.dedupOrder[n:])
-		f.dedupOrder, f.dedupHead = f.dedupOrder[:n], 0
-	}
+	f.dedupOrder, f.dedupHead = reclaimPrefix(f.dedupOrder, f.dedupHead, 1024)
 }

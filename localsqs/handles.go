@@ -18,6 +18,9 @@ import (
 //   - A handle that this server did not issue, or for another queue, is
 //     ReceiptHandleIsInvalid.
 
+// maxVisibility is how long a message may stay in flight after a receive.
+const maxVisibility = 12 * time.Hour
+
 // deleteByHandle deletes the message h names. Caller holds q.mu.
 func (q *queue) deleteByHandle(h string) error {
 	qname, id, ok := parseReceiptHandle(h)
@@ -53,27 +56,29 @@ func (q *queue) changeVisibility(h string, vt *int64, now time.Time) error {
 	if m.handle != h {
 		return errInvalidParam("ReceiptHandle", h, "The receipt handle has expired.")
 	}
+	// SQS caps visibility at 12 hours from the receive; extending does not
+	// reset the clock.
+	if now.Add(time.Duration(*vt) * time.Second).After(m.receivedAt.Add(maxVisibility)) {
+		return errInvalidParam("VisibilityTimeout", *vt, "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]")
+	}
 	if *vt == 0 {
 		q.setState(m, stVisible)
 		q.signal()
 		return nil
 	}
 	m.visibleAt = now.Add(time.Duration(*vt) * time.Second)
-	q.timers.set(m)
+	q.schedule(m)
 	return nil
 }
 
 func (s *Server) deleteMessage(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in deleteMessageInput
-	if err := decode(raw, &in); err != nil {
+	q, err := s.decodeForQueue(raw, &in)
+	if err != nil {
 		return nil, err
 	}
 	if in.ReceiptHandle == "" {
 		return nil, errMissingParameter("ReceiptHandle")
-	}
-	q, err := s.queueForURL(in.QueueUrl)
-	if err != nil {
-		return nil, err
 	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -86,7 +91,8 @@ func (s *Server) deleteMessage(_ context.Context, _ *request, raw json.RawMessag
 
 func (s *Server) changeMessageVisibility(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in changeVisibilityInput
-	if err := decode(raw, &in); err != nil {
+	q, err := s.decodeForQueue(raw, &in)
+	if err != nil {
 		return nil, err
 	}
 	if in.ReceiptHandle == "" {
@@ -95,10 +101,6 @@ func (s *Server) changeMessageVisibility(_ context.Context, _ *request, raw json
 	if in.VisibilityTimeout == nil {
 		// The Go SDK omits a zero int32, so absent means 0 here.
 		in.VisibilityTimeout = new(int64)
-	}
-	q, err := s.queueForURL(in.QueueUrl)
-	if err != nil {
-		return nil, err
 	}
 	now := s.now()
 	q.mu.Lock()
@@ -136,10 +138,7 @@ func (s *Server) changeMessageVisibilityBatch(_ context.Context, _ *request, raw
 // lock, reporting failures per entry with HTTP 200 as SQS does.
 func (s *Server) handleBatch(raw json.RawMessage, apply func(*queue, handleBatchEntry, time.Time) error) (any, error) {
 	var in handleBatchInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}

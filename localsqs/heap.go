@@ -105,14 +105,7 @@ func (d *deque) popFront() (dqEntry, bool) {
 	}
 	e := d.buf[d.head]
 	d.buf[d.head] = dqEntry{}
-	d.head++
-	// Reclaim the consumed prefix once it dominates the buffer.
-	if d.head > 1024 && d.head*2 > len(d.buf) {
-		n := copy(d.buf, d.buf[d.head:])
-		clear(d.buf[n:])
-		d.buf = d.buf[:n]
-		d.head = 0
-	}
+	d.buf, d.head = reclaimPrefix(d.buf, d.head+1, 1024)
 	return e, true
 }
 
@@ -131,3 +124,16 @@ func (d *deque) compact(live func(dqEntry) bool) {
 }
 
 func (d *deque) clear() { d.buf, d.head = nil, 0 }
+
+// reclaimPrefix drops the consumed prefix s[:head] of a slice used as a
+// queue once it is over half the slice and past minHead, so queues that
+// are popped from the front for hours do not keep growing; below minHead
+// the copy is not worth it. It returns the new slice and head.
+func reclaimPrefix[T any](s []T, head, minHead int) ([]T, int) {
+	if head <= minHead || head*2 <= len(s) {
+		return s, head
+	}
+	n := copy(s, s[head:])
+	clear(s[n:])
+	return s[:n], 0
+}

@@ -9,6 +9,12 @@ import (
 	"time"
 )
 
+// readTimeout bounds reading a whole request, so a client that stalls
+// mid-body cannot hold a handler forever. It does not limit long polls:
+// net/http clears the deadline once the body has been read. A variable so
+// tests can shorten it.
+var readTimeout = 60 * time.Second
+
 // ListenAndServe serves s on addr (e.g. "127.0.0.1:0") until ctx is
 // cancelled. It returns once listening, with the base URL
 // ("http://127.0.0.1:PORT") and a wait function that blocks until the server
@@ -18,7 +24,7 @@ func ListenAndServe(ctx context.Context, addr string, s *Server) (url string, wa
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: readTimeout}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	done := make(chan error, 1)

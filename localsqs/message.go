@@ -38,6 +38,7 @@ type message struct {
 	senderID       string
 	receiveCount   int
 	firstReceiveAt time.Time
+	receivedAt     time.Time // latest receive: visibility may not pass it + 12 h
 	dlqSourceARN   string
 
 	groupID string // FIFO

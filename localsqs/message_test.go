@@ -73,6 +73,26 @@ func TestReceiveVisibilityOverrideAndExtend(t *testing.T) {
 	}
 }
 
+// Extending visibility does not reset SQS's 12-hour cap, which counts
+// from the receive.
+func TestVisibilityCappedAt12HoursFromReceive(t *testing.T) {
+	h := newHarness(t)
+	url := h.createQueue("q", nil)
+	h.send(url, "a", nil)
+	handle := h.receive(url, obj{"VisibilityTimeout": 43200})[0]["ReceiptHandle"]
+	h.clock.Advance(time.Hour)
+	h.fail("ChangeMessageVisibility", obj{"QueueUrl": url, "ReceiptHandle": handle, "VisibilityTimeout": 43200}, "InvalidParameterValue")
+	h.ok("ChangeMessageVisibility", obj{"QueueUrl": url, "ReceiptHandle": handle, "VisibilityTimeout": 39600})
+	h.clock.Advance(11*time.Hour - time.Second)
+	if got := h.receive(url, nil); len(got) != 0 {
+		t.Fatal("message visible before its extended timeout ended")
+	}
+	h.clock.Advance(time.Second)
+	if got := h.receive(url, nil); len(got) != 1 {
+		t.Fatal("message not visible 12 hours after its receive")
+	}
+}
+
 func TestDelays(t *testing.T) {
 	h := newHarness(t)
 	url := h.createQueue("q", map[string]string{"DelaySeconds": "20"})

@@ -7,8 +7,8 @@ import (
 // runMoveTask moves up to t.toMove visible messages out of src, in chunks
 // of at most 10, pacing itself to t.rate. It ends COMPLETED when the source
 // has nothing visible left or toMove is reached, CANCELLED on cancel or
-// server close, FAILED when a destination disappears (the message in hand
-// goes back to src, so nothing is lost).
+// server close, FAILED when a message's destination does not exist (that
+// message and the rest stay in src, in order).
 func (s *Server) runMoveTask(t *moveTask, src *queue) {
 	for {
 		s.tasks.mu.Lock()
@@ -33,18 +33,11 @@ func (s *Server) runMoveTask(t *moveTask, src *queue) {
 		if t.rate > 0 {
 			n = 1
 		}
-		msgs := s.popForMove(src, int(n))
-		if len(msgs) == 0 {
-			s.finishTask(t, taskCompleted, "")
-			return
-		}
+		msgs, blocked := s.popForMove(t, src, int(n))
 		for i, m := range msgs {
-			dest := t.destARN
-			if dest == "" {
-				dest = m.dlqSourceARN
-			}
-			if reason := s.deliverMoved(dest, m); reason != "" {
-				s.returnToSource(src, msgs[i:])
+			if reason := s.deliverMoved(t.destFor(m), m); reason != "" {
+				// The destination vanished after popForMove checked it.
+				s.requeue(src, msgs[i:])
 				s.finishTask(t, taskFailed, reason)
 				return
 			}
@@ -52,7 +45,24 @@ func (s *Server) runMoveTask(t *moveTask, src *queue) {
 			t.moved++
 			s.tasks.mu.Unlock()
 		}
+		if blocked != "" {
+			s.finishTask(t, taskFailed, blocked)
+			return
+		}
+		if len(msgs) == 0 {
+			s.finishTask(t, taskCompleted, "")
+			return
+		}
 	}
+}
+
+// destFor is the ARN m moves to: the task's destination or, without one,
+// the queue m was dead-lettered from.
+func (t *moveTask) destFor(m *message) string {
+	if t.destARN != "" {
+		return t.destARN
+	}
+	return m.dlqSourceARN
 }
 
 func (s *Server) cancelled(t *moveTask) bool {
@@ -94,81 +104,73 @@ func (s *Server) finishTask(t *moveTask, status, reason string) {
 	t.status, t.failure = status, reason
 }
 
-// popForMove takes up to n visible messages out of src (FIFO: whole ready
-// groups' heads, in order).
-func (s *Server) popForMove(src *queue, n int) []*message {
+// popForMove takes up to n visible messages out of src in delivery order.
+// It stops at the first message whose destination cannot take it and
+// returns why (blocked), leaving that message where it is: taking it out
+// and putting it back would reorder a FIFO group.
+func (s *Server) popForMove(t *moveTask, src *queue, n int) (msgs []*message, blocked string) {
+	// Looked up before locking src: the registry lock is never taken while
+	// a queue lock is held.
+	live := s.queuesByARN()
 	src.mu.Lock()
 	defer src.mu.Unlock()
 	if src.deleted {
-		return nil
+		return nil, ""
 	}
 	src.tick(s.now())
-	var out []*message
-	if !src.isFIFO {
-		for len(out) < n {
-			m := src.popVisible()
-			if m == nil {
-				break
-			}
-			src.remove(m)
-			out = append(out, m)
+	src.drain(n, func(m *message) verdict {
+		if blocked = moveBlocker(live, t.destFor(m), m); blocked != "" {
+			return stop
 		}
-		return out
+		src.remove(m)
+		msgs = append(msgs, m)
+		return taken
+	})
+	return msgs, blocked
+}
+
+// moveBlocker says why m cannot move to destARN, or "" when it can.
+func moveBlocker(live map[string]*queue, destARN string, m *message) string {
+	dest := live[destARN]
+	if dest == nil {
+		return noDestination(destARN)
 	}
-	for len(out) < n {
-		g := src.fifo.popReady()
-		if g == nil {
-			break
-		}
-		var batch []*message
-		for i := g.head; i < len(g.msgs) && len(out)+len(batch) < n; i++ {
-			m := g.msgs[i]
-			if m.state == stGone {
-				continue
-			}
-			if m.state != stVisible {
-				break
-			}
-			batch = append(batch, m)
-		}
-		for _, m := range batch {
-			src.remove(m)
-			out = append(out, m)
-		}
+	if dest.isFIFO && m.groupID == "" {
+		return "InvalidParameterValue: a message without MessageGroupId cannot move to FIFO queue " + destARN
 	}
-	return out
+	return ""
+}
+
+func noDestination(arn string) string {
+	return "AWS.SimpleQueueService.NonExistentQueue: destination queue " + arn + " does not exist"
 }
 
 // deliverMoved stores a copy of m in the queue at destARN as a new message
 // there: body, attributes and group kept, receive counters reset. It
-// returns a failure reason, or "".
+// returns a failure reason, or "". popForMove has checked the queue type
+// (fixed by the name, so a queue recreated under this ARN has the same).
 func (s *Server) deliverMoved(destARN string, m *message) string {
 	dest := s.queueByARN(destARN)
 	if dest == nil {
-		return "AWS.SimpleQueueService.NonExistentQueue: destination queue " + destARN + " does not exist"
+		return noDestination(destARN)
 	}
 	now := s.now()
 	dest.mu.Lock()
 	defer dest.mu.Unlock()
 	if dest.deleted {
-		return "AWS.SimpleQueueService.NonExistentQueue: destination queue " + destARN + " does not exist"
-	}
-	if dest.isFIFO && m.groupID == "" {
-		return "InvalidParameterValue: a message without MessageGroupId cannot move to FIFO queue " + destARN
+		return noDestination(destARN)
 	}
 	dest.tick(now)
 	c := m.copyForMove()
 	c.receiveCount, c.firstReceiveAt, c.dlqSourceARN = 0, time.Time{}, ""
 	c.sentAt, c.retainFrom = now, now
-	if dest.isFIFO {
-		c.seq = dest.fifo.nextSeq()
-	}
-	dest.add(c, 0, now)
+	dest.addCopy(c, now)
 	return ""
 }
 
-// returnToSource puts messages a failed task had taken back into src.
-func (s *Server) returnToSource(src *queue, msgs []*message) {
+// requeue puts messages taken out of src back as new visible messages, so
+// a move or dead-lettering that lost its destination loses nothing.
+func (s *Server) requeue(src *queue, msgs []*message) {
 	now := s.now()
 	src.mu.Lock()
 	defer src.mu.Unlock()
@@ -176,10 +178,6 @@ func (s *Server) returnToSource(src *queue, msgs []*message) {
 		return
 	}
 	for _, m := range msgs {
-		c := m.copyForMove()
-		if src.isFIFO {
-			c.seq = src.fifo.nextSeq()
-		}
-		src.add(c, 0, now)
+		src.addCopy(m.copyForMove(), now)
 	}
 }

@@ -65,21 +65,6 @@ func (t *moveTask) entry() moveTaskEntry {
 	return e
 }
 
-// isDLQ reports whether some queue names q as its dead-letter target.
-func (s *Server) isDLQ(q *queue) bool {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	for _, src := range s.queues {
-		src.mu.Lock()
-		hit := src.cfg.redrive != nil && src.cfg.redrive.targetARN == q.arn
-		src.mu.Unlock()
-		if hit {
-			return true
-		}
-	}
-	return false
-}
-
 func (s *Server) startMessageMoveTask(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in startMoveTaskInput
 	if err := decode(raw, &in); err != nil {
@@ -92,7 +77,7 @@ func (s *Server) startMessageMoveTask(_ context.Context, _ *request, raw json.Ra
 	if src == nil {
 		return nil, errResourceNotFound("The resource that you specified for the SourceArn parameter doesn't exist.")
 	}
-	if !s.isDLQ(src) {
+	if len(s.deadLetterSources(src)) == 0 {
 		return nil, errInvalidParameterValue("Source queue must be configured as a Dead Letter Queue.")
 	}
 	if in.DestinationArn == in.SourceArn {

@@ -168,3 +168,48 @@ func TestMoveTaskFIFOToFIFOKeepsGroupsAndOrder(t *testing.T) {
 		t.Fatalf("back at source: %s", bodies(got))
 	}
 }
+
+// A FIFO move task that fails must leave the source's groups in order:
+// messages it cannot deliver stay where they are rather than being taken
+// out and appended again behind the rest of their group.
+func TestMoveTaskFailureKeepsFIFOOrder(t *testing.T) {
+	h := newHarness(t)
+	dlq := h.createQueue("dlq.fifo", map[string]string{"FifoQueue": "true"})
+	attrs := redriveTo("dlq.fifo", 1)
+	attrs["FifoQueue"] = "true"
+	a := h.createQueue("a.fifo", attrs)
+	h.createQueue("b.fifo", attrs) // keeps dlq.fifo a DLQ after a.fifo goes
+	var want []string
+	for i := 0; i < 12; i++ {
+		fifoSend(h, a, "g", fmt.Sprint("m", i), fmt.Sprint("d", i))
+		want = append(want, fmt.Sprint("m", i))
+	}
+	for len(h.receive(a, obj{"MaxNumberOfMessages": 10})) > 0 {
+		h.clock.Advance(time.Second)
+	}
+	h.clock.Advance(time.Second)
+	for len(h.receive(a, obj{"MaxNumberOfMessages": 10})) > 0 {
+	}
+	if got := h.counts(dlq); got[0] != "12" {
+		t.Fatalf("DLQ before the move: %v", got)
+	}
+	h.ok("DeleteQueue", obj{"QueueUrl": a})
+	h.ok("StartMessageMoveTask", obj{"SourceArn": arnPrefix + "dlq.fifo"})
+	if task := waitTask(h, "dlq.fifo"); task["Status"] != taskFailed {
+		t.Fatalf("task = %v", task)
+	}
+	var got []string
+	for len(got) < 12 {
+		msgs := h.receive(dlq, obj{"MaxNumberOfMessages": 10})
+		if len(msgs) == 0 {
+			t.Fatalf("DLQ lost messages: got %v", got)
+		}
+		for _, m := range msgs {
+			got = append(got, m["Body"].(string))
+			h.ok("DeleteMessage", obj{"QueueUrl": dlq, "ReceiptHandle": m["ReceiptHandle"]})
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("DLQ order after a failed move: %v, want %v", got, want)
+	}
+}

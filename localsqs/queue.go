@@ -55,6 +55,14 @@ func newQueue(name, arn, path string, cfg queueConfig, now time.Time) *queue {
 	return q
 }
 
+// config returns a copy of q's settings taken under q.mu, for code that
+// reads them without holding the lock (validation, registry walks).
+func (q *queue) config() queueConfig {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.cfg
+}
+
 // signal wakes long polls waiting on q. Caller holds q.mu.
 func (q *queue) signal() {
 	if q.wake != nil {
@@ -126,13 +134,15 @@ func (q *queue) setState(m *message, s msgState) {
 		}
 	case stInflight:
 		q.nInflight++
+		// No schedule: any poll parked now parked before m was visible, was
+		// woken when it became so, and will see m's timer when it looks.
 		q.timers.set(m)
 		if q.isFIFO {
 			q.fifo.inflightStart(m)
 		}
 	case stDelayed:
 		q.nDelayed++
-		q.timers.set(m)
+		q.schedule(m)
 	case stGone:
 		q.timers.remove(m)
 		q.expiry.remove(m)
@@ -140,6 +150,17 @@ func (q *queue) setState(m *message, s msgState) {
 		if q.isFIFO {
 			q.fifo.gone(m)
 		}
+	}
+}
+
+// schedule (re)files m in the timer heap under m.visibleAt. A parked long
+// poll sleeps until the earliest due time it saw, so when m becomes the new
+// earliest it must be woken to shorten its sleep; otherwise a delayed send
+// or a shortened visibility timeout would be noticed only at its deadline.
+func (q *queue) schedule(m *message) {
+	q.timers.set(m)
+	if q.timers.peek() == m {
+		q.signal()
 	}
 }
 
@@ -165,6 +186,15 @@ func (q *queue) add(m *message, delay time.Duration, now time.Time) {
 	q.signal()
 }
 
+// addCopy stores c, copied from another queue or put back after a failed
+// move, as visible now; a FIFO queue numbers it in its own sequence.
+func (q *queue) addCopy(c *message, now time.Time) {
+	if q.isFIFO {
+		c.seq = q.fifo.nextSeq()
+	}
+	q.add(c, 0, now)
+}
+
 // remove deletes m from the queue whatever its state.
 func (q *queue) remove(m *message) {
 	if m.state == stGone {
@@ -183,6 +213,7 @@ func (q *queue) receiveOne(m *message, vt time.Duration, now time.Time) {
 	if m.firstReceiveAt.IsZero() {
 		m.firstReceiveAt = now
 	}
+	m.receivedAt = now
 	m.handle = newReceiptHandle(q.name, m.id, m.receiveCount)
 	m.visibleAt = now.Add(vt)
 	q.setState(m, stInflight)

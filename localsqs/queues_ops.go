@@ -39,10 +39,8 @@ func (s *Server) createQueue(_ context.Context, r *request, raw json.RawMessage)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if q := s.queues[in.QueueName]; q != nil {
-		q.mu.Lock()
-		existing := q.cfg.configAttrs()
-		q.mu.Unlock()
-		requested := cfg.configAttrs()
+		current := q.config()
+		existing, requested := current.configAttrs(), cfg.configAttrs()
 		for name := range in.Attributes {
 			if existing[name] != requested[name] {
 				return nil, errQueueNameExists(in.QueueName)
@@ -93,10 +91,7 @@ func (s *Server) listQueues(_ context.Context, r *request, raw json.RawMessage) 
 
 func (s *Server) deleteQueue(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in queueURLInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -115,10 +110,7 @@ func (s *Server) deleteQueue(_ context.Context, _ *request, raw json.RawMessage)
 
 func (s *Server) getQueueAttributes(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in getQueueAttributesInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -138,16 +130,11 @@ func (s *Server) getQueueAttributes(_ context.Context, _ *request, raw json.RawM
 
 func (s *Server) setQueueAttributes(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in setQueueAttributesInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
-	q.mu.Lock()
-	cfg := q.cfg
-	q.mu.Unlock()
+	cfg := q.config()
 	if err := applyAttrs(&cfg, in.Attributes, false); err != nil {
 		return nil, err
 	}
@@ -173,10 +160,7 @@ const purgeInterval = 60 * time.Second
 
 func (s *Server) purgeQueue(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in queueURLInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}

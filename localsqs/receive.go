@@ -21,17 +21,11 @@ type receiveParams struct {
 
 func (s *Server) receiveMessage(ctx context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in receiveMessageInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
-	q.mu.Lock()
-	cfg := q.cfg
-	q.mu.Unlock()
-	p, err := receiveSettings(&in, cfg)
+	p, err := receiveSettings(&in, q.config())
 	if err != nil {
 		return nil, err
 	}
@@ -71,8 +65,10 @@ func receiveSettings(in *receiveMessageInput, cfg queueConfig) (receiveParams, e
 }
 
 // receiveLoop receives, and while nothing is available and the wait time is
-// not over, sleeps until a send (or visibility change) signals the queue or
-// the next delayed/in-flight message is due. It never polls.
+// not over, sleeps until the queue is signalled (see queue.signal and
+// queue.schedule) or the next delayed or in-flight message is due, so a
+// long poll costs nothing while it waits. take looks past dead-lettered
+// messages, so finding nothing means nothing is receivable yet.
 func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (any, error) {
 	deadline := time.Now().Add(p.wait)
 	var timer *time.Timer
@@ -82,6 +78,7 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 		}
 	}()
 	for {
+		dlq := s.redriveTarget(q)
 		now := s.now()
 		q.mu.Lock()
 		if q.deleted {
@@ -93,7 +90,7 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 			q.mu.Unlock()
 			return nil, errOverLimit("Too many messages in flight: the queue holds 120000 in-flight messages.")
 		}
-		got, dead := s.take(q, p, now)
+		got, dead := q.take(p, dlq, now)
 		out := receiveMessageOutput{}
 		for _, m := range got {
 			out.Messages = append(out.Messages, renderMessage(m, p))
@@ -102,10 +99,6 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 			for _, m := range got {
 				q.setState(m, stVisible)
 			}
-		}
-		var dlqARN string
-		if len(dead) > 0 {
-			dlqARN = q.cfg.redrive.targetARN
 		}
 		wait := time.Until(deadline)
 		var ch <-chan struct{}
@@ -117,12 +110,9 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 		}
 		q.mu.Unlock()
 		if len(dead) > 0 {
-			s.deadLetter(q, dlqARN, dead)
+			s.deadLetter(q, dlq, dead)
 		}
 		if ch == nil {
-			if len(got) == 0 && len(dead) > 0 && time.Until(deadline) > 0 {
-				continue // dead-lettering may have uncovered receivable messages
-			}
 			return out, nil
 		}
 		if timer == nil {
@@ -139,55 +129,4 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 			return receiveMessageOutput{}, nil
 		}
 	}
-}
-
-// take pops up to p.max receivable messages and marks them in flight.
-// Messages already received maxReceiveCount times are removed instead and
-// returned as dead, for the caller to hand to the DLQ. Caller holds q.mu.
-func (s *Server) take(q *queue, p receiveParams, now time.Time) (got, dead []*message) {
-	limit := 0
-	if rp := q.cfg.redrive; rp != nil {
-		limit = rp.maxReceiveCount
-	}
-	consider := func(m *message) {
-		if limit > 0 && m.receiveCount >= limit {
-			q.remove(m)
-			dead = append(dead, m)
-			return
-		}
-		q.receiveOne(m, p.visibility, now)
-		got = append(got, m)
-	}
-	if !q.isFIFO {
-		for len(got) < p.max {
-			m := q.popVisible()
-			if m == nil {
-				break
-			}
-			consider(m)
-		}
-		return got, dead
-	}
-	for len(got) < p.max {
-		g := q.fifo.popReady()
-		if g == nil {
-			break
-		}
-		// Collect first: receiving or removing changes the group's list.
-		var batch []*message
-		for i := g.head; i < len(g.msgs) && len(got)+len(batch) < p.max; i++ {
-			m := g.msgs[i]
-			if m.state == stGone {
-				continue
-			}
-			if m.state != stVisible {
-				break
-			}
-			batch = append(batch, m)
-		}
-		for _, m := range batch {
-			consider(m)
-		}
-	}
-	return got, dead
 }

@@ -106,72 +106,66 @@ func (s *Server) checkRedriveTarget(src string, srcFIFO bool, p *redrivePolicy) 
 	if dlq.isFIFO != srcFIFO {
 		return errInvalidParameterValue("Value %s for parameter RedrivePolicy is invalid. Reason: Dead-letter queue must be same type of queue as the source.", p.String())
 	}
-	dlq.mu.Lock()
-	allow := dlq.cfg.redriveAllow
-	dlq.mu.Unlock()
-	if !redriveAllows(allow, src) {
+	if !redriveAllows(dlq.config().redriveAllow, src) {
 		return errInvalidParameterValue("Value %s for parameter RedrivePolicy is invalid. Reason: Queue %s does not allow this queue as a dead-letter source.", p.String(), p.targetARN)
 	}
 	return nil
 }
 
-// deadLetter moves msgs, already taken out of src, into the queue at
-// dlqARN. If that queue is gone they go back to src as visible messages so
-// nothing is lost. The caller holds no lock.
-func (s *Server) deadLetter(src *queue, dlqARN string, msgs []*message) {
-	now := s.now()
-	if dlq := s.queueByARN(dlqARN); dlq != nil {
-		dlq.mu.Lock()
-		if !dlq.deleted {
-			dlq.tick(now)
-			for _, m := range msgs {
-				c := m.copyForMove()
-				c.dlqSourceARN = src.arn
-				if dlq.isFIFO {
-					c.seq = dlq.fifo.nextSeq()
-				}
-				dlq.add(c, 0, now)
-			}
-			dlq.mu.Unlock()
-			return
-		}
-		dlq.mu.Unlock()
+// redriveTarget returns q's dead-letter queue, or nil when q has no redrive
+// policy or its target no longer exists: then nothing is dead-lettered and
+// messages stay receivable, since there is nowhere to move them. It takes
+// the registry lock, so the caller must hold no queue lock.
+func (s *Server) redriveTarget(q *queue) *queue {
+	rp := q.config().redrive
+	if rp == nil {
+		return nil
 	}
-	src.mu.Lock()
-	defer src.mu.Unlock()
-	if src.deleted {
+	return s.queueByARN(rp.targetARN)
+}
+
+// deadLetter moves msgs, already taken out of src, into dlq. If dlq was
+// deleted meanwhile they go back to src so nothing is lost (and the next
+// receive, finding no DLQ, delivers them). The caller holds no lock.
+func (s *Server) deadLetter(src, dlq *queue, msgs []*message) {
+	now := s.now()
+	dlq.mu.Lock()
+	if dlq.deleted {
+		dlq.mu.Unlock()
+		s.requeue(src, msgs)
 		return
 	}
+	dlq.tick(now)
 	for _, m := range msgs {
 		c := m.copyForMove()
-		if src.isFIFO {
-			c.seq = src.fifo.nextSeq()
-		}
-		src.add(c, 0, now)
+		c.dlqSourceARN = src.arn
+		dlq.addCopy(c, now)
 	}
+	dlq.mu.Unlock()
+}
+
+// deadLetterSources returns, sorted, the names of the queues whose redrive
+// policy targets dlq.
+func (s *Server) deadLetterSources(dlq *queue) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var names []string
+	for name, q := range s.queues {
+		if rp := q.config().redrive; rp != nil && rp.targetARN == dlq.arn {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 func (s *Server) listDeadLetterSourceQueues(_ context.Context, r *request, raw json.RawMessage) (any, error) {
 	var in listDLSourcesInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	dlq, err := s.queueForURL(in.QueueUrl)
+	dlq, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	var names []string
-	for name, q := range s.queues {
-		q.mu.Lock()
-		if q.cfg.redrive != nil && q.cfg.redrive.targetARN == dlq.arn {
-			names = append(names, name)
-		}
-		q.mu.Unlock()
-	}
-	s.mu.RUnlock()
-	sort.Strings(names)
-	page, next, err := paginate(names, in.MaxResults, in.NextToken)
+	page, next, err := paginate(s.deadLetterSources(dlq), in.MaxResults, in.NextToken)
 	if err != nil {
 		return nil, err
 	}

@@ -91,3 +91,22 @@ func TestRedriveCycleDoesNotDeadlock(t *testing.T) {
 		t.Fatalf("message lost or duplicated: a=%v b=%v", ca, cb)
 	}
 }
+
+// A source whose DLQ was deleted keeps delivering its messages: there is
+// nowhere to move them, and taking them out only to put them back made
+// them unreceivable and turned a long poll into a busy loop.
+func TestRedriveWithDeletedDLQDeliversMessages(t *testing.T) {
+	h := newHarness(t)
+	dlq := h.createQueue("gone-dlq", nil)
+	src := h.createQueue("src", redriveTo("gone-dlq", 1))
+	h.send(src, "m", nil)
+	if got := h.receive(src, nil); len(got) != 1 {
+		t.Fatalf("first receive got %d messages", len(got))
+	}
+	h.ok("DeleteQueue", obj{"QueueUrl": dlq})
+	h.clock.Advance(time.Second)
+	got := h.receive(src, obj{"WaitTimeSeconds": 1})
+	if bodies(got) != "m" || sysAttr(got[0], "ApproximateReceiveCount") != "2" {
+		t.Fatalf("receive after the DLQ was deleted: %v", got)
+	}
+}

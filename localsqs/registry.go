@@ -2,6 +2,7 @@ package localsqs
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"sort"
 	"strings"
 )
@@ -33,6 +34,27 @@ func (s *Server) queueByARN(arn string) *queue {
 		return nil
 	}
 	return s.queueByName(name)
+}
+
+// queuesByARN snapshots the registry, for checks that must run while a
+// queue lock is held (when the registry lock may not be taken).
+func (s *Server) queuesByARN() map[string]*queue {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]*queue, len(s.queues))
+	for _, q := range s.queues {
+		out[q.arn] = q
+	}
+	return out
+}
+
+// decodeForQueue decodes a request body into in and resolves the queue its
+// QueueUrl names: the preamble of every per-queue operation.
+func (s *Server) decodeForQueue(raw json.RawMessage, in queueAddressed) (*queue, error) {
+	if err := decode(raw, in); err != nil {
+		return nil, err
+	}
+	return s.queueForURL(in.queueURL())
 }
 
 // queueForURL resolves a QueueUrl by its last path segment, whatever the

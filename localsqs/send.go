@@ -10,10 +10,7 @@ import (
 
 func (s *Server) sendMessage(_ context.Context, r *request, raw json.RawMessage) (any, error) {
 	var in sendMessageInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}

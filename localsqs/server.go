@@ -3,6 +3,7 @@ package localsqs
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -135,8 +136,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, hr.Body, maxRequestBytes))
-	if err != nil {
+	if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
 		writeError(w, newError(413, "RequestEntityTooLarge", "RequestEntityTooLarge", "request body too large"))
+		return
+	}
+	if err != nil {
+		// A body cut short or stalled past readTimeout (see ListenAndServe).
+		writeError(w, errMalformed(err))
 		return
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {

@@ -1,9 +1,14 @@
 package localsqs
 
 import (
+	"bufio"
+	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMalformedRequestsGetAWSErrors(t *testing.T) {
@@ -142,5 +147,40 @@ func TestTags(t *testing.T) {
 	tags := h.ok("ListQueueTags", obj{"QueueUrl": url})["Tags"].(obj)
 	if len(tags) != 1 || tags["env"] != "dev" {
 		t.Fatalf("tags = %v", tags)
+	}
+}
+
+// A client that promises a body and stalls must not hold a handler (and a
+// goroutine) forever: the server gives up after readTimeout.
+func TestStalledBodyIsCutOff(t *testing.T) {
+	old := readTimeout
+	readTimeout = 100 * time.Millisecond
+	defer func() { readTimeout = old }()
+	ctx, cancel := context.WithCancel(context.Background())
+	url, wait, err := ListenAndServe(ctx, "127.0.0.1:0", New(Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cancel(); _ = wait() }()
+
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_, err = conn.Write([]byte("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AmazonSQS.ListQueues\r\n" +
+		"Content-Type: application/x-amz-json-1.0\r\nContent-Length: 100\r\n\r\n{\"Queue"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hang guard only: without a read timeout the server would never answer.
+	_ = conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer to a stalled request: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest || !strings.HasPrefix(resp.Header.Get("x-amzn-query-error"), "SerializationException") {
+		t.Fatalf("stalled request answered %d %q", resp.StatusCode, resp.Header.Get("x-amzn-query-error"))
 	}
 }

@@ -10,10 +10,7 @@ const maxTags = 50
 
 func (s *Server) tagQueue(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in tagQueueInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -44,10 +41,7 @@ func (s *Server) tagQueue(_ context.Context, _ *request, raw json.RawMessage) (a
 
 func (s *Server) untagQueue(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in untagQueueInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +58,7 @@ func (s *Server) untagQueue(_ context.Context, _ *request, raw json.RawMessage) 
 
 func (s *Server) listQueueTags(_ context.Context, _ *request, raw json.RawMessage) (any, error) {
 	var in queueURLInput
-	if err := decode(raw, &in); err != nil {
-		return nil, err
-	}
-	q, err := s.queueForURL(in.QueueUrl)
+	q, err := s.decodeForQueue(raw, &in)
 	if err != nil {
 		return nil, err
 	}

@@ -54,9 +54,14 @@ func validateAttributes(attrs map[string]attrValue) (int, error) {
 		if err := validateAttrValue(name, v); err != nil {
 			return 0, err
 		}
-		size += len(name) + len(v.DataType) + len(derefString(v.StringValue)) + len(v.BinaryValue)
+		size += attrSize(name, v)
 	}
 	return size, nil
+}
+
+// attrSize is what one message attribute counts toward the size limits.
+func attrSize(name string, v attrValue) int {
+	return len(name) + len(v.DataType) + len(derefString(v.StringValue)) + len(v.BinaryValue)
 }
 
 func validateAttrName(name string) error {

@@ -9,9 +9,16 @@ import (
 // are pointers so "absent" and "0" stay distinct: the Go SDK omits zero
 // int32s, boto3 sends them.
 
+// queueURLInput is embedded by every request that names its queue by URL,
+// so one helper (decodeForQueue) can decode and resolve them all.
 type queueURLInput struct {
 	QueueUrl string
 }
+
+func (in *queueURLInput) queueURL() string { return in.QueueUrl }
+
+// queueAddressed is a request that names its queue by QueueUrl.
+type queueAddressed interface{ queueURL() string }
 
 type createQueueInput struct {
 	QueueName  string
@@ -36,27 +43,27 @@ type listQueuesOutput struct {
 }
 
 type getQueueAttributesInput struct {
-	QueueUrl       string
+	queueURLInput
 	AttributeNames []string
 }
 
 type setQueueAttributesInput struct {
-	QueueUrl   string
+	queueURLInput
 	Attributes map[string]string
 }
 
 type tagQueueInput struct {
-	QueueUrl string
-	Tags     map[string]string
+	queueURLInput
+	Tags map[string]string
 }
 
 type untagQueueInput struct {
-	QueueUrl string
-	TagKeys  []string
+	queueURLInput
+	TagKeys []string
 }
 
 type listDLSourcesInput struct {
-	QueueUrl   string
+	queueURLInput
 	MaxResults *int64
 	NextToken  string
 }
@@ -77,7 +84,7 @@ type attrValue struct {
 }
 
 type sendMessageInput struct {
-	QueueUrl                string
+	queueURLInput
 	MessageBody             *string
 	DelaySeconds            *int64
 	MessageAttributes       map[string]attrValue
@@ -100,8 +107,8 @@ type sendBatchEntry struct {
 }
 
 type sendBatchInput struct {
-	QueueUrl string
-	Entries  []sendBatchEntry
+	queueURLInput
+	Entries []sendBatchEntry
 }
 
 type sendBatchResult struct {
@@ -122,7 +129,7 @@ type sendBatchOutput struct {
 }
 
 type receiveMessageInput struct {
-	QueueUrl                    string
+	queueURLInput
 	AttributeNames              []string
 	MessageSystemAttributeNames []string
 	MessageAttributeNames       []string
@@ -147,12 +154,12 @@ type receiveMessageOutput struct {
 }
 
 type deleteMessageInput struct {
-	QueueUrl      string
+	queueURLInput
 	ReceiptHandle string
 }
 
 type changeVisibilityInput struct {
-	QueueUrl          string
+	queueURLInput
 	ReceiptHandle     string
 	VisibilityTimeout *int64
 }
@@ -164,8 +171,8 @@ type handleBatchEntry struct {
 }
 
 type handleBatchInput struct {
-	QueueUrl string
-	Entries  []handleBatchEntry
+	queueURLInput
+	Entries []handleBatchEntry
 }
 
 type idResult struct {
