@@ -97,12 +97,14 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		}
 	}()
 	_, runErr := p.Run()
-	// SIGTERM and SIGHUP end the program without a final Update, so messages
-	// a peek still holds are released here, whatever way the UI ended.
-	rctx, rcancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// SIGTERM and SIGHUP end the program without a final Update, so a
+	// running client-side move is stopped and messages a peek still holds are
+	// released here, whatever way the UI ended. The move may need to finish
+	// its in-flight batch first, hence the longer budget.
+	rctx, rcancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer rcancel()
 	if err := app.ReleaseAll(rctx); err != nil {
-		fmt.Fprintf(stderr, "sqscope: some peeked messages stay hidden until their hold ends: %v\n", err)
+		fmt.Fprintf(stderr, "sqscope: some messages stay hidden until their hold ends: %v\n", err)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) && !errors.Is(runErr, tea.ErrInterrupted) {
 		return fail(stderr, "%v", runErr)

@@ -102,6 +102,7 @@ type ReleaseReport struct {
 type Client interface {
 	Lister
 	Peeker
+	Mover
 	// Endpoint describes the connection for display.
 	Endpoint() Endpoint
 }

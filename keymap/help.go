@@ -22,7 +22,7 @@ func (k KeyMap) Groups() []Group {
 		{Title: "Messages", Bindings: []key.Binding{
 			k.Peek, k.LoadMore, k.Select, k.Copy, k.Pager, k.Export, k.Raw, k.Decode, k.BinaryFmt,
 		}},
-		{Title: "Redrive", Coming: true, Bindings: []key.Binding{k.Redrive, k.CancelMove}},
+		{Title: "Dead-letter queues", Bindings: []key.Binding{k.GroupBy, k.Redrive, k.MoveTo, k.Rate, k.CancelMove}},
 	}
 }
 

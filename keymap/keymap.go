@@ -41,9 +41,11 @@ type KeyMap struct {
 	Decode    key.Binding // base64 / gzip+base64 body
 	BinaryFmt key.Binding // Binary attributes as hex / base64
 
-	// Actions issue 5 wires up; declared now so the help overlay lists
-	// them, marked "coming".
+	// DLQ pane and redrive.
+	GroupBy    key.Binding // cycle the field the DLQ breakdown groups by
 	Redrive    key.Binding
+	MoveTo     key.Binding // client-side move to a queue the user picks
+	Rate       key.Binding // in the redrive dialog: cycle the native rate
 	CancelMove key.Binding
 
 	// ReadOnly is set by ReadOnly; the help overlay uses it to explain why
@@ -85,7 +87,10 @@ func Default() KeyMap {
 		Decode:    b("d", "decode base64/gzip", "d"),
 		BinaryFmt: b("b", "binary as hex/base64", "b"),
 
+		GroupBy:    b("a", "group DLQ by field", "a"),
 		Redrive:    b("R", "redrive DLQ", "R"),
+		MoveTo:     b("m", "move DLQ to…", "m"),
+		Rate:       b("t", "redrive rate", "t"),
 		CancelMove: b("c", "cancel move", "c"),
 	}
 }
@@ -102,5 +107,5 @@ func ReadOnly(k KeyMap) KeyMap {
 
 // Mutating returns pointers to the bindings that change SQS state.
 func (k *KeyMap) Mutating() []*key.Binding {
-	return []*key.Binding{&k.Redrive, &k.CancelMove}
+	return []*key.Binding{&k.Redrive, &k.MoveTo, &k.Rate, &k.CancelMove}
 }

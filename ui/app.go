@@ -89,6 +89,14 @@ type App struct {
 	prompt      *pathPrompt
 	notice      string // one-line feedback of the last action
 	quitting    bool   // releasing before quit
+
+	// Redrive and move (see redrive*.go).
+	dlq         dlqPane
+	mv          *moveState // the move running or last finished; nil when none
+	moveSeq     uint64     // number of the latest move
+	pendingMove movePlan   // what the redrive dialog is about
+	picker      *queuePicker
+	stopAsked   bool // the user agreed to stop the move and quit
 }
 
 // New builds the App. It does no I/O; the first refresh starts in Init.
@@ -116,6 +124,7 @@ func New(c awsclient.Client, o Options) *App {
 	a.metrics = newMetricsPane(&a.st)
 	a.detail = newDetailPane(&a.st, &a.keys)
 	a.peek = newPeekPane(&a.st, &a.keys, func() time.Time { return a.now() })
+	a.dlq = newDLQPane(&a.st, func() time.Time { return a.now() })
 	return a
 }
 
@@ -155,6 +164,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.handleKey(msg)
 	}
 	if cmd, ok := a.peekMsg(msg); ok {
+		return a, cmd
+	}
+	if cmd, ok := a.moveMsg(msg); ok {
 		return a, cmd
 	}
 	if a.list.Filtering() {
@@ -209,12 +221,17 @@ func (a *App) loaded(msg queuesLoadedMsg) {
 	a.series = series
 	a.list.SetQueues(msg.queues, a.graph)
 	a.syncSide()
+	if a.peekOpen {
+		a.dlq.SetQueue(a.peek.q, a.graph, a.byARN)
+		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
+	}
 }
 
 // syncSide points the metrics and detail panes at the selected queue.
 func (a *App) syncSide() {
 	q, ok := a.list.Selected()
 	a.metrics.SetQueue(q, ok, a.series[q.URL], a.graph)
+	a.metrics.SetDLQDepth(a.dlqDepth(q))
 	if a.showDetail && ok {
 		a.detail.SetQueue(q, a.graph, a.byARN)
 	}
@@ -285,8 +302,10 @@ func (a *App) render() string {
 		parts = append(parts, helpView(a.keys, &a.st, a.width, a.lay.body))
 	case a.confirm != nil:
 		parts = append(parts, a.confirm.View())
+	case a.picker != nil:
+		parts = append(parts, a.picker.View())
 	case a.peekOpen:
-		parts = append(parts, a.peek.View())
+		parts = append(parts, a.peekArea())
 	case a.showDetail && a.lay.side == 0:
 		parts = append(parts, a.detail.View())
 	default:

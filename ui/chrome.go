@@ -91,6 +91,10 @@ func (a *App) statusView() string {
 		left = st.StatusErr.Render("✗ " + errText(a.peekErr))
 	case a.notice != "":
 		left = st.Status.Render(oneLine(a.notice))
+	case a.mv != nil && a.mv.err != nil && a.mv.running:
+		left = st.StatusErr.Render("✗ " + oneLine(a.mv.plan.dlq.Name) + ": " + errText(a.mv.err))
+	case a.mv != nil && a.mv.running:
+		left = st.Status.Render(moveStatus(a.mv))
 	}
 	return spread(left, right, a.width, 0)
 }
@@ -102,8 +106,14 @@ func (a *App) hints() []key.Binding {
 	switch {
 	case a.quitting:
 		return []key.Binding{hint("q", "quit without waiting")}
+	case a.confirm != nil && a.confirm.tag == "redrive" && a.pendingMove.native():
+		return []key.Binding{hint("y/enter", "yes"), hint("t", "rate"), hint("any other key", "no")}
+	case a.confirm != nil && a.confirm.enterYes:
+		return []key.Binding{hint("y/enter", "yes"), hint("any other key", "no")}
 	case a.confirm != nil:
 		return []key.Binding{hint("y", "yes"), hint("n/esc/any key", "no")}
+	case a.picker != nil:
+		return []key.Binding{hint("type", "to narrow"), hint("↑/↓", "choose"), hint("enter", "pick"), hint("esc", "cancel")}
 	case a.prompt != nil:
 		return []key.Binding{hint("enter", "export"), hint("esc", "cancel"), hint("ctrl+u", "clear")}
 	case a.showHelp:
@@ -117,9 +127,29 @@ func (a *App) hints() []key.Binding {
 		return []key.Binding{hint("↑/↓", "scroll"), hint("esc", "back"), hint("tab", "to list"),
 			a.keys.Refresh, a.keys.Help, a.keys.Quit}
 	case a.list.Filter() != "":
-		return append([]key.Binding{hint("esc", "clear filter")}, a.keys.ShortHelp()...)
+		return append([]key.Binding{hint("esc", "clear filter")}, a.redriveHints(a.keys.ShortHelp())...)
 	}
-	return a.keys.ShortHelp()
+	return a.redriveHints(a.keys.ShortHelp())
+}
+
+// redriveHints puts R (and c while a move runs) after the first two hints
+// when they apply: on a DLQ, outside read-only mode.
+func (a *App) redriveHints(hs []key.Binding) []key.Binding {
+	q, ok := a.currentQueue()
+	var extra []key.Binding
+	if a.mv != nil && a.mv.running && a.keys.CancelMove.Enabled() {
+		extra = append(extra, key.NewBinding(key.WithHelp("c", "cancel move")))
+	}
+	if ok && a.graph.IsDLQ(q.ARN) && a.keys.Redrive.Enabled() {
+		extra = append(extra, key.NewBinding(key.WithHelp("R", "redrive")))
+		if a.peekOpen {
+			extra = append(extra, key.NewBinding(key.WithHelp("a", "group by")))
+		}
+	}
+	if len(extra) == 0 || len(hs) < 2 {
+		return append(extra, hs...)
+	}
+	return append(append(append([]key.Binding{}, hs[:2]...), extra...), hs[2:]...)
 }
 
 // peekHints are the peek pane's hints, most useful first.
@@ -136,10 +166,10 @@ func (a *App) peekHints(hint func(k, desc string) key.Binding) []key.Binding {
 		b.SetHelp(b.Help().Key, desc)
 		return b
 	}
-	return []key.Binding{
+	return a.redriveHints([]key.Binding{
 		hint("esc", "close & release"), move, hint("tab", "list/body"), short(a.keys.LoadMore, "more"),
 		a.keys.Help, short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"), short(a.keys.Copy, "copy"),
 		short(a.keys.Select, "select"), short(a.keys.Pager, "pager"), short(a.keys.Export, "export"),
 		a.keys.Filter, short(a.keys.BinaryFmt, "hex/b64"), a.keys.Quit,
-	}
+	})
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // confirmDialog asks before something with a cost. No is the default: only
-// y confirms, every other key (n, esc, enter, a stray j) cancels, so that
-// keys typed ahead can never agree by accident.
+// y confirms (and enter, where enterYes says so), every other key (n, esc,
+// a stray j) cancels, so that keys typed ahead can never agree by accident.
 type confirmDialog struct {
 	st    *Styles
 	title string
@@ -17,6 +17,9 @@ type confirmDialog struct {
 	yes   string   // what y does, e.g. "peek"
 	// tag tells the owner which question this is when the answer arrives.
 	tag string
+	// enterYes lets enter confirm too, for a dialog the user asked for
+	// with a deliberate key (R), where enter is the natural answer.
+	enterYes bool
 
 	width, height int
 }
@@ -29,7 +32,7 @@ func (d *confirmDialog) SetSize(w, h int) { d.width, d.height = w, h }
 
 // Answer reports whether k confirms.
 func (d *confirmDialog) Answer(k tea.KeyPressMsg) bool {
-	return k.Text == "y" || k.Text == "Y"
+	return k.Text == "y" || k.Text == "Y" || (d.enterYes && k.Code == tea.KeyEnter && k.Mod == 0)
 }
 
 // View is the dialog box, centred in the area it was given.
@@ -38,6 +41,10 @@ func (d *confirmDialog) View() string {
 	text := lipgloss.NewStyle().Width(inner)
 	answer := d.st.HintKey.Render("y") + " " + d.yes + d.st.Muted.Render("   ·   ") +
 		d.st.HintKey.Render("n/esc") + " cancel (default)"
+	if d.enterYes {
+		answer = d.st.HintKey.Render("y/enter") + " " + d.yes + d.st.Muted.Render("   ·   ") +
+			d.st.HintKey.Render("any other key") + " cancels"
+	}
 	// Paragraphs are spaced when there is room; when there is not, the
 	// spacing goes first, so the answer line stays on screen longest.
 	for _, gap := range []bool{true, false} {

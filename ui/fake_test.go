@@ -30,6 +30,8 @@ type fakeClient struct {
 	nextErr  error
 	gate     chan struct{}
 	peeks    []*fakePeek
+
+	mover fakeMover // see movefake_test.go
 }
 
 func (f *fakeClient) Endpoint() awsclient.Endpoint { return f.ep }

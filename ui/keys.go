@@ -24,6 +24,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.answer(k)
 	case a.prompt != nil:
 		return a, a.promptKey(k)
+	case a.picker != nil:
+		return a, a.pickerKey(k)
 	case a.showHelp:
 		switch {
 		case key.Matches(k, a.keys.Help, a.keys.Back):
@@ -68,6 +70,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, a.keys.Back):
 		a.back()
 	default:
+		if cmd, ok := a.redriveKey(k); ok {
+			return a, cmd
+		}
 		return a, a.updateFocused(k)
 	}
 	return a, nil
@@ -119,6 +124,9 @@ func (a *App) peekKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, a.keys.Export):
 		a.startExport()
 	default:
+		if cmd, ok := a.redriveKey(k); ok {
+			return a, cmd
+		}
 		a.peek, cmd = a.peek.Update(k)
 	}
 	return a, cmd
@@ -156,6 +164,8 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		switch {
 		case a.prompt != nil:
 			a.prompt.input.Update(msg)
+		case a.picker != nil:
+			cmd = a.pickerKey(msg)
 		case a.peekOpen && a.peek.Filtering():
 			a.peek, cmd = a.peek.Update(msg)
 		default:

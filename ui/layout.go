@@ -6,6 +6,8 @@ type layout struct {
 	body int // rows between header and status bar
 	list int // rows of the list pane (title and column header included)
 	side int // rows of the metrics or detail pane; 0 when collapsed
+	dlqW int // columns of the DLQ pane beside the peek pane; 0 when not
+	dlqH int // rows of the DLQ strip above the peek pane; 0 when not
 }
 
 const (
@@ -51,9 +53,12 @@ func (a *App) relayout() {
 	} else {
 		a.detail.SetSize(a.width, a.lay.body)
 	}
-	a.peek.SetSize(a.width, a.lay.body)
+	a.sizePeek()
 	if a.confirm != nil {
 		a.confirm.SetSize(a.width, a.lay.body)
+	}
+	if a.picker != nil {
+		a.picker.SetSize(a.width, a.lay.body)
 	}
 	if a.lay.side == 0 && a.focus == paneSide && !a.showDetail && !a.peekOpen {
 		a.setFocus(paneList)

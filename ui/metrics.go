@@ -22,6 +22,7 @@ type metricsPane struct {
 	ok     bool
 	series *model.Series // nil until the queue has been sampled
 	rel    string        // DLQ relation, as in the list
+	dlqN   int64         // depth of the queue's DLQ; -1 when none or unknown
 }
 
 func newMetricsPane(st *Styles) metricsPane { return metricsPane{st: st} }
@@ -35,6 +36,10 @@ func (m *metricsPane) SetQueue(q model.Queue, ok bool, s *model.Series, g model.
 	m.q, m.ok, m.series = q, ok, s
 	m.rel = relation(q, g, 1<<10)
 }
+
+// SetDLQDepth sets the depth of the queue's DLQ (-1: none or unknown), so
+// a source queue shows how much of it has failed.
+func (m *metricsPane) SetDLQDepth(n int64) { m.dlqN = n }
 
 // Update has nothing to do yet: the pane only displays.
 func (m metricsPane) Update(tea.Msg) (metricsPane, tea.Cmd) { return m, nil }
@@ -67,7 +72,11 @@ func (m metricsPane) View() string {
 		)
 	}
 	if m.rel != "" {
-		lines = append(lines, m.st.Label.Render("redrive   ")+m.rel)
+		rel := m.rel
+		if m.dlqN >= 0 {
+			rel += " (" + plural(int(m.dlqN), "message") + ")"
+		}
+		lines = append(lines, m.st.Label.Render("redrive   ")+rel)
 	}
 	return block(lines, m.width, m.height)
 }

@@ -63,8 +63,8 @@ func TestHelpOverlayAndReadOnly(t *testing.T) {
 	poll(a)
 	press(a, "?")
 	s := screen(a)
-	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages", "Redrive (coming)",
-		"redrive DLQ (read-only)", "peek messages", "refresh now"} {
+	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages", "Dead-letter queues",
+		"redrive DLQ (read-only)", "cancel move (read-only)", "move DLQ to… (read-only)", "peek messages", "refresh now"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help lacks %q:\n%s", want, s)
 		}

@@ -158,7 +158,8 @@ func TestPeekCopy(t *testing.T) {
 }
 
 func TestPeekDecodeAndRaw(t *testing.T) {
-	a, _ := peekApp(t, 120, 36)
+	// Wide enough that the DLQ pane beside it leaves the notes whole.
+	a, _ := peekApp(t, 160, 36)
 	openPeek(t, a, "orders-dlq")
 	press(a, "j", "j", "j") // the gzip+base64 body
 	press(a, "d")

@@ -35,6 +35,18 @@ func (a *App) requestPeek(q model.Queue) tea.Cmd {
 // answer handles the key pressed on the confirm dialog.
 func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
 	d := a.confirm
+	switch d.tag {
+	case "redrive":
+		return a.answerRedrive(d, k)
+	case "quitmove":
+		a.confirm = nil
+		if !d.Answer(k) {
+			a.notice = "the move goes on"
+			return nil
+		}
+		_, cmd := a.stopAndQuit()
+		return cmd
+	}
 	a.confirm = nil
 	if !d.Answer(k) {
 		a.notice = "cancelled: nothing was received"
@@ -89,7 +101,7 @@ func (a *App) startPeek(q model.Queue) tea.Cmd {
 	if q.Type == model.FIFO {
 		a.notice = "FIFO: messages read block their group until released (on esc or quit)"
 	}
-	return tea.Batch(cmd, a.peekNext())
+	return tea.Batch(cmd, a.peekNext(), a.openDLQPane(q))
 }
 
 // peekNext asks the session for the next page, unless one is on its way.
@@ -137,6 +149,7 @@ func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
 	}
 	p := msg.page
 	a.peek.AddPage(p.Messages, p.Received, p.Duplicates, msg.held, a.now().Add(peekHold), p.Exhausted)
+	a.dlq.SetMessages(a.peek.msgs, a.graph.Name)
 	counts := make([]int, len(a.peek.msgs))
 	for i, m := range a.peek.msgs {
 		counts[i] = m.ReceiveCount
@@ -168,6 +181,14 @@ func (a *App) peekReleased(msg peekReleasedMsg) {
 // quit releases every live session before quitting, for at most
 // releaseTimeout; a second quit key does not wait.
 func (a *App) quit() (tea.Model, tea.Cmd) {
+	if !a.quitting && a.clientRunning() && !a.stopAsked {
+		if a.confirm != nil && a.confirm.tag == "quitmove" { // asked twice: yes
+			a.confirm = nil
+			return a.stopAndQuit()
+		}
+		a.askQuitDuringMove()
+		return a, nil
+	}
 	if a.quitting || len(a.live) == 0 {
 		return a.quitNow()
 	}
@@ -197,11 +218,13 @@ func (a *App) quitNow() (tea.Model, tea.Cmd) {
 	return a, tea.Quit
 }
 
-// ReleaseAll makes every message still held by this App's peek sessions
-// visible again. Call it after the program has returned (Bubble Tea quits
+// ReleaseAll stops a client-side move (waiting for it while ctx allows)
+// and makes every message still held by this App's peek sessions visible
+// again. Call it after the program has returned (Bubble Tea quits
 // on SIGTERM, or on Program.Quit for SIGHUP, without calling Update), with
 // a bounded context. Never call it while the program runs.
 func (a *App) ReleaseAll(ctx context.Context) error {
+	a.stopMove(ctx) // its held messages are released by Move itself
 	if a.peekCancel != nil {
 		a.peekCancel()
 		a.peekCancel = nil

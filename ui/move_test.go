@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+)
+
+// selectTwo opens orders-dlq and marks its first and third messages.
+func selectTwo(t *testing.T, a *App) []string {
+	t.Helper()
+	openPeek(t, a, "orders-dlq")
+	press(a, "space", "j", "space") // space marks and moves down
+	sel := a.SelectedMessages()
+	if len(sel) != 2 {
+		t.Fatalf("%d selected, want 2", len(sel))
+	}
+	return []string{sel[0].ID, sel[1].ID}
+}
+
+// startMove confirms the open dialog and runs the release, returning the
+// move and progress reader commands (not run yet).
+func startMove(t *testing.T, a *App) (move, progress tea.Cmd) {
+	t.Helper()
+	cmd := press(a, "y")
+	if cmd == nil {
+		t.Fatal("y started nothing")
+	}
+	rel, ok := cmd().(moveReleasedMsg)
+	if !ok {
+		t.Fatal("a move of selected messages did not release the peek first")
+	}
+	_, cmd = a.Update(rel)
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("after the release: %T, want the move and its progress reader", cmd())
+	}
+	return batch[0], batch[1]
+}
+
+func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	want := selectTwo(t, a)
+	press(a, "R")
+	s := flat(screen(a))
+	for _, w := range []string{"Redrive 2 messages from orders-dlq?", "client-side move", "2 selected messages"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("dialog lacks %q:\n%s", w, screen(a))
+		}
+	}
+	f.mu.Lock()
+	f.mover.moveGate = make(chan struct{})
+	f.mover.progress = []awsclient.MoveProgress{{Moved: 1, Total: 2}}
+	f.mover.report = awsclient.MoveReport{Moved: 2, Skipped: 3, Total: 5}
+	gate := f.mover.moveGate
+	f.mu.Unlock()
+
+	move, progress := startMove(t, a)
+	done := make(chan tea.Msg)
+	go func() { done <- move() }()
+	a.Update(progress()) // the first snapshot
+	if s := screen(a); !strings.Contains(s, "1/2") || !strings.Contains(s, "client-side move") {
+		t.Errorf("progress not shown:\n%s", s)
+	}
+	close(gate)
+	a.Update(<-done)
+
+	m := f.moverCalls()
+	if len(m.moves) != 1 {
+		t.Fatalf("%d moves, want 1", len(m.moves))
+	}
+	if got := m.selected[0]; !slices.Equal(got, want) {
+		t.Errorf("Select took %v, want exactly %v", got, want)
+	}
+	if m.moves[0].Limit != 2 || m.moves[0].DestURL != "" {
+		t.Errorf("request %+v: want Limit 2, back to the sources", m.moves[0])
+	}
+	if m.heldAtMove[0] != 0 {
+		t.Errorf("the peek still held %d messages when the move began", m.heldAtMove[0])
+	}
+	if _, rel := f.opened()[0].counts(); rel != 1 {
+		t.Errorf("peek released %d times before the move, want 1", rel)
+	}
+	if s := screen(a); !strings.Contains(s, "moved 2 messages, 0 failed, 0 possibly duplicated, 3 skipped") {
+		t.Errorf("final report not shown:\n%s", s)
+	}
+	if len(a.SelectedMessages()) != 0 {
+		t.Error("the selection survived the move: a second R would move them again")
+	}
+}
+
+func TestMoveFilteredMessages(t *testing.T) {
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	openPeek(t, a, "orders-dlq")
+	press(a, "/")
+	typeText(a, "orderId")
+	press(a, "enter") // keeps the filter: the 3 plain JSON bodies
+	shown := ids(a.peek.Shown())
+	press(a, "R")
+	if s := flat(screen(a)); !strings.Contains(s, "a filter is active") {
+		t.Errorf("dialog does not say why client-side:\n%s", s)
+	}
+	move, progress := startMove(t, a)
+	go progress()
+	a.Update(move())
+	if got := f.moverCalls().selected[0]; !slices.Equal(got, shown) || len(shown) != 3 {
+		t.Errorf("Select took %v, want the %d shown %v", got, len(shown), shown)
+	}
+}
+
+func TestMoveCancelStopsIt(t *testing.T) {
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	selectTwo(t, a)
+	f.mover.moveGate = make(chan struct{})
+	press(a, "R")
+	move, progress := startMove(t, a)
+	done := make(chan tea.Msg)
+	go func() { done <- move() }()
+	go progress()
+	press(a, "c")
+	a.Update(<-done)
+	if f.moverCalls().moveCtxErr == nil {
+		t.Fatal("c did not cancel the move's context")
+	}
+	if s := screen(a); !strings.Contains(s, "stopped: 0 messages") {
+		t.Errorf("cancelled report not shown:\n%s", s)
+	}
+}
+
+func TestQuitDuringMoveAsksThenStops(t *testing.T) {
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	selectTwo(t, a)
+	f.mover.moveGate = make(chan struct{})
+	press(a, "R")
+	move, progress := startMove(t, a)
+	done := make(chan tea.Msg)
+	go func() { done <- move() }()
+	go progress()
+
+	press(a, "q")
+	if a.confirm == nil || a.confirm.tag != "quitmove" || a.quitting {
+		t.Fatal("q during a move did not ask first")
+	}
+	if !strings.Contains(screen(a), "A move is running: stop it and quit?") {
+		t.Errorf("question not shown:\n%s", screen(a))
+	}
+	press(a, "n")
+	if a.mv.ctx.Err() != nil || a.quitting {
+		t.Fatal("declining stopped the move or started quitting")
+	}
+	press(a, "q")
+	press(a, "y")
+	if a.mv.ctx.Err() == nil || !a.quitting {
+		t.Fatal("yes did not cancel the move and start quitting")
+	}
+	_, cmd := a.Update(<-done)
+	// The move returned: the peek sessions are released, then the program quits.
+	var quit bool
+	for _, m := range runCmdNoTick(t, cmd) {
+		switch m.(type) {
+		case tea.QuitMsg:
+			quit = true
+		case quitNowMsg:
+			_, next := a.Update(m)
+			_, quit = next().(tea.QuitMsg)
+		}
+	}
+	if !quit {
+		t.Error("no quit after the move stopped")
+	}
+}
+
+// runCmdNoTick runs cmd (and its batches), skipping commands that do not
+// answer within a moment (timers), so a test never sleeps through one.
+func runCmdNoTick(t *testing.T, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(500 * time.Millisecond):
+		return nil // a timer: its message is not what the test waits for
+	}
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, runCmdNoTick(t, c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func TestReleaseAllStopsAMoveAndWaits(t *testing.T) {
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	selectTwo(t, a)
+	f.mover.moveGate = make(chan struct{})
+	press(a, "R")
+	move, _ := startMove(t, a)
+	returned := make(chan struct{})
+	go func() { move(); close(returned) }()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := a.ReleaseAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-a.mv.done:
+	default:
+		t.Fatal("ReleaseAll returned before the move did")
+	}
+	if f.moverCalls().moveCtxErr == nil {
+		t.Error("ReleaseAll did not cancel the move")
+	}
+	<-returned
+}
+
+func TestMoveToPickedQueue(t *testing.T) {
+	noJournalHome(t)
+	a, f := loadedApp(t, 120, 36)
+	selectQueue(t, a, "orders-dlq")
+	press(a, "m")
+	if a.picker == nil {
+		t.Fatal("m did not open the queue picker")
+	}
+	typeText(a, "ship")
+	press(a, "enter")
+	s := flat(screen(a))
+	for _, w := range []string{"Move 19 messages from orders-dlq?", "To shipping", "you picked the destination"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("dialog lacks %q:\n%s", w, screen(a))
+		}
+	}
+	drive(a, press(a, "y"))
+	m := f.moverCalls()
+	if len(m.starts) != 0 || len(m.moves) != 1 || m.moves[0].DestURL != testQueue("shipping", 0, 0, 0, "").URL {
+		t.Errorf("starts %v, moves %+v: want one client-side move to shipping", m.starts, m.moves)
+	}
+}
+
+func TestDLQPaneAdoptsRunningTaskAndGroups(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	running := model.MoveTask{Handle: "h9", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 4, ToMove: 19}
+	f.mover.tasks = []model.MoveTask{running}
+	selectQueue(t, a, "orders-dlq")
+	cmd := press(a, "p")
+	for _, m := range runCmdNoTick(t, cmd) {
+		if tm, ok := m.(moveTasksMsg); ok && tm.id == 0 {
+			a.Update(m) // the probe: adopts the task (its poll is not run)
+		} else if m != nil {
+			drive(a, func() tea.Msg { return m })
+		}
+	}
+	if a.mv == nil || a.mv.task.Handle != "h9" || !a.mv.running {
+		t.Fatalf("the running task was not adopted: %+v", a.mv)
+	}
+	s := screen(a)
+	for _, w := range []string{"DLQ orders-dlq", "← orders", "4/19", "By body.error"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("DLQ pane lacks %q:\n%s", w, s)
+		}
+	}
+	before := a.dlq.fieldName()
+	press(a, "a")
+	if a.dlq.fieldName() == before {
+		t.Errorf("a did not change the field from %s", before)
+	}
+	if len(f.moverCalls().starts) != 0 {
+		t.Error("opening the pane started a task")
+	}
+}
+
+// Group values and field names come from messages: nothing of them may
+// reach the terminal as an escape sequence.
+func TestDLQPaneHostileFieldsAreSanitized(t *testing.T) {
+	a, f := sharedDLQApp(t, 120, 36)
+	a.st = bareStyles()
+	evil := "\x1b[2J\x1b]52;c;cm0gLXJmIH4K\x07\x9b31m"
+	msgs := f.messages[testQueue("shared-dlq", 0, 0, 0, "").URL]
+	for i := range msgs {
+		msgs[i].Attributes["error"+evil] = model.MessageAttribute{DataType: "String", StringValue: "v" + evil}
+		msgs[i].Body = `{"reason` + `\u001b[31m":"` + `\u001b]0;pwned\u0007"}`
+	}
+	openPeek(t, a, "shared-dlq")
+	for range len(a.dlq.fields) + 1 {
+		for _, size := range []struct{ w, h int }{{120, 36}, {80, 24}} {
+			a.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
+			if v := a.View().Content; strings.ContainsAny(v, "\x1b\x07\x9b") {
+				t.Fatalf("field %s: control bytes reached the frame at %dx%d:\n%q",
+					a.dlq.fieldName(), size.w, size.h, v)
+			}
+		}
+		press(a, "a")
+	}
+}

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// moveLines show a move: a progress bar with counts, its state, and any
+// note or error. They fit in w cells (the caller clips anyway).
+func moveLines(mv *moveState, st *Styles, w int) []string {
+	frac, counts, state := moveFigures(mv)
+	barW := max(min(w-len(counts)-3, 40), 5)
+	bar := progressBar(frac, barW)
+	lines := []string{st.SparkVisible.Render(bar) + " " + counts}
+	lines = append(lines, wrap(state, w)...)
+	if mv.note != "" {
+		lines = append(lines, wrap(st.Note.Render(oneLine(mv.note)), w)...)
+	}
+	if mv.err != nil {
+		lines = append(lines, wrap(st.StatusErr.Render("✗ "+errText(mv.err)), w)...)
+	}
+	return lines
+}
+
+// wrap breaks safe text into lines of at most w cells at spaces.
+func wrap(s string, w int) []string {
+	return strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(s), "\n")
+}
+
+// moveFigures are the bar's fill, "12/40", and a line on the state.
+func moveFigures(mv *moveState) (frac float64, counts, state string) {
+	if mv.cancel == nil { // native
+		t := mv.task
+		counts = commas(t.Moved) + "/" + commas(t.ToMove)
+		status := string(t.Status)
+		if status == "" {
+			status = "STARTING"
+		}
+		state = "native move task " + status
+		if t.Rate > 0 || mv.plan.rate > 0 {
+			state += fmt.Sprintf(" · %d msg/s", max(t.Rate, mv.plan.rate))
+		}
+		switch {
+		case mv.cancelling && !t.Done():
+			state += " · cancelling…"
+		case t.Status == model.TaskRunning:
+			state += " · c cancels"
+		case t.FailureReason != "":
+			state += " · " + oneLine(t.FailureReason)
+		}
+		return t.Fraction(), counts, state
+	}
+	p := mv.prog
+	if r := mv.report; r != nil {
+		p.Moved, p.Failed, p.PossiblyDuplicated, p.Skipped = r.Moved, r.Failed, r.PossiblyDuplicated, r.Skipped
+	}
+	total := max(p.Total, mv.plan.count())
+	counts = commas(int64(p.Moved)) + "/" + commas(int64(total))
+	switch {
+	case mv.report != nil:
+		state = reportLine(mv)
+		if mv.report.Cancelled {
+			state += " · every unmoved message is visible again"
+		}
+	case mv.cancelling:
+		state = "client-side move · stopping…"
+	default:
+		state = fmt.Sprintf("client-side move · %d failed · %d possibly duplicated · c stops",
+			p.Failed, p.PossiblyDuplicated)
+	}
+	switch {
+	case mv.report != nil && !mv.report.Cancelled && mv.report.Failed == 0:
+		frac = 1
+	case total > 0:
+		frac = min(float64(p.Moved)/float64(total), 1)
+	}
+	return frac, counts, state
+}
+
+// progressBar is a bar w cells wide filled to frac, in eighths.
+func progressBar(frac float64, w int) string {
+	frac = min(max(frac, 0), 1)
+	eighths := int(frac * float64(w*8))
+	full, part := eighths/8, eighths%8
+	s := strings.Repeat("█", full)
+	if part > 0 && full < w {
+		s += string([]rune("▏▎▍▌▋▊▉")[part-1])
+		full++
+	}
+	return s + strings.Repeat("░", w-full)
+}
+
+// moveStatus is a running move in one short line for the status bar.
+func moveStatus(mv *moveState) string {
+	_, counts, _ := moveFigures(mv)
+	if mv.cancel != nil {
+		s := "moving " + oneLine(mv.plan.dlq.Name) + " " + counts
+		if mv.prog.Failed > 0 {
+			s += fmt.Sprintf(" · %d failed", mv.prog.Failed)
+		}
+		return s + " · c stops"
+	}
+	s := "redrive " + oneLine(mv.plan.dlq.Name) + " " + counts + " " + string(mv.task.Status)
+	if mv.task.Status == model.TaskRunning {
+		s += " · c cancels"
+	}
+	return s
+}

@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+)
+
+// movePlan is what the redrive dialog proposes: which messages, from
+// where, to where, and how.
+type movePlan struct {
+	dlq   model.Queue
+	ids   []string      // the selected or filtered messages; nil: all
+	where []model.Group // where the chosen messages go, by source name
+	dest  *model.Queue  // a destination the user picked; nil: own sources
+	what  string        // which messages, when not all: "The 2 selected messages in …"
+	why   string        // why client-side; empty: native
+	rate  int           // native only; 0: as fast as SQS goes
+}
+
+// native says whether SQS moves the messages itself.
+func (p movePlan) native() bool { return p.why == "" }
+
+// count is how many messages the plan moves (approximate when all).
+func (p movePlan) count() int {
+	if p.ids != nil {
+		return len(p.ids)
+	}
+	return int(p.dlq.Stats.Visible)
+}
+
+// moveState is the redrive or move in progress, or the last one finished.
+// The App owns it; the DLQ pane and the status bar only read it.
+type moveState struct {
+	id   uint64
+	plan movePlan
+
+	running    bool
+	cancelling bool
+	err        error  // the last error; the move may go on
+	note       string // how it started, e.g. the fallback to client-side
+
+	// Native.
+	task    model.MoveTask
+	pollSeq uint64
+	polling bool
+
+	// Client-side. ctx is the move's own, cancelled by c or on quit;
+	// launched says Move was started (after the peek's release).
+	ctx      context.Context
+	cancel   context.CancelFunc
+	launched bool
+	done     chan struct{}
+	progress chan awsclient.MoveProgress
+	prog     awsclient.MoveProgress
+	report   *awsclient.MoveReport
+	journal  string
+}
+
+// redriveRates are what the rate key cycles through, in messages per second.
+var redriveRates = []int{0, 10, 100, 500}
+
+// currentQueue is the queue R and m act on: the peeked one, else the
+// one under the list cursor.
+func (a *App) currentQueue() (model.Queue, bool) {
+	if a.peekOpen {
+		return a.peek.q, true
+	}
+	return a.list.Selected()
+}
+
+// clientRunning reports whether a client-side move is running here.
+func (a *App) clientRunning() bool {
+	return a.mv != nil && a.mv.running && a.mv.cancel != nil
+}
+
+// redriveKey handles R, m and c (and a for the DLQ pane); ok is false for
+// any other key. In read-only mode R, m and c are disabled bindings, so
+// they are recognised here only to say why nothing happens.
+func (a *App) redriveKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, a.keys.Redrive):
+		return a.requestRedrive(nil), true
+	case key.Matches(k, a.keys.MoveTo):
+		a.openPicker()
+		return nil, true
+	case key.Matches(k, a.keys.CancelMove):
+		return a.cancelMove(), true
+	case a.peekOpen && a.dlqShown() && key.Matches(k, a.keys.GroupBy):
+		a.dlq.NextField()
+		return nil, true
+	case a.keys.ReadOnly && matchesDisabled(k, a.keys.Redrive, a.keys.MoveTo, a.keys.CancelMove):
+		a.notice = "read-only mode: redrive, move and cancel are disabled (restart without --read-only)"
+		return nil, true
+	}
+	return nil, false
+}
+
+// matchesDisabled reports whether k would match one of bs if enabled.
+func matchesDisabled(k tea.KeyPressMsg, bs ...key.Binding) bool {
+	for _, b := range bs {
+		b.SetEnabled(true)
+		if key.Matches(k, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestRedrive opens the redrive dialog for the current queue, to its
+// sources or to dest.
+func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
+	q, ok := a.currentQueue()
+	if !ok {
+		return nil
+	}
+	if !a.graph.IsDLQ(q.ARN) {
+		a.notice = oneLine(q.Name) + " is not a dead-letter queue (no queue names it in a redrive policy): R redrives DLQs"
+		return nil
+	}
+	if a.mv != nil && a.mv.running {
+		a.notice = "a move is already running on " + oneLine(a.mv.plan.dlq.Name) + ": wait for it, or c cancels it"
+		return nil
+	}
+	if cur, ok := a.byARN[q.ARN]; ok {
+		q.Stats = cur.Stats // the newest depth, not the one the peek opened with
+	}
+	if a.peekSess != nil && a.peek.q.URL == q.URL {
+		// The peek's messages are released before the move, so they count,
+		// but only as far as the last poll saw them in flight: a poll from
+		// before the peek counts them as visible already.
+		q.Stats.Visible += min(int64(a.peek.held), q.Stats.InFlight)
+	}
+	p := movePlan{dlq: q, dest: dest}
+	if a.peekOpen {
+		switch sel, shown := a.peek.Selection(), a.peek.Shown(); {
+		case len(sel) > 0:
+			p.ids, p.where = ids(sel), model.BySource(sel, a.graph.Name)
+			p.what = fmt.Sprintf("The %s in %s.", plural(len(sel), "selected message"), oneLine(q.Name))
+			p.why = "you selected messages"
+		case a.peek.Filter() != "" && len(shown) == 0:
+			a.notice = "no peeked message matches the filter: nothing to move"
+			return nil
+		case a.peek.Filter() != "":
+			p.ids, p.where = ids(shown), model.BySource(shown, a.graph.Name)
+			p.what = fmt.Sprintf("The %s of %s that match the filter.", plural(len(shown), "peeked message"), oneLine(q.Name))
+			p.why = "a filter is active"
+		}
+	}
+	if dest != nil && p.why == "" {
+		p.why = "you picked the destination"
+	}
+	if p.count() == 0 {
+		a.notice = oneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)"
+		return nil
+	}
+	a.pendingMove = p
+	a.openRedriveDialog()
+	return nil
+}
+
+func ids(msgs []model.Message) []string {
+	out := make([]string, len(msgs))
+	for i, m := range msgs {
+		out[i] = m.ID
+	}
+	return out
+}
+
+// openRedriveDialog (re)builds the dialog from the pending plan.
+func (a *App) openRedriveDialog() {
+	p := a.pendingMove
+	verb := "redrive"
+	if p.dest != nil {
+		verb = "move"
+	}
+	a.confirm = newConfirm(&a.st, "redrive", fmt.Sprintf("%s %s from %s?",
+		strings.ToUpper(verb[:1])+verb[1:], plural(p.count(), "message"), oneLine(p.dlq.Name)),
+		verb, redriveLines(p, a.graph, a.byARN)...)
+	a.confirm.enterYes = true
+	a.confirm.SetSize(a.width, a.lay.body)
+}
+
+// redriveLines say how many, from where, to where, and how.
+func redriveLines(p movePlan, g model.DLQGraph, byARN map[string]model.Queue) []string {
+	depth := func(arn string) string {
+		if q, ok := byARN[arn]; ok && q.Err == nil {
+			return " (" + commas(q.Stats.Total()) + " messages now)"
+		}
+		return ""
+	}
+	what := fmt.Sprintf("All %s visible in %s (approximate: messages arriving meanwhile move too).",
+		plural(p.count(), "message"), oneLine(p.dlq.Name))
+	if p.ids != nil {
+		what = p.what
+	}
+	lines := []string{what}
+	switch {
+	case p.dest != nil:
+		lines = append(lines, "To "+oneLine(p.dest.Name)+depth(p.dest.ARN)+", whatever queue they failed in.")
+	case p.where != nil:
+		var to []string
+		for _, w := range p.where {
+			to = append(to, fmt.Sprintf("%s → %s", plural(w.Count, "message"), oneLine(w.Value)))
+		}
+		lines = append(lines, "Each back to the queue it failed in: "+strings.Join(to, ", ")+".")
+	default:
+		var to []string
+		for _, s := range g.SourcesOf(p.dlq.ARN) {
+			to = append(to, oneLine(g.Name(s))+depth(s))
+		}
+		lines = append(lines, "Each back to the queue it failed in: "+strings.Join(to, ", ")+".")
+	}
+	if p.native() {
+		rate := "as fast as SQS goes"
+		if p.rate > 0 {
+			rate = fmt.Sprintf("%d messages per second", p.rate)
+		}
+		lines = append(lines, "How: a native move task (StartMessageMoveTask): SQS moves them itself, "+rate+
+			" (t changes the rate). Progress shows in the DLQ pane; c cancels while it runs.")
+	} else {
+		lines = append(lines, "How: a client-side move (receive, send, then delete only what was sent), because "+
+			p.why+". Nothing is deleted before its copy is accepted; c stops it and every unmoved message "+
+			"becomes visible again. A journal lets an interrupted move resume without duplicates.")
+	}
+	return lines
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// moveMsg handles the redrive and move messages; ok is false for any other.
+func (a *App) moveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case redriveStartedMsg:
+		return a.redriveStarted(msg), true
+	case movePollMsg:
+		return a.movePollTick(msg), true
+	case moveTasksMsg:
+		return a.movePolled(msg), true
+	case redriveCancelMsg:
+		if a.mv != nil && msg.id == a.mv.id && msg.err != nil {
+			a.mv.cancelling, a.mv.err = false, msg.err
+		}
+		return nil, true
+	case moveReleasedMsg:
+		return a.moveReleased(msg), true
+	case moveProgressMsg:
+		if a.mv == nil || msg.id != a.mv.id || msg.closed {
+			return nil, true // Move has returned: the reader stops
+		}
+		a.mv.prog = msg.p
+		a.notice = "" // the status bar shows the progress instead
+		return moveProgressCmd(msg.id, a.mv.progress), true
+	case moveDoneMsg:
+		return a.moveDone(msg), true
+	case moveStopTimeoutMsg:
+		return a.quitAfterStop(), true
+	}
+	return nil, false
+}
+
+// moveReleased starts the move once the peek session let go of its
+// messages. A failed release does not stop it: what is still held cannot
+// move and stays in the DLQ, which the report will show.
+func (a *App) moveReleased(msg moveReleasedMsg) tea.Cmd {
+	a.peekReleased(msg.rel)
+	mv := a.mv
+	if mv == nil || msg.id != mv.id {
+		return nil
+	}
+	if msg.rel.err != nil {
+		mv.err = fmt.Errorf("some peeked messages could not be released and will not move: %w", msg.rel.err)
+	}
+	if mv.cancel == nil { // native
+		a.notice = "starting a native redrive of " + oneLine(mv.plan.dlq.Name) + "…"
+		return startRedriveCmd(a.ctx, a.client, mv.id, mv.plan.dlq.ARN, mv.plan.rate)
+	}
+	if mv.ctx.Err() != nil { // cancelled (c, quit) before it began
+		close(mv.done)
+		mv.running, mv.cancelling = false, false
+		mv.report = nil
+		a.notice = "move cancelled before it started: nothing was moved"
+		return a.quitAfterStop()
+	}
+	return a.runMove()
+}
+
+// moveDone shows a client-side move's report.
+func (a *App) moveDone(msg moveDoneMsg) tea.Cmd {
+	mv := a.mv
+	if mv == nil || msg.id != mv.id {
+		return nil
+	}
+	mv.cancel() // frees the context
+	mv.running, mv.cancelling = false, false
+	rep := msg.rep
+	mv.report, mv.journal = &rep, msg.journal
+	if msg.err != nil {
+		mv.err = msg.err
+	}
+	a.notice = reportLine(mv)
+	cmds := []tea.Cmd{a.refresh()} // the depths changed
+	if a.stopAsked {
+		cmds = append(cmds, a.quitAfterStop())
+	}
+	return tea.Batch(cmds...)
+}
+
+// reportLine is a finished client-side move in one line.
+func reportLine(mv *moveState) string {
+	r := mv.report
+	verb := "moved"
+	if r.Cancelled {
+		verb = "stopped:"
+	}
+	parts := []string{fmt.Sprintf("%s %s", verb, plural(r.Moved, "message")),
+		commas(int64(r.Failed)) + " failed", commas(int64(r.PossiblyDuplicated)) + " possibly duplicated"}
+	if r.Skipped > 0 {
+		parts = append(parts, commas(int64(r.Skipped))+" skipped")
+	}
+	if r.Resumed > 0 {
+		parts = append(parts, commas(int64(r.Resumed))+" resumed from the journal")
+	}
+	return oneLine(mv.plan.dlq.Name) + ": " + strings.Join(parts, ", ")
+}
+
+// askQuitDuringMove asks before quitting stops a client-side move.
+func (a *App) askQuitDuringMove() {
+	a.confirm = newConfirm(&a.st, "quitmove", "A move is running: stop it and quit?", "stop the move and quit",
+		"The batches in flight finish, every message not moved yet becomes visible again in "+
+			oneLine(a.mv.plan.dlq.Name)+", and then sqscope quits. Nothing is lost.",
+		"Cancel to keep the move running.")
+	a.confirm.SetSize(a.width, a.lay.body)
+}
+
+// stopAndQuit cancels the move and waits (at most moveStopTimeout) for it
+// to return before releasing peeks and quitting.
+func (a *App) stopAndQuit() (tea.Model, tea.Cmd) {
+	a.stopAsked = true
+	a.mv.cancel()
+	a.mv.cancelling = true
+	a.quitting = true
+	a.notice = "stopping the move before quitting… (q again quits at once)"
+	return a, tea.Tick(moveStopTimeout, func(time.Time) tea.Msg { return moveStopTimeoutMsg{} })
+}
+
+// quitAfterStop goes on quitting once the stopped move returned (or the
+// wait timed out): the peek sessions are released next.
+func (a *App) quitAfterStop() tea.Cmd {
+	if !a.stopAsked || !a.quitting {
+		return nil
+	}
+	a.quitting = false
+	_, cmd := a.quit()
+	return cmd
+}
+
+// stopMove cancels a running client-side move and waits for Move to
+// return, for ReleaseAll after the program ended.
+func (a *App) stopMove(ctx context.Context) {
+	if !a.clientRunning() {
+		return
+	}
+	a.mv.cancel()
+	if !a.mv.launched {
+		return // still releasing the peek: Move never ran, and now never will
+	}
+	select {
+	case <-a.mv.done:
+	case <-ctx.Done():
+	}
+}
