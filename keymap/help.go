@@ -6,9 +6,6 @@ import "charm.land/bubbles/v2/key"
 type Group struct {
 	Title    string
 	Bindings []key.Binding
-	// Coming marks bindings declared for a later issue and not acted on
-	// yet; the overlay labels them so nobody presses them in vain.
-	Coming bool
 }
 
 // Groups returns every binding, grouped as the help overlay shows them. It

@@ -99,11 +99,6 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	if n != 29 {
 		t.Errorf("full help lists %d bindings, want 29", n)
 	}
-	for _, g := range k.Groups() {
-		if g.Coming {
-			t.Errorf("group %q still marked coming: every binding is wired now", g.Title)
-		}
-	}
 	if len(k.ShortHelp()) == 0 {
 		t.Error("empty short help")
 	}

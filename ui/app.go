@@ -1,7 +1,3 @@
-// Package ui is sqscope's Bubble Tea model tree: the root App, one
-// component per pane (queue list, metrics, detail), the help overlay,
-// header and status bar. All I/O goes through awsclient in tea.Cmds; Update
-// and View only read and change state.
 package ui
 
 import (
@@ -76,7 +72,6 @@ type App struct {
 
 	// Peek (see peeksession.go).
 	peek        peekPane
-	peekOpen    bool
 	peekFrom    pane               // the pane focused before the peek opened
 	peekSess    awsclient.Peek     // the pane's session; nil when closed
 	peekSeq     uint64             // number of the latest page request
@@ -96,7 +91,7 @@ type App struct {
 	moveSeq     uint64     // number of the latest move
 	pendingMove movePlan   // what the redrive dialog is about
 	picker      *queuePicker
-	stopAsked   bool // the user agreed to stop the move and quit
+	stopAsked   bool // quitting waits for the stopped move to return
 }
 
 // New builds the App. It does no I/O; the first refresh starts in Init.
@@ -131,13 +126,6 @@ func New(c awsclient.Client, o Options) *App {
 // Init starts the first refresh and the auto-refresh timer.
 func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh))
-}
-
-// refresh starts a request numbered above every earlier one.
-func (a *App) refresh() tea.Cmd {
-	a.seq++
-	a.inFlight = true
-	return listQueuesCmd(a.ctx, a.client, a.seq, a.now)
 }
 
 // Update routes a message: results and timers first, then keys (global
@@ -179,54 +167,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-// loaded stores a refresh result. A stale result is dropped; an error keeps
-// the last good list on screen and shows the error in the status bar.
-func (a *App) loaded(msg queuesLoadedMsg) {
-	if msg.seq != a.seq {
-		return
-	}
-	a.inFlight = false
-	if msg.err != nil {
-		a.lastErr = msg.err
-		if a.lastRefresh.IsZero() {
-			a.list.empty = "could not list queues: see the status line; r retries"
-		}
-		return
-	}
-	a.list.empty = "no queues at this endpoint and region"
-	a.lastErr = nil
-	a.lastRefresh = msg.at
-	a.queues = msg.queues
-	a.graph = model.BuildDLQGraph(msg.queues)
-	a.byARN = make(map[string]model.Queue, len(msg.queues))
-	series := make(map[string]*model.Series, len(msg.queues))
-	for _, q := range msg.queues {
-		if q.ARN != "" {
-			a.byARN[q.ARN] = q
-		}
-		s := a.series[q.URL]
-		if s == nil {
-			s = model.NewSeries(seriesCap)
-		}
-		if q.Err == nil {
-			at := q.FetchedAt
-			if at.IsZero() {
-				at = msg.at
-			}
-			s.Push(model.Point{At: at, Stats: q.Stats})
-		}
-		// Deleted queues drop out here, so history never outgrows the list.
-		series[q.URL] = s
-	}
-	a.series = series
-	a.list.SetQueues(msg.queues, a.graph)
-	a.syncSide()
-	if a.peekOpen {
-		a.dlq.SetQueue(a.peek.q, a.graph, a.byARN)
-		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
-	}
-}
-
 // syncSide points the metrics and detail panes at the selected queue.
 func (a *App) syncSide() {
 	q, ok := a.list.Selected()
@@ -257,7 +197,7 @@ func (a *App) setFocus(p pane) {
 	a.detail.Blur()
 	a.peek.Blur()
 	switch {
-	case a.peekOpen:
+	case a.peekOpen():
 		a.peek.Focus()
 	case p == paneList:
 		a.list.Focus()
@@ -304,7 +244,7 @@ func (a *App) render() string {
 		parts = append(parts, a.confirm.View())
 	case a.picker != nil:
 		parts = append(parts, a.picker.View())
-	case a.peekOpen:
+	case a.peekOpen():
 		parts = append(parts, a.peekArea())
 	case a.showDetail && a.lay.side == 0:
 		parts = append(parts, a.detail.View())

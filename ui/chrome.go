@@ -83,7 +83,7 @@ func (a *App) statusView() string {
 	switch {
 	case a.quitting:
 		left = st.StatusErr.Render(oneLine(a.notice))
-	case a.peekErr != nil && a.peekOpen:
+	case a.peekErr != nil && a.peekOpen():
 		left = st.StatusErr.Render("✗ " + errText(a.peekErr))
 	case a.lastErr != nil:
 		left = st.StatusErr.Render("✗ " + errText(a.lastErr))
@@ -118,7 +118,7 @@ func (a *App) hints() []key.Binding {
 		return []key.Binding{hint("enter", "export"), hint("esc", "cancel"), hint("ctrl+u", "clear")}
 	case a.showHelp:
 		return []key.Binding{hint("?/esc", "close help"), a.keys.Quit}
-	case a.peekOpen:
+	case a.peekOpen():
 		return a.peekHints(hint)
 	case a.list.Filtering():
 		return []key.Binding{hint("type", "to narrow"), hint("enter", "keep filter"),
@@ -142,7 +142,7 @@ func (a *App) redriveHints(hs []key.Binding) []key.Binding {
 	}
 	if ok && a.graph.IsDLQ(q.ARN) && a.keys.Redrive.Enabled() {
 		extra = append(extra, key.NewBinding(key.WithHelp("R", "redrive")))
-		if a.peekOpen {
+		if a.peekOpen() {
 			extra = append(extra, key.NewBinding(key.WithHelp("a", "group by")))
 		}
 	}

@@ -7,17 +7,17 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // detailPane shows everything known about one queue: counts, settings,
 // redrive policy, its DLQ and its sources, and every raw attribute. It is
-// where enter on the list leads; the peek pane (issue 4) will open from here.
+// where enter on the list leads; enter again peeks the queue.
 type detailPane struct {
 	st            *Styles
 	keys          *keymap.KeyMap
@@ -57,19 +57,8 @@ func (d detailPane) Update(msg tea.Msg) (detailPane, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	switch {
-	case key.Matches(k, d.keys.Up):
-		d.vp.ScrollUp(1)
-	case key.Matches(k, d.keys.Down):
-		d.vp.ScrollDown(1)
-	case key.Matches(k, d.keys.PageUp):
-		d.vp.PageUp()
-	case key.Matches(k, d.keys.PageDown):
-		d.vp.PageDown()
-	case key.Matches(k, d.keys.Top):
-		d.vp.GotoTop()
-	case key.Matches(k, d.keys.Bottom):
-		d.vp.GotoBottom()
+	if step, ok := navStep(k, d.keys, d.vp.Height()); ok {
+		d.vp.SetYOffset(d.vp.YOffset() + step) // it clamps
 	}
 	return d, nil
 }
@@ -83,12 +72,12 @@ func (d detailPane) View() string {
 	return block(append([]string{head}, strings.Split(d.vp.View(), "\n")...), d.width, d.height)
 }
 
-// detailLines is the pane's content. Attribute values come from the server
-// and pass through oneLine, like everything else from outside.
+// detailLines is the pane's content. Names and attribute values come from
+// the server and are sanitized, like everything else from outside.
 func detailLines(q model.Queue, g model.DLQGraph, byARN map[string]model.Queue, st *Styles) []string {
 	label := func(s string) string { return st.Label.Render(padRight(s, 20)) }
 	lines := []string{
-		st.PaneTitleFocused.Render(q.Name) + st.Muted.Render("  "+q.Type.String()),
+		st.PaneTitleFocused.Render(sanitize.Line(q.Name)) + st.Muted.Render("  "+q.Type.String()),
 		label("URL") + oneLine(q.URL),
 		label("ARN") + oneLine(q.ARN),
 	}
@@ -113,21 +102,21 @@ func detailLines(q model.Queue, g model.DLQGraph, byARN map[string]model.Queue, 
 	}
 	if q.Redrive != nil {
 		lines = append(lines, label("redrive policy")+fmt.Sprintf("after %d receives → %s%s",
-			q.Redrive.MaxReceiveCount, g.Name(q.Redrive.DeadLetterTargetARN), depth(q.Redrive.DeadLetterTargetARN)))
+			q.Redrive.MaxReceiveCount, sanitize.Line(g.Name(q.Redrive.DeadLetterTargetARN)), depth(q.Redrive.DeadLetterTargetARN)))
 	} else {
 		lines = append(lines, label("redrive policy")+"none")
 	}
 	if srcs := g.SourcesOf(q.ARN); len(srcs) > 0 {
 		lines = append(lines, label("DLQ of"))
 		for _, s := range srcs {
-			lines = append(lines, "  ← "+g.Name(s)+depth(s))
+			lines = append(lines, "  ← "+sanitize.Line(g.Name(s))+depth(s))
 		}
 	}
 	if len(q.Attrs) > 0 {
 		lines = append(lines, "", st.HelpGroup.Render("Attributes"))
 		w := 0
 		for k := range q.Attrs {
-			w = max(w, len(k))
+			w = max(w, width(oneLine(k)))
 		}
 		for _, k := range slices.Sorted(maps.Keys(q.Attrs)) {
 			lines = append(lines, "  "+st.Label.Render(padRight(oneLine(k), w+2))+oneLine(q.Attrs[k]))

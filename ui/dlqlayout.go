@@ -18,7 +18,7 @@ const (
 // dlqShown reports whether the DLQ pane is on screen: the peeked queue is
 // a dead-letter queue and there is room.
 func (a *App) dlqShown() bool {
-	return a.peekOpen && a.graph.IsDLQ(a.peek.q.ARN) && (a.lay.dlqW > 0 || a.lay.dlqH > 0)
+	return a.peekOpen() && a.graph.IsDLQ(a.peek.q.ARN) && (a.lay.dlqW > 0 || a.lay.dlqH > 0)
 }
 
 // sizePeek shares the body between the peek pane and, for a DLQ, the DLQ
@@ -27,7 +27,7 @@ func (a *App) dlqShown() bool {
 func (a *App) sizePeek() {
 	a.lay.dlqW, a.lay.dlqH = 0, 0
 	body := a.lay.body
-	if a.peekOpen && a.graph.IsDLQ(a.peek.q.ARN) {
+	if a.peekOpen() && a.graph.IsDLQ(a.peek.q.ARN) {
 		switch {
 		case a.width >= dlqBesideMin:
 			a.lay.dlqW = min(max(a.width*36/100, 36), 50)
@@ -85,6 +85,15 @@ func (a *App) openDLQPane(q model.Queue) tea.Cmd {
 		return nil
 	}
 	return moveTasksCmd(a.ctx, a.client, 0, 0, q.ARN)
+}
+
+// feedDLQ hands the peeked messages to the DLQ pane when the peeked queue
+// is a DLQ and the pane has not seen them all. Grouping reads every body,
+// which is wasted on any other queue and must not be repeated per refresh.
+func (a *App) feedDLQ() {
+	if a.graph.IsDLQ(a.peek.q.ARN) && len(a.dlq.peeked) != len(a.peek.msgs) {
+		a.dlq.SetMessages(a.peek.msgs, a.graph.Name)
+	}
 }
 
 // dlqDepth is the depth of q's DLQ, for the metrics pane; -1 when q has

@@ -3,15 +3,15 @@ package ui
 import (
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/sqscope/sqscope/model"
 )
 
 // dlqPane sits beside (or above) the peek pane when the peeked queue is a
 // dead-letter queue: where its messages came from, how old they are, what
 // they have in common, and the redrive in progress. It holds view state
-// only; the App feeds it the queue, the peeked messages and the move.
+// only; the App feeds it the queue, the peeked messages and the move. It
+// never has the keyboard: the peek pane keeps it, and the App handles the
+// DLQ keys (a, R, m, c) wherever they are pressed.
 type dlqPane struct {
 	st  *Styles
 	now func() time.Time
@@ -30,7 +30,6 @@ type dlqPane struct {
 
 	width, height int
 	wide          bool // beside the peek pane (tall), not above it (short)
-	focused       bool
 }
 
 // dlqSource is one queue that dead-letters into the DLQ.
@@ -45,12 +44,6 @@ func newDLQPane(st *Styles, now func() time.Time) dlqPane { return dlqPane{st: s
 // SetSize sets the pane's outer size; wide says it stands beside the peek
 // pane and may use one row per item.
 func (d *dlqPane) SetSize(w, h int, wide bool) { d.width, d.height, d.wide = w, h, wide }
-
-func (d *dlqPane) Focus() { d.focused = true }
-func (d *dlqPane) Blur()  { d.focused = false }
-
-// Update has nothing to do: the App routes the pane's keys (a, R, m, c).
-func (d dlqPane) Update(tea.Msg) (dlqPane, tea.Cmd) { return d, nil }
 
 // SetQueue points the pane at a DLQ; byARN gives its sources' depths.
 func (d *dlqPane) SetQueue(q model.Queue, g model.DLQGraph, byARN map[string]model.Queue) {

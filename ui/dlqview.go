@@ -23,23 +23,20 @@ func (d dlqPane) View() string {
 }
 
 func (d dlqPane) title() string {
-	t := d.st.PaneTitle
-	if d.focused {
-		t = d.st.PaneTitleFocused
-	}
-	return t.Render("DLQ " + oneLine(d.q.Name))
+	return d.st.PaneTitle.Render("DLQ " + oneLine(d.q.Name))
 }
 
-// facts is "17 visible · oldest peeked 1h 12m".
-func (d dlqPane) facts() string {
+// facts are "17 visible · 20 in flight" and, once a message was peeked,
+// "oldest peeked 1h 12m".
+func (d dlqPane) facts() []string {
 	s := commas(d.q.Stats.Visible) + " visible"
 	if d.q.Stats.InFlight > 0 {
 		s += " · " + commas(d.q.Stats.InFlight) + " in flight"
 	}
-	if !d.oldest.IsZero() {
-		s += " · oldest peeked " + age(d.now().Sub(d.oldest))
+	if d.oldest.IsZero() {
+		return []string{s}
 	}
-	return s
+	return []string{s, "oldest peeked " + age(d.now().Sub(d.oldest))}
 }
 
 func (d dlqPane) fieldName() string {
@@ -51,7 +48,12 @@ func (d dlqPane) fieldName() string {
 
 func (d dlqPane) tallLines() []string {
 	w := d.width
-	lines := []string{d.title(), d.st.Muted.Render(d.facts()), "", d.st.HelpGroup.Render("Sources")}
+	// One fact a line: the column is too narrow for both once a peek runs.
+	lines := []string{d.title()}
+	for _, f := range d.facts() {
+		lines = append(lines, d.st.Muted.Render(f))
+	}
+	lines = append(lines, "", d.st.HelpGroup.Render("Sources"))
 	for i, s := range d.sources {
 		if i == maxSourceRows-1 && len(d.sources) > maxSourceRows {
 			lines = append(lines, d.st.Muted.Render(fmt.Sprintf("  … %d more", len(d.sources)-i)))
@@ -100,7 +102,7 @@ func groupRows(gs []model.Group, n, total, w int, st *Styles) []string {
 }
 
 func (d dlqPane) shortLines() []string {
-	lines := []string{d.title() + d.st.Muted.Render(" · "+d.facts())}
+	lines := []string{d.title() + d.st.Muted.Render(" · "+strings.Join(d.facts(), " · "))}
 	var srcs []string
 	for _, s := range d.sources {
 		depth := ""

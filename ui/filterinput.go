@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -71,6 +72,37 @@ func (f *filterInput) insert(s string) {
 			f.value = append(f.value, r)
 		}
 	}
+}
+
+// filterKey is what a key means while a filter input has the keyboard. The
+// queue list, the peek list and the queue picker share these rules, so a
+// filter behaves the same wherever it is typed.
+type filterKey int
+
+const (
+	filterEdit  filterKey = iota // anything else: it edits the pattern
+	filterEnter                  // enter: keep the pattern (or pick)
+	filterBack                   // esc: clear the pattern (or cancel)
+	filterUp                     // the arrows still move the cursor, since
+	filterDown                   // j and k are letters of the pattern here
+)
+
+// filterKeyOf classifies msg; back is the keymap's Back binding.
+func filterKeyOf(msg tea.Msg, back key.Binding) filterKey {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+		return filterEdit
+	case k.Code == tea.KeyEnter:
+		return filterEnter
+	case key.Matches(k, back):
+		return filterBack
+	case k.Code == tea.KeyUp:
+		return filterUp
+	case k.Code == tea.KeyDown:
+		return filterDown
+	}
+	return filterEdit
 }
 
 // View is "/pattern" with a block cursor while focused.

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // commas formats n with thousands separators: 2000 -> "2,000".
@@ -54,9 +55,11 @@ func rate(perMin float64) string {
 	return sign + fmt.Sprintf("%.1f/min", perMin)
 }
 
-// oneLine makes text from outside (errors, attribute values) safe for one
-// terminal row: control characters, including ESC, become spaces and runs of
-// whitespace collapse, so nothing can move the cursor or change colours.
+// oneLine makes prose from outside (errors, notices, attribute values) safe
+// for one terminal row. Control characters, including ESC, become spaces and
+// runs of whitespace collapse, because an SDK error spread over several lines
+// reads best as one; whatever else sanitize escapes (bidi overrides,
+// zero-width characters) is then shown visibly, as in a message body.
 func oneLine(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
@@ -64,7 +67,7 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	return sanitize.Line(strings.Join(strings.Fields(s), " "))
 }
 
 // trunc cuts s (which may hold ANSI styling) to w cells, marking the cut.

@@ -9,9 +9,8 @@ import (
 	"github.com/sqscope/sqscope/keymap"
 )
 
-// helpView is the "?" overlay: every binding, grouped, including those of
-// later issues ("coming") and, in read-only mode, the disabled mutating ones
-// marked as such. Groups flow into as many columns as the width allows.
+// helpView is the "?" overlay: every binding, grouped, including, in
+// read-only mode, the disabled mutating ones marked as such. Groups flow into as many columns as the width allows.
 func helpView(k keymap.KeyMap, st *Styles, width, height int) string {
 	const colW = 38
 	cols := max(min(width/colW, 4), 1)
@@ -56,11 +55,7 @@ func helpView(k keymap.KeyMap, st *Styles, width, height int) string {
 }
 
 func helpGroup(g keymap.Group, readOnly bool, st *Styles, w int) []string {
-	title := g.Title
-	if g.Coming {
-		title += " (coming)"
-	}
-	lines := []string{st.HelpGroup.Render(title)}
+	lines := []string{st.HelpGroup.Render(g.Title)}
 	for _, b := range g.Bindings {
 		lines = append(lines, helpLine(b, readOnly, st, w))
 	}
@@ -78,18 +73,18 @@ func helpLine(b key.Binding, readOnly bool, st *Styles, w int) string {
 }
 
 // hintsView is the one-line key hint of the status bar.
-func hintsView(bindings []key.Binding, st *Styles, width int) string {
+func hintsView(bindings []key.Binding, st *Styles, maxW int) string {
 	var b strings.Builder
 	w := 0
 	for i, k := range bindings {
 		h := k.Help()
 		item := st.HintKey.Render(h.Key) + " " + st.HintDesc.Render(h.Desc)
-		iw := len([]rune(h.Key)) + 1 + len([]rune(h.Desc))
+		iw := width(h.Key) + 1 + width(h.Desc)
 		sep := 0
 		if i > 0 {
 			sep = 3
 		}
-		if w+sep+iw > width {
+		if w+sep+iw > maxW {
 			break
 		}
 		if i > 0 {

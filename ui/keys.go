@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/keymap"
 )
 
 // handleKey routes a key press to whatever has the keyboard, innermost
@@ -34,7 +36,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return a.quit()
 		}
 		return a, nil
-	case a.peekOpen:
+	case a.peekOpen():
 		return a.peekKey(k)
 	case a.list.Filtering():
 		var cmd tea.Cmd
@@ -154,7 +156,7 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 			a.peekErr = msg.err
 			return nil, true
 		}
-		return pagerCmd(msg.path), true
+		return pagerCmd(msg), true
 	case pagerDoneMsg:
 		if msg.err != nil {
 			a.peekErr = msg.err
@@ -166,7 +168,7 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 			a.prompt.input.Update(msg)
 		case a.picker != nil:
 			cmd = a.pickerKey(msg)
-		case a.peekOpen && a.peek.Filtering():
+		case a.peekOpen() && a.peek.Filtering():
 			a.peek, cmd = a.peek.Update(msg)
 		default:
 			return nil, false
@@ -174,4 +176,28 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return cmd, true
 	}
 	return nil, false
+}
+
+// farAway is a step past either end of any list; the caller clamps it.
+const farAway = 1 << 30
+
+// navStep is how far a navigation key moves a cursor or a scroll offset,
+// page rows being one page; ok is false for any other key. Every pane
+// moves by the same keys, so they are read in one place.
+func navStep(k tea.KeyPressMsg, keys *keymap.KeyMap, page int) (step int, ok bool) {
+	switch {
+	case key.Matches(k, keys.Up):
+		return -1, true
+	case key.Matches(k, keys.Down):
+		return 1, true
+	case key.Matches(k, keys.PageUp):
+		return -page, true
+	case key.Matches(k, keys.PageDown):
+		return page, true
+	case key.Matches(k, keys.Top):
+		return -farAway, true
+	case key.Matches(k, keys.Bottom):
+		return farAway, true
+	}
+	return 0, false
 }

@@ -60,7 +60,7 @@ func (a *App) relayout() {
 	if a.picker != nil {
 		a.picker.SetSize(a.width, a.lay.body)
 	}
-	if a.lay.side == 0 && a.focus == paneSide && !a.showDetail && !a.peekOpen {
+	if a.lay.side == 0 && a.focus == paneSide && !a.showDetail && !a.peekOpen() {
 		a.setFocus(paneList)
 	}
 }

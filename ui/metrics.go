@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // metricsPane shows the selected queue's depth over the polls so far:
@@ -85,7 +86,7 @@ func (m metricsPane) subtitle() string {
 	if !m.ok {
 		return ""
 	}
-	return " · " + m.q.Name
+	return " · " + sanitize.Line(m.q.Name)
 }
 
 // seriesLine is "label  ▁▂▃▅  1,234  +12.0/min".

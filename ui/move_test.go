@@ -18,7 +18,7 @@ func selectTwo(t *testing.T, a *App) []string {
 	t.Helper()
 	openPeek(t, a, "orders-dlq")
 	press(a, "space", "j", "space") // space marks and moves down
-	sel := a.SelectedMessages()
+	sel := a.peek.Selection()
 	if len(sel) != 2 {
 		t.Fatalf("%d selected, want 2", len(sel))
 	}
@@ -92,7 +92,7 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "moved 2 messages, 0 failed, 0 possibly duplicated, 3 skipped") {
 		t.Errorf("final report not shown:\n%s", s)
 	}
-	if len(a.SelectedMessages()) != 0 {
+	if len(a.peek.Selection()) != 0 {
 		t.Error("the selection survived the move: a second R would move them again")
 	}
 }
@@ -307,5 +307,31 @@ func TestDLQPaneHostileFieldsAreSanitized(t *testing.T) {
 			}
 		}
 		press(a, "a")
+	}
+}
+
+// TestStopTimeoutAfterMoveReturnedIsIgnored: once the stopped move has
+// returned and quitting has moved on to releasing the peeks, the stop
+// timer's late message must not start the release and its timer again.
+func TestStopTimeoutAfterMoveReturnedIsIgnored(t *testing.T) {
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	selectTwo(t, a)
+	f.mover.moveGate = make(chan struct{})
+	press(a, "R")
+	move, progress := startMove(t, a)
+	done := make(chan tea.Msg)
+	go func() { done <- move() }()
+	go progress()
+	press(a, "q")
+	press(a, "y")
+	// A session the quit has to release, e.g. one whose release failed.
+	a.live = append(a.live, f.OpenPeek(testQueue("orders", 0, 0, 0, "").URL, awsclient.PeekOptions{}))
+	a.Update(<-done)
+	if !a.quitting {
+		t.Fatal("not releasing after the stopped move returned")
+	}
+	if _, cmd := a.Update(moveStopTimeoutMsg{}); cmd != nil {
+		t.Error("a late stop timeout started quitting over again")
 	}
 }

@@ -36,7 +36,7 @@ func moveFigures(mv *moveState) (frac float64, counts, state string) {
 	if mv.cancel == nil { // native
 		t := mv.task
 		counts = commas(t.Moved) + "/" + commas(t.ToMove)
-		status := string(t.Status)
+		status := oneLine(string(t.Status)) // the server's word
 		if status == "" {
 			status = "STARTING"
 		}
@@ -104,7 +104,7 @@ func moveStatus(mv *moveState) string {
 		}
 		return s + " · c stops"
 	}
-	s := "redrive " + oneLine(mv.plan.dlq.Name) + " " + counts + " " + string(mv.task.Status)
+	s := "redrive " + oneLine(mv.plan.dlq.Name) + " " + counts + " " + oneLine(string(mv.task.Status))
 	if mv.task.Status == model.TaskRunning {
 		s += " · c cancels"
 	}

@@ -117,3 +117,31 @@ func TestNameColumnShrinksToLongestName(t *testing.T) {
 		t.Errorf("short names should leave the DLQ column room:\n%s", screen(a))
 	}
 }
+
+// TestDetailScrollsWithNavigationKeys: the detail pane is taller than its
+// share of an 80×24 screen, and the list's keys scroll it while it has the
+// keyboard.
+func TestDetailScrollsWithNavigationKeys(t *testing.T) {
+	a, _ := loadedApp(t, 80, 24)
+	selectQueue(t, a, "orders-dlq")
+	press(a, "enter")
+	if a.detail.vp.TotalLineCount() <= a.detail.vp.Height() {
+		t.Fatalf("detail fits in %d rows: nothing to scroll", a.detail.vp.Height())
+	}
+	press(a, "G")
+	bottom := a.detail.vp.YOffset()
+	if bottom == 0 || !a.detail.vp.AtBottom() {
+		t.Fatalf("G did not scroll to the bottom: offset %d", bottom)
+	}
+	press(a, "k")
+	if a.detail.vp.YOffset() != bottom-1 {
+		t.Errorf("k scrolled to %d, want %d", a.detail.vp.YOffset(), bottom-1)
+	}
+	press(a, "g")
+	if a.detail.vp.YOffset() != 0 {
+		t.Errorf("g left the offset at %d", a.detail.vp.YOffset())
+	}
+	if selectedName(a) != "orders-dlq" {
+		t.Errorf("scrolling the detail moved the list to %q", selectedName(a))
+	}
+}

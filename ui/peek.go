@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -116,63 +115,6 @@ func (p *peekPane) Shown() []model.Message {
 	return out
 }
 
-// Filter is the filter text; Filtering says the filter input has the keys.
-func (p *peekPane) Filter() string  { return p.input.Value() }
-func (p *peekPane) Filtering() bool { return p.filtering }
-
-// ClearFilter shows every message again.
-func (p *peekPane) ClearFilter() {
-	p.filtering = false
-	p.input.Blur()
-	p.input.Reset()
-	p.refilter()
-}
-
-// refilter recomputes the rows, keeping the cursor on the same message.
-func (p *peekPane) refilter() {
-	cur, ok := p.Current()
-	pat := strings.ToLower(p.Filter())
-	p.rows = p.rows[:0]
-	for i := range p.msgs {
-		if pat == "" || messageMatches(&p.msgs[i], pat) {
-			p.rows = append(p.rows, i)
-		}
-	}
-	p.cursor = min(p.cursor, max(len(p.rows)-1, 0))
-	p.share()
-	if ok {
-		for i, r := range p.rows {
-			if p.msgs[r].ID == cur.ID {
-				p.cursor = i
-			}
-		}
-	}
-	p.scroll()
-	if c, _ := p.Current(); c.ID != cur.ID {
-		p.showCurrent()
-	}
-}
-
-// messageMatches is a case-insensitive substring search of a message's
-// id, body, attribute names and values and system attributes.
-func messageMatches(m *model.Message, lower string) bool {
-	has := func(s string) bool { return strings.Contains(strings.ToLower(s), lower) }
-	if has(m.ID) || has(m.Body) {
-		return true
-	}
-	for k, a := range m.Attributes {
-		if has(k) || has(a.StringValue) || has(a.DataType) {
-			return true
-		}
-	}
-	for k, v := range m.System {
-		if has(k) || has(v) {
-			return true
-		}
-	}
-	return false
-}
-
 // scroll keeps the cursor on screen.
 func (p *peekPane) scroll() {
 	page := max(p.listRows, 1)
@@ -213,19 +155,11 @@ func (p peekPane) Update(msg tea.Msg) (peekPane, tea.Cmd) {
 	if p.bodyFocus && p.body.Scroll(k, p.keys) {
 		return p, nil
 	}
+	if d, ok := navStep(k, p.keys, p.listRows); ok {
+		p.move(d)
+		return p, nil
+	}
 	switch {
-	case key.Matches(k, p.keys.Up):
-		p.move(-1)
-	case key.Matches(k, p.keys.Down):
-		p.move(1)
-	case key.Matches(k, p.keys.PageUp):
-		p.move(-p.listRows)
-	case key.Matches(k, p.keys.PageDown):
-		p.move(p.listRows)
-	case key.Matches(k, p.keys.Top):
-		p.move(-len(p.rows))
-	case key.Matches(k, p.keys.Bottom):
-		p.move(len(p.rows))
 	case key.Matches(k, p.keys.NextPane, p.keys.PrevPane):
 		p.bodyFocus = !p.bodyFocus
 	case key.Matches(k, p.keys.Open):
@@ -248,32 +182,6 @@ func (p peekPane) Update(msg tea.Msg) (peekPane, tea.Cmd) {
 		p.body.ToggleDecode()
 	case key.Matches(k, p.keys.BinaryFmt):
 		p.body.ToggleBinary()
-	}
-	return p, nil
-}
-
-// updateFilter narrows the list as the text changes; enter keeps the
-// filter, esc clears it, the arrows still move.
-func (p peekPane) updateFilter(msg tea.Msg) (peekPane, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case k.Code == tea.KeyEnter:
-			p.filtering = false
-			p.input.Blur()
-			return p, nil
-		case key.Matches(k, p.keys.Back):
-			p.ClearFilter()
-			return p, nil
-		case k.Code == tea.KeyUp:
-			p.move(-1)
-			return p, nil
-		case k.Code == tea.KeyDown:
-			p.move(1)
-			return p, nil
-		}
-	}
-	if p.input.Update(msg) {
-		p.refilter()
 	}
 	return p, nil
 }

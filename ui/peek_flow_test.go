@@ -41,7 +41,7 @@ func TestPeekFlowLocalSQS(t *testing.T) {
 	await("released")
 	tm.Type("q")
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*peekObserved)
-	if !ok || fm.peekOpen {
+	if !ok || fm.peekOpen() {
 		t.Fatalf("final model %T, pane still open", fm)
 	}
 	if v, nv := f.counts(url); v != 25 || nv != 0 {

@@ -36,8 +36,8 @@ func TestPeekAsksBeforeReceivingFromRedriveQueue(t *testing.T) {
 	if n, _ := ps[0].counts(); n != 1 {
 		t.Errorf("Next called %d times after y, want 1", n)
 	}
-	if !a.peekOpen || len(a.peek.msgs) != 2 {
-		t.Fatalf("pane open %v with %d messages", a.peekOpen, len(a.peek.msgs))
+	if !a.peekOpen() || len(a.peek.msgs) != 2 {
+		t.Fatalf("pane open %v with %d messages", a.peekOpen(), len(a.peek.msgs))
 	}
 	if !strings.Contains(screen(a), "5/5") {
 		t.Errorf("receive count not shown against maxReceiveCount:\n%s", screen(a))
@@ -63,8 +63,8 @@ func TestPeekDeclinedNeverReceives(t *testing.T) {
 			}
 			_, cmd := a.Update(keyMsg(k))
 			drive(a, cmd)
-			if a.confirm != nil || a.peekOpen {
-				t.Errorf("key %q did not cancel: dialog %v, pane %v", k, a.confirm != nil, a.peekOpen)
+			if a.confirm != nil || a.peekOpen() {
+				t.Errorf("key %q did not cancel: dialog %v, pane %v", k, a.confirm != nil, a.peekOpen())
 			}
 			if n := len(f.opened()); n != 0 {
 				t.Errorf("key %q opened %d sessions", k, n)
@@ -96,8 +96,8 @@ func TestPeekPlainQueueOpensAtOnceAndEscReleases(t *testing.T) {
 	if _, r := ps[0].counts(); r != 1 {
 		t.Errorf("esc released %d times, want 1", r)
 	}
-	if a.peekOpen || len(a.live) != 0 {
-		t.Errorf("after esc: pane open %v, %d live sessions", a.peekOpen, len(a.live))
+	if a.peekOpen() || len(a.live) != 0 {
+		t.Errorf("after esc: pane open %v, %d live sessions", a.peekOpen(), len(a.live))
 	}
 }
 
@@ -184,7 +184,7 @@ func TestPeekStalePageDropped(t *testing.T) {
 	seq := a.peekSeq
 	drive(a, press(a, "esc"))
 	a.Update(peekPageMsg{seq: seq, page: awsclient.PeekPage{Messages: dlqMessages(t)}})
-	if a.peekOpen || len(a.peek.msgs) != 5 {
+	if a.peekOpen() || len(a.peek.msgs) != 5 {
 		t.Errorf("closed session's page reopened or changed the pane")
 	}
 }
@@ -232,7 +232,7 @@ func TestPeekLeavingMidLoadCancelsThenReleases(t *testing.T) {
 	for _, m := range msgs {
 		a.Update(m) // the late, cancelled page
 	}
-	if a.peekOpen || a.peekErr != nil {
+	if a.peekOpen() || a.peekErr != nil {
 		t.Errorf("the cancelled page reopened the pane or showed an error: %v", a.peekErr)
 	}
 }
@@ -245,16 +245,16 @@ func TestEnterOnDetailPeeksAndEscReturns(t *testing.T) {
 	a, _ := peekApp(t, 120, 36)
 	selectQueue(t, a, "orders-dlq")
 	press(a, "enter")
-	if a.peekOpen || !a.showDetail {
+	if a.peekOpen() || !a.showDetail {
 		t.Fatal("first enter should open the detail, not peek")
 	}
 	drive(a, press(a, "enter"))
-	if !a.peekOpen {
+	if !a.peekOpen() {
 		t.Fatal("enter on the detail did not peek")
 	}
 	drive(a, press(a, "esc"))
-	if a.peekOpen || !a.showDetail || a.focus != paneSide {
-		t.Errorf("esc did not return to the detail: open %v, detail %v, focus %v", a.peekOpen, a.showDetail, a.focus)
+	if a.peekOpen() || !a.showDetail || a.focus != paneSide {
+		t.Errorf("esc did not return to the detail: open %v, detail %v, focus %v", a.peekOpen(), a.showDetail, a.focus)
 	}
 	if s := screen(a); !strings.Contains(s, "5 peeked messages visible again") || !strings.Contains(s, "Detail") {
 		t.Errorf("no release notice or detail after esc:\n%s", s)

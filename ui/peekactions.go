@@ -110,8 +110,3 @@ func (a *App) promptView() string {
 	return trunc(a.st.HintKey.Render("export "+p.what+" to: ")+sanitize.Line(p.input.Value())+
 		a.st.Selected.Render(" "), a.width)
 }
-
-// SelectedMessages is the messages marked with space in the peek pane, in
-// the order they were read: what the move and redrive actions (issue 5)
-// act on.
-func (a *App) SelectedMessages() []model.Message { return a.peek.Selection() }

@@ -31,8 +31,8 @@ func TestPeekFilterAndSelection(t *testing.T) {
 		t.Errorf("filter not shown with its count:\n%s", s)
 	}
 	press(a, "esc") // clears the filter, keeps the pane
-	if !a.peekOpen || len(a.peek.Shown()) != 5 {
-		t.Fatalf("esc with a filter: pane open %v, %d shown", a.peekOpen, len(a.peek.Shown()))
+	if !a.peekOpen() || len(a.peek.Shown()) != 5 {
+		t.Fatalf("esc with a filter: pane open %v, %d shown", a.peekOpen(), len(a.peek.Shown()))
 	}
 	press(a, "/")
 	typeText(a, "abc-123") // an attribute value, case-insensitively below
@@ -49,7 +49,7 @@ func TestPeekFilterAndSelection(t *testing.T) {
 	press(a, "esc")
 
 	press(a, "g", "space", "j", "space") // space marks and moves down
-	sel := a.SelectedMessages()
+	sel := a.peek.Selection()
 	ids := make([]string, len(sel))
 	for i, m := range sel {
 		ids[i] = m.ID
@@ -63,8 +63,8 @@ func TestPeekFilterAndSelection(t *testing.T) {
 		t.Errorf("selection not shown:\n%s", s)
 	}
 	press(a, "k", "space") // unmark the third
-	if len(a.SelectedMessages()) != 1 {
-		t.Errorf("space did not unmark: %d selected", len(a.SelectedMessages()))
+	if len(a.peek.Selection()) != 1 {
+		t.Errorf("space did not unmark: %d selected", len(a.peek.Selection()))
 	}
 }
 

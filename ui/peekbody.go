@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/keymap"
@@ -131,25 +130,12 @@ func (b *peekBody) clamp() {
 
 // Scroll handles a scrolling key; it reports whether k was one.
 func (b *peekBody) Scroll(k tea.KeyPressMsg, keys *keymap.KeyMap) bool {
-	page := max(b.height-1, 1)
-	switch {
-	case key.Matches(k, keys.Up):
-		b.off--
-	case key.Matches(k, keys.Down):
-		b.off++
-	case key.Matches(k, keys.PageUp):
-		b.off -= page
-	case key.Matches(k, keys.PageDown):
-		b.off += page
-	case key.Matches(k, keys.Top):
-		b.off = 0
-	case key.Matches(k, keys.Bottom):
-		b.off = b.total()
-	default:
-		return false
+	step, ok := navStep(k, keys, max(b.height-1, 1))
+	if ok {
+		b.off += step
+		b.clamp()
 	}
-	b.clamp()
-	return true
+	return ok
 }
 
 // View renders the rows on screen: head, body and tail rows in the window

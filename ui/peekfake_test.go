@@ -209,7 +209,7 @@ func openPeek(t testing.TB, a *App, name string) {
 		cmd = press(a, "y")
 	}
 	drive(a, cmd)
-	if !a.peekOpen {
+	if !a.peekOpen() {
 		t.Fatalf("peek pane not open on %s", name)
 	}
 }

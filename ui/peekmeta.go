@@ -17,6 +17,7 @@ import (
 const (
 	hexShown    = 256
 	base64Shown = 1024
+	hexOffsetW  = 10 // "00000000  " before each sanitize.Hex row
 )
 
 // summaryLines are the rows above the body: id, when sent, how often
@@ -142,6 +143,13 @@ func binaryLines(v []byte, b64 bool, w int, st *Styles) []string {
 	ind := "    "
 	if w < 78 {
 		ind = "  " // a hex row is 78 cells: it still fits 80 columns
+	}
+	if !b64 && len(rows) > 0 && len(ind)+len(rows[0]) > w+4 { // hex is ASCII: bytes are cells
+		// Beside the DLQ pane a full row does not fit: the offsets go, so
+		// the bytes and their printable column do (at most 256 are shown).
+		for i, r := range rows {
+			rows[i] = r[hexOffsetW:]
+		}
 	}
 	for i := range rows {
 		rows[i] = ind + rows[i]

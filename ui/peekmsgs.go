@@ -57,10 +57,12 @@ type exportedMsg struct {
 	err  error
 }
 
-// pagerFileMsg says the body was written to a temporary file for the pager.
+// pagerFileMsg says the body was written to a temporary file, and the
+// pager command to show it is ready to run.
 type pagerFileMsg struct {
-	path string
-	err  error
+	path  string
+	pager *exec.Cmd
+	err   error
 }
 
 // pagerDoneMsg says the pager exited; its temporary file is to be removed.
@@ -93,7 +95,9 @@ func releaseCmd(sess awsclient.Peek) tea.Cmd {
 }
 
 // pagerFileCmd writes body, unchanged, to a private temporary file: the
-// pager is the user's own tool and shows control bytes its own way.
+// pager is the user's own tool and shows control bytes its own way. It also
+// builds the pager's command here, off the UI goroutine, since resolving it
+// reads the environment and searches $PATH.
 func pagerFileCmd(body []byte) tea.Cmd {
 	return func() tea.Msg {
 		f, err := os.CreateTemp("", "sqscope-body-*.txt")
@@ -108,16 +112,16 @@ func pagerFileCmd(body []byte) tea.Cmd {
 			os.Remove(f.Name())
 			return pagerFileMsg{err: err}
 		}
-		return pagerFileMsg{path: f.Name()}
+		argv := pagerArgv(os.Getenv("PAGER"), f.Name())
+		return pagerFileMsg{path: f.Name(), pager: exec.Command(argv[0], argv[1:]...)}
 	}
 }
 
-// pagerCmd runs $PAGER (default less, without -R, so control characters
-// show caret-escaped) on path, suspending the UI meanwhile.
-func pagerCmd(path string) tea.Cmd {
-	argv := pagerArgv(os.Getenv("PAGER"), path)
-	c := exec.Command(argv[0], argv[1:]...)
-	return tea.ExecProcess(c, func(err error) tea.Msg { return pagerDoneMsg{path: path, err: err} })
+// pagerCmd runs the pager pagerFileCmd prepared ($PAGER, default less,
+// without -R, so control characters show caret-escaped), suspending the UI
+// meanwhile.
+func pagerCmd(msg pagerFileMsg) tea.Cmd {
+	return tea.ExecProcess(msg.pager, func(err error) tea.Msg { return pagerDoneMsg{path: msg.path, err: err} })
 }
 
 // pagerArgv is the pager's command line. less gets -+R -+r first, which

@@ -20,6 +20,10 @@ import (
 // the exits that bypass Update (SIGTERM, SIGHUP). Nothing re-receives on a
 // timer: only the user's "load more" reads again.
 
+// peekOpen reports whether the peek pane is open: it is exactly while it
+// has a session.
+func (a *App) peekOpen() bool { return a.peekSess != nil }
+
 // requestPeek peeks q, asking first when the peek could dead-letter.
 func (a *App) requestPeek(q model.Queue) tea.Cmd {
 	if q.Redrive == nil || q.Redrive.MaxReceiveCount < 1 {
@@ -91,10 +95,7 @@ func (a *App) startPeek(q model.Queue) tea.Cmd {
 	a.peekSess = a.client.OpenPeek(q.URL, awsclient.PeekOptions{Hold: peekHold})
 	a.live = append(a.live, a.peekSess)
 	a.peekErr = nil
-	if !a.peekOpen {
-		a.peekFrom = a.focus
-	}
-	a.peekOpen = true
+	a.peekFrom = a.focus // closePeek put it back where it was before any peek
 	a.peek.Reset(q)
 	a.relayout()
 	a.setFocus(paneSide)
@@ -126,15 +127,12 @@ func (a *App) closePeek() tea.Cmd {
 	}
 	a.peekSeq++ // a page still on its way is now stale
 	sess := a.peekSess
-	a.peekSess = nil
-	if a.peekOpen {
-		a.peekOpen = false
-		a.relayout()
-		a.setFocus(a.peekFrom) // back where p or enter was pressed
-	}
 	if sess == nil {
 		return nil
 	}
+	a.peekSess = nil // closes the pane
+	a.relayout()
+	a.setFocus(a.peekFrom) // back where p or enter was pressed
 	return releaseCmd(sess)
 }
 
@@ -149,7 +147,7 @@ func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
 	}
 	p := msg.page
 	a.peek.AddPage(p.Messages, p.Received, p.Duplicates, msg.held, a.now().Add(peekHold), p.Exhausted)
-	a.dlq.SetMessages(a.peek.msgs, a.graph.Name)
+	a.feedDLQ()
 	counts := make([]int, len(a.peek.msgs))
 	for i, m := range a.peek.msgs {
 		counts[i] = m.ReceiveCount
@@ -178,10 +176,13 @@ func (a *App) peekReleased(msg peekReleasedMsg) {
 	}
 }
 
-// quit releases every live session before quitting, for at most
-// releaseTimeout; a second quit key does not wait.
+// quit asks first when a client-side move runs, then releases every live
+// session before quitting; a second quit key does not wait.
 func (a *App) quit() (tea.Model, tea.Cmd) {
-	if !a.quitting && a.clientRunning() && !a.stopAsked {
+	switch {
+	case a.quitting:
+		return a.quitNow()
+	case a.clientRunning() && !a.stopAsked:
 		if a.confirm != nil && a.confirm.tag == "quitmove" { // asked twice: yes
 			a.confirm = nil
 			return a.stopAndQuit()
@@ -189,7 +190,13 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 		a.askQuitDuringMove()
 		return a, nil
 	}
-	if a.quitting || len(a.live) == 0 {
+	return a.releaseAndQuit()
+}
+
+// releaseAndQuit releases every live session, waiting at most
+// releaseTimeout, then quits.
+func (a *App) releaseAndQuit() (tea.Model, tea.Cmd) {
+	if len(a.live) == 0 {
 		return a.quitNow()
 	}
 	if a.peekCancel != nil {
@@ -202,15 +209,20 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 	if a.peek.held > 0 {
 		a.notice = "releasing " + plural(a.peek.held, "held message") + "… (q again quits at once)"
 	}
-	sessions := slices.Clone(a.live)
 	return a, tea.Batch(
-		func() tea.Msg {
-			ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
-			defer cancel()
-			return quitNowMsg{err: releaseAll(ctx, sessions)}
-		},
+		releaseAllCmd(slices.Clone(a.live)),
 		tea.Tick(releaseTimeout+time.Second, func(time.Time) tea.Msg { return quitNowMsg{timeout: true} }),
 	)
+}
+
+// releaseAllCmd releases sessions, under a fresh context (the program's is
+// about to be cancelled), then lets the quit go on.
+func releaseAllCmd(sessions []awsclient.Peek) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
+		defer cancel()
+		return quitNowMsg{err: releaseAll(ctx, sessions)}
+	}
 }
 
 func (a *App) quitNow() (tea.Model, tea.Cmd) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -54,26 +53,22 @@ func (p *queuePicker) refilter() {
 // Update handles a key; done says the picker closes, with the queue
 // picked (nil when cancelled).
 func (p *queuePicker) Update(msg tea.Msg) (picked *model.Queue, done bool) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case k.Code == tea.KeyEnter:
-			if p.cursor < len(p.rows) {
-				q := p.queues[p.rows[p.cursor]]
-				return &q, true
-			}
-			return nil, false
-		case key.Matches(k, p.keys.Back):
-			return nil, true
-		case k.Code == tea.KeyUp:
-			p.cursor = max(p.cursor-1, 0)
-			return nil, false
-		case k.Code == tea.KeyDown:
-			p.cursor = min(p.cursor+1, max(len(p.rows)-1, 0))
-			return nil, false
+	switch filterKeyOf(msg, p.keys.Back) {
+	case filterEnter:
+		if p.cursor < len(p.rows) {
+			q := p.queues[p.rows[p.cursor]]
+			return &q, true
 		}
-	}
-	if p.input.Update(msg) {
-		p.refilter()
+	case filterBack:
+		return nil, true
+	case filterUp:
+		p.cursor = max(p.cursor-1, 0)
+	case filterDown:
+		p.cursor = min(p.cursor+1, max(len(p.rows)-1, 0))
+	default:
+		if p.input.Update(msg) {
+			p.refilter()
+		}
 	}
 	return nil, false
 }

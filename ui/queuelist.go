@@ -3,11 +3,11 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // queueList is the queue list pane: sorted, fuzzy-filtered rows with a
@@ -63,7 +63,7 @@ func (l *queueList) SetQueues(qs []model.Queue, g model.DLQGraph) {
 	l.graph = g
 	l.longest = 0
 	for _, q := range qs {
-		l.longest = max(l.longest, len(q.Name)) // SQS names are ASCII
+		l.longest = max(l.longest, width(sanitize.Line(q.Name)))
 	}
 	l.cols = layoutColumns(l.width, l.longest)
 	l.refilter(sel)
@@ -160,46 +160,29 @@ func (l queueList) Update(msg tea.Msg) (queueList, tea.Cmd) {
 	if !ok {
 		return l, nil
 	}
-	switch {
-	case key.Matches(k, l.keys.Up):
-		l.move(-1)
-	case key.Matches(k, l.keys.Down):
-		l.move(1)
-	case key.Matches(k, l.keys.PageUp):
-		l.move(-l.pageSize())
-	case key.Matches(k, l.keys.PageDown):
-		l.move(l.pageSize())
-	case key.Matches(k, l.keys.Top):
-		l.move(-len(l.rows))
-	case key.Matches(k, l.keys.Bottom):
-		l.move(len(l.rows))
+	if d, ok := navStep(k, l.keys, l.pageSize()); ok {
+		l.move(d)
 	}
 	return l, nil
 }
 
 // updateFilter narrows the list live as the pattern changes; enter keeps
-// the filter and returns the keyboard, esc clears it. The arrow keys still
-// move the cursor, since j and k are letters of the pattern here.
+// the filter and returns the keyboard, esc clears it (see filterKeyOf).
 func (l queueList) updateFilter(msg tea.Msg) (queueList, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case k.Code == tea.KeyEnter:
-			l.filtering = false
-			l.input.Blur()
-			return l, nil
-		case key.Matches(k, l.keys.Back):
-			l.ClearFilter()
-			return l, nil
-		case k.Code == tea.KeyUp:
-			l.move(-1)
-			return l, nil
-		case k.Code == tea.KeyDown:
-			l.move(1)
-			return l, nil
+	switch filterKeyOf(msg, l.keys.Back) {
+	case filterEnter:
+		l.filtering = false
+		l.input.Blur()
+	case filterBack:
+		l.ClearFilter()
+	case filterUp:
+		l.move(-1)
+	case filterDown:
+		l.move(1)
+	default:
+		if l.input.Update(msg) {
+			l.refilter(l.selectedURL())
 		}
-	}
-	if l.input.Update(msg) {
-		l.refilter(l.selectedURL())
 	}
 	return l, nil
 }
@@ -252,17 +235,23 @@ func (l queueList) rowView(i int) string {
 		marker[1] = '!'
 	}
 	cells := l.cols.cells(q, l.graph)
+	// SQS restricts names to ASCII letters, digits, - and _, but the
+	// endpoint can be anything (a proxy, an emulator): a name is untrusted.
+	name := sanitize.Line(q.Name)
 	switch {
 	case i == l.cursor && l.focused:
-		return l.st.Selected.Render(string(marker) + padRight(q.Name, l.cols.name) + " " + cells)
+		return l.st.Selected.Render(string(marker) + padRight(name, l.cols.name) + " " + cells)
 	case i == l.cursor:
-		return l.st.SelectedDim.Render(string(marker) + padRight(q.Name, l.cols.name) + " " + cells)
+		return l.st.SelectedDim.Render(string(marker) + padRight(name, l.cols.name) + " " + cells)
 	case alert:
-		return l.st.DLQFull.Render(string(marker) + padRight(q.Name, l.cols.name) + " " + cells)
+		return l.st.DLQFull.Render(string(marker) + padRight(name, l.cols.name) + " " + cells)
 	case q.Err != nil:
-		return string(marker) + padRight(q.Name, l.cols.name) + " " + l.st.RowErr.Render(cells)
+		return string(marker) + padRight(name, l.cols.name) + " " + l.st.RowErr.Render(cells)
+	case name != q.Name:
+		// The match positions index the raw name, not its escaped form.
+		return string(marker) + padRight(name, l.cols.name) + " " + cells
 	}
-	return string(marker) + l.highlight(q.Name, m.Matched) + " " + cells
+	return string(marker) + l.highlight(name, m.Matched) + " " + cells
 }
 
 // highlight pads name to the name column and marks the characters the

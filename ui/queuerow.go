@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // columns are the queue list's column widths, computed once per resize.
@@ -83,21 +84,21 @@ func (c columns) cells(q model.Queue, g model.DLQGraph) string {
 // relation describes the queue's place in the DLQ graph both ways: a DLQ
 // names its sources ("DLQ ← orders, billing", or "DLQ ← 3 sources" when the
 // names do not fit) and a source names its DLQ ("→ orders-dlq").
-func relation(q model.Queue, g model.DLQGraph, width int) string {
+func relation(q model.Queue, g model.DLQGraph, w int) string {
 	var parts []string
 	if srcs := g.SourcesOf(q.ARN); len(srcs) > 0 {
 		names := make([]string, len(srcs))
 		for i, s := range srcs {
-			names[i] = g.Name(s)
+			names[i] = sanitize.Line(g.Name(s))
 		}
 		s := "DLQ ← " + strings.Join(names, ", ")
-		if len(srcs) > 1 && len([]rune(s)) > width {
+		if len(srcs) > 1 && width(s) > w {
 			s = "DLQ ← " + plural(len(srcs), "source")
 		}
 		parts = append(parts, s)
 	}
 	if dlq, ok := g.DLQOf(q.ARN); ok {
-		parts = append(parts, "→ "+g.Name(dlq))
+		parts = append(parts, "→ "+sanitize.Line(g.Name(dlq)))
 	}
 	return strings.Join(parts, " ")
 }

@@ -69,7 +69,7 @@ var redriveRates = []int{0, 10, 100, 500}
 // currentQueue is the queue R and m act on: the peeked one, else the
 // one under the list cursor.
 func (a *App) currentQueue() (model.Queue, bool) {
-	if a.peekOpen {
+	if a.peekOpen() {
 		return a.peek.q, true
 	}
 	return a.list.Selected()
@@ -92,7 +92,7 @@ func (a *App) redriveKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, a.keys.CancelMove):
 		return a.cancelMove(), true
-	case a.peekOpen && a.dlqShown() && key.Matches(k, a.keys.GroupBy):
+	case a.peekOpen() && a.dlqShown() && key.Matches(k, a.keys.GroupBy):
 		a.dlq.NextField()
 		return nil, true
 	case a.keys.ReadOnly && matchesDisabled(k, a.keys.Redrive, a.keys.MoveTo, a.keys.CancelMove):
@@ -138,7 +138,7 @@ func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
 		q.Stats.Visible += min(int64(a.peek.held), q.Stats.InFlight)
 	}
 	p := movePlan{dlq: q, dest: dest}
-	if a.peekOpen {
+	if a.peekOpen() {
 		switch sel, shown := a.peek.Selection(), a.peek.Shown(); {
 		case len(sel) > 0:
 			p.ids, p.where = ids(sel), model.BySource(sel, a.graph.Name)

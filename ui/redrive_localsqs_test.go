@@ -148,7 +148,7 @@ func TestRedriveLocalSQSClientSideSelected(t *testing.T) {
 	}
 	press(f.app, "space", "space")
 	var want []string
-	for _, m := range f.app.SelectedMessages() {
+	for _, m := range f.app.peek.Selection() {
 		want = append(want, m.Body)
 	}
 	slices.Sort(want)

@@ -73,6 +73,8 @@ type moveDoneMsg struct {
 // moveStopTimeoutMsg ends the wait for a cancelled move on quit.
 type moveStopTimeoutMsg struct{}
 
+// startRedriveCmd asks SQS to start a native move task on the DLQ arn,
+// back to each message's source.
 func startRedriveCmd(ctx context.Context, c awsclient.Mover, id uint64, arn string, rate int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, moveCallTimeout)
@@ -82,6 +84,8 @@ func startRedriveCmd(ctx context.Context, c awsclient.Mover, id uint64, arn stri
 	}
 }
 
+// moveTasksCmd reads the move tasks of the DLQ arn: a move's progress, or
+// the probe for one already running.
 func moveTasksCmd(ctx context.Context, c awsclient.Mover, id, seq uint64, arn string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, moveCallTimeout)
@@ -91,6 +95,7 @@ func moveTasksCmd(ctx context.Context, c awsclient.Mover, id, seq uint64, arn st
 	}
 }
 
+// cancelRedriveCmd cancels the native move task handle.
 func cancelRedriveCmd(ctx context.Context, c awsclient.Mover, id uint64, handle string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, moveCallTimeout)

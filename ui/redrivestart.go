@@ -161,7 +161,7 @@ func taskOf(ts []model.MoveTask, handle string) (model.MoveTask, bool) {
 
 // probed adopts a task found running on the DLQ the pane just opened on.
 func (a *App) probed(msg moveTasksMsg) tea.Cmd {
-	if msg.err != nil || (a.mv != nil && a.mv.running) || !a.peekOpen || a.peek.q.ARN != msg.dlqARN {
+	if msg.err != nil || (a.mv != nil && a.mv.running) || !a.peekOpen() || a.peek.q.ARN != msg.dlqARN {
 		return nil
 	}
 	t, ok := taskOf(msg.tasks, "")

@@ -125,14 +125,15 @@ func (a *App) stopAndQuit() (tea.Model, tea.Cmd) {
 	return a, tea.Tick(moveStopTimeout, func(time.Time) tea.Msg { return moveStopTimeoutMsg{} })
 }
 
-// quitAfterStop goes on quitting once the stopped move returned (or the
-// wait timed out): the peek sessions are released next.
+// quitAfterStop goes on quitting once the stopped move returned or the
+// wait timed out, whichever comes first: the peek sessions are released
+// next. stopAsked is cleared so the other one, arriving later, is ignored.
 func (a *App) quitAfterStop() tea.Cmd {
 	if !a.stopAsked || !a.quitting {
 		return nil
 	}
-	a.quitting = false
-	_, cmd := a.quit()
+	a.stopAsked = false
+	_, cmd := a.releaseAndQuit()
 	return cmd
 }
 

@@ -19,7 +19,6 @@ type Styles struct {
 	PaneTitleFocused lipgloss.Style
 	ColumnHeader     lipgloss.Style
 
-	Row         lipgloss.Style
 	Selected    lipgloss.Style // selected row, list focused
 	SelectedDim lipgloss.Style // selected row, another pane focused
 	DLQFull     lipgloss.Style // a DLQ that holds messages
@@ -112,7 +111,6 @@ func PlainStyles() Styles {
 		PaneTitle:        n(),
 		PaneTitleFocused: n().Bold(true).Underline(true),
 		ColumnHeader:     n(),
-		Row:              n(),
 		Selected:         n().Reverse(true),
 		SelectedDim:      n().Bold(true),
 		DLQFull:          n().Bold(true),
