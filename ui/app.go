@@ -70,28 +70,20 @@ type App struct {
 	lastErr     error
 	lastRefresh time.Time
 
-	// Peek (see peeksession.go).
-	peek        peekPane
-	peekFrom    pane               // the pane focused before the peek opened
-	peekSess    awsclient.Peek     // the pane's session; nil when closed
-	peekSeq     uint64             // number of the latest page request
-	peekCancel  context.CancelFunc // cancels the page in flight; nil when none
-	peekErr     error
-	live        []awsclient.Peek // sessions that may still hold messages
-	seenCounts  map[string][]int // receive counts last seen, by queue URL
-	confirm     *confirmDialog
-	pendingPeek model.Queue // the queue the confirm dialog is about
-	prompt      *pathPrompt
-	notice      string // one-line feedback of the last action
-	quitting    bool   // releasing before quit
+	// Peek: the pane, and its sessions (peekctl.go, peeksession.go).
+	peek peekPane
+	pk   peekCtl
 
-	// Redrive and move (see redrive*.go).
-	dlq         dlqPane
-	mv          *moveState // the move running or last finished; nil when none
-	moveSeq     uint64     // number of the latest move
-	pendingMove movePlan   // what the redrive dialog is about
-	picker      *queuePicker
-	stopAsked   bool // quitting waits for the stopped move to return
+	// Redrive and move: the DLQ pane, and the moves (movectl.go, redrive*.go).
+	dlq   dlqPane
+	moves moveCtl
+
+	// Overlays and feedback.
+	confirm  *confirmDialog
+	prompt   *pathPrompt
+	picker   *queuePicker
+	notice   string // one-line feedback of the last action
+	quitting bool   // releasing before quit
 }
 
 // New builds the App. It does no I/O; the first refresh starts in Init.
@@ -109,10 +101,10 @@ func New(c awsclient.Client, o Options) *App {
 	a := &App{
 		client: c, ep: ep, opts: o, keys: keys, st: stylesFromEnv(),
 		now: time.Now, ctx: ctx, cancel: cancel,
-		series:     map[string]*model.Series{},
-		byARN:      map[string]model.Queue{},
-		seenCounts: map[string][]int{},
-		graph:      model.BuildDLQGraph(nil),
+		series: map[string]*model.Series{},
+		byARN:  map[string]model.Queue{},
+		pk:     newPeekCtl(),
+		graph:  model.BuildDLQGraph(nil),
 	}
 	a.list = newQueueList(&a.st, &a.keys)
 	a.list.empty = "loading queues…"

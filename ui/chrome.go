@@ -83,18 +83,18 @@ func (a *App) statusView() string {
 	switch {
 	case a.quitting:
 		left = st.StatusErr.Render(oneLine(a.notice))
-	case a.peekErr != nil && a.peekOpen():
-		left = st.StatusErr.Render("✗ " + errText(a.peekErr))
+	case a.pk.err != nil && a.peekOpen():
+		left = st.StatusErr.Render("✗ " + errText(a.pk.err))
 	case a.lastErr != nil:
 		left = st.StatusErr.Render("✗ " + errText(a.lastErr))
-	case a.peekErr != nil:
-		left = st.StatusErr.Render("✗ " + errText(a.peekErr))
+	case a.pk.err != nil:
+		left = st.StatusErr.Render("✗ " + errText(a.pk.err))
 	case a.notice != "":
 		left = st.Status.Render(oneLine(a.notice))
-	case a.mv != nil && a.mv.err != nil && a.mv.running:
-		left = st.StatusErr.Render("✗ " + oneLine(a.mv.plan.dlq.Name) + ": " + errText(a.mv.err))
-	case a.mv != nil && a.mv.running:
-		left = st.Status.Render(moveStatus(a.mv))
+	case a.moves.running() && a.moves.cur.err != nil:
+		left = st.StatusErr.Render("✗ " + oneLine(a.moves.cur.plan.dlq.Name) + ": " + errText(a.moves.cur.err))
+	case a.moves.running():
+		left = st.Status.Render(moveStatus(a.moves.cur))
 	}
 	return spread(left, right, a.width, 0)
 }
@@ -106,7 +106,7 @@ func (a *App) hints() []key.Binding {
 	switch {
 	case a.quitting:
 		return []key.Binding{hint("q", "quit without waiting")}
-	case a.confirm != nil && a.confirm.tag == "redrive" && a.pendingMove.native():
+	case a.confirm != nil && a.confirm.tag == "redrive" && a.moves.pending.native():
 		return []key.Binding{hint("y/enter", "yes"), hint("t", "rate"), hint("any other key", "no")}
 	case a.confirm != nil && a.confirm.enterYes:
 		return []key.Binding{hint("y/enter", "yes"), hint("any other key", "no")}
@@ -137,7 +137,7 @@ func (a *App) hints() []key.Binding {
 func (a *App) redriveHints(hs []key.Binding) []key.Binding {
 	q, ok := a.currentQueue()
 	var extra []key.Binding
-	if a.mv != nil && a.mv.running && a.keys.CancelMove.Enabled() {
+	if a.moves.running() && a.keys.CancelMove.Enabled() {
 		extra = append(extra, key.NewBinding(key.WithHelp("c", "cancel move")))
 	}
 	if ok && a.graph.IsDLQ(q.ARN) && a.keys.Redrive.Enabled() {

@@ -81,7 +81,7 @@ func (a *App) openDLQPane(q model.Queue) tea.Cmd {
 	}
 	a.dlq.SetQueue(q, a.graph, a.byARN)
 	a.dlq.SetMessages(nil, a.graph.Name)
-	if a.mv != nil && a.mv.running {
+	if a.moves.running() {
 		return nil
 	}
 	return moveTasksCmd(a.ctx, a.client, 0, 0, q.ARN)

@@ -15,12 +15,15 @@
 //   - Side panes: metrics.go and sparkline.go; detail.go.
 //   - Peek pane: peek.go (list state and keys), peekfilter.go (/ over
 //     ids, bodies and attributes), peeklist.go (its rows),
-//     peekbody.go and peekmeta.go (the selected message), peeksession.go
-//     (the session's lifecycle: open, page, release, quit), peekmsgs.go
+//     peekbody.go and peekmeta.go (the selected message), peekctl.go
+//     (peekCtl: the sessions, the page request and its number, what is
+//     still live), peeksession.go (the App's side: open, page, release,
+//     quit), peekmsgs.go
 //     (its messages and Cmds, pager), peekactions.go (copy, pager, export
 //     prompt), export.go (the JSONL file).
 //   - DLQ pane and redrive: dlqpane.go (state) and dlqview.go (view),
 //     dlqlayout.go (beside or above the peek pane, the picker's wiring),
+//     movectl.go (moveCtl: the move, its number, polling, progress, stop),
 //     redrive.go (the plan and its dialog), redrivestart.go (starting,
 //     polling, cancelling), redriveupdate.go (results, quitting during a
 //     move), redrivemsgs.go (messages and Cmds), moveview.go (progress),

@@ -153,13 +153,13 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return nil, true
 	case pagerFileMsg:
 		if msg.err != nil {
-			a.peekErr = msg.err
+			a.pk.err = msg.err
 			return nil, true
 		}
 		return pagerCmd(msg), true
 	case pagerDoneMsg:
 		if msg.err != nil {
-			a.peekErr = msg.err
+			a.pk.err = msg.err
 		}
 		return removeFileCmd(msg.path), true
 	case tea.PasteMsg:

@@ -156,12 +156,12 @@ func TestQuitDuringMoveAsksThenStops(t *testing.T) {
 		t.Errorf("question not shown:\n%s", screen(a))
 	}
 	press(a, "n")
-	if a.mv.ctx.Err() != nil || a.quitting {
+	if a.moves.cur.ctx.Err() != nil || a.quitting {
 		t.Fatal("declining stopped the move or started quitting")
 	}
 	press(a, "q")
 	press(a, "y")
-	if a.mv.ctx.Err() == nil || !a.quitting {
+	if a.moves.cur.ctx.Err() == nil || !a.quitting {
 		t.Fatal("yes did not cancel the move and start quitting")
 	}
 	_, cmd := a.Update(<-done)
@@ -221,7 +221,7 @@ func TestReleaseAllStopsAMoveAndWaits(t *testing.T) {
 		t.Fatal(err)
 	}
 	select {
-	case <-a.mv.done:
+	case <-a.moves.cur.done:
 	default:
 		t.Fatal("ReleaseAll returned before the move did")
 	}
@@ -267,8 +267,8 @@ func TestDLQPaneAdoptsRunningTaskAndGroups(t *testing.T) {
 			drive(a, func() tea.Msg { return m })
 		}
 	}
-	if a.mv == nil || a.mv.task.Handle != "h9" || !a.mv.running {
-		t.Fatalf("the running task was not adopted: %+v", a.mv)
+	if a.moves.cur == nil || a.moves.cur.task.Handle != "h9" || !a.moves.cur.running {
+		t.Fatalf("the running task was not adopted: %+v", a.moves.cur)
 	}
 	s := screen(a)
 	for _, w := range []string{"DLQ orders-dlq", "← orders", "4/19", "By body.error"} {
@@ -326,7 +326,7 @@ func TestStopTimeoutAfterMoveReturnedIsIgnored(t *testing.T) {
 	press(a, "q")
 	press(a, "y")
 	// A session the quit has to release, e.g. one whose release failed.
-	a.live = append(a.live, f.OpenPeek(testQueue("orders", 0, 0, 0, "").URL, awsclient.PeekOptions{}))
+	a.pk.live = append(a.pk.live, f.OpenPeek(testQueue("orders", 0, 0, 0, "").URL, awsclient.PeekOptions{}))
 	a.Update(<-done)
 	if !a.quitting {
 		t.Fatal("not releasing after the stopped move returned")

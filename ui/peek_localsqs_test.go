@@ -151,8 +151,8 @@ func TestPeekLocalSQSEscReleasesEverything(t *testing.T) {
 	f.load()
 	selectQueue(t, f.app, "events")
 	drive(f.app, press(f.app, "p"))
-	if f.app.peekErr != nil {
-		t.Fatalf("peek failed: %v", f.app.peekErr)
+	if f.app.pk.err != nil {
+		t.Fatalf("peek failed: %v", f.app.pk.err)
 	}
 	read := len(f.app.peek.msgs)
 	if read == 0 {

@@ -96,8 +96,8 @@ func TestPeekPlainQueueOpensAtOnceAndEscReleases(t *testing.T) {
 	if _, r := ps[0].counts(); r != 1 {
 		t.Errorf("esc released %d times, want 1", r)
 	}
-	if a.peekOpen() || len(a.live) != 0 {
-		t.Errorf("after esc: pane open %v, %d live sessions", a.peekOpen(), len(a.live))
+	if a.peekOpen() || len(a.pk.live) != 0 {
+		t.Errorf("after esc: pane open %v, %d live sessions", a.peekOpen(), len(a.pk.live))
 	}
 }
 
@@ -175,13 +175,13 @@ func TestPeekQuitTwiceDoesNotWait(t *testing.T) {
 func TestPeekStalePageDropped(t *testing.T) {
 	a, _ := peekApp(t, 120, 36)
 	openPeek(t, a, "orders-dlq")
-	old := peekPageMsg{seq: a.peekSeq - 1, page: awsclient.PeekPage{Messages: dlqMessages(t)[:1], Received: 1}}
+	old := peekPageMsg{seq: a.pk.seq - 1, page: awsclient.PeekPage{Messages: dlqMessages(t)[:1], Received: 1}}
 	a.Update(old)
 	if n := len(a.peek.msgs); n != 5 {
 		t.Errorf("stale page applied: %d messages, want 5", n)
 	}
 	// A page of a closed session is stale too.
-	seq := a.peekSeq
+	seq := a.pk.seq
 	drive(a, press(a, "esc"))
 	a.Update(peekPageMsg{seq: seq, page: awsclient.PeekPage{Messages: dlqMessages(t)}})
 	if a.peekOpen() || len(a.peek.msgs) != 5 {
@@ -232,8 +232,8 @@ func TestPeekLeavingMidLoadCancelsThenReleases(t *testing.T) {
 	for _, m := range msgs {
 		a.Update(m) // the late, cancelled page
 	}
-	if a.peekOpen() || a.peekErr != nil {
-		t.Errorf("the cancelled page reopened the pane or showed an error: %v", a.peekErr)
+	if a.peekOpen() || a.pk.err != nil {
+		t.Errorf("the cancelled page reopened the pane or showed an error: %v", a.pk.err)
 	}
 }
 

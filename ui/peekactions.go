@@ -98,7 +98,7 @@ func (a *App) promptKey(k tea.KeyPressMsg) tea.Cmd {
 // exported reports an export's result.
 func (a *App) exported(msg exportedMsg) {
 	if msg.err != nil {
-		a.peekErr = msg.err
+		a.pk.err = msg.err
 		return
 	}
 	a.notice = fmt.Sprintf("exported %s to %s", plural(msg.n, "message"), sanitize.Line(msg.path))

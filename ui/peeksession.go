@@ -22,7 +22,7 @@ import (
 
 // peekOpen reports whether the peek pane is open: it is exactly while it
 // has a session.
-func (a *App) peekOpen() bool { return a.peekSess != nil }
+func (a *App) peekOpen() bool { return a.pk.open() }
 
 // requestPeek peeks q, asking first when the peek could dead-letter.
 func (a *App) requestPeek(q model.Queue) tea.Cmd {
@@ -30,9 +30,9 @@ func (a *App) requestPeek(q model.Queue) tea.Cmd {
 		return a.startPeek(q)
 	}
 	a.confirm = newConfirm(&a.st, "peek", "Peek "+oneLine(q.Name)+"?", "peek",
-		peekWarning(q, a.graph, model.PeekCostOf(q.Redrive, a.seenCounts[q.URL]))...)
+		peekWarning(q, a.graph, model.PeekCostOf(q.Redrive, a.pk.seen[q.URL]))...)
 	a.confirm.SetSize(a.width, a.lay.body)
-	a.pendingPeek = q
+	a.pk.pending = q
 	return nil
 }
 
@@ -57,7 +57,7 @@ func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if d.tag == "peek" {
-		return a.startPeek(a.pendingPeek)
+		return a.startPeek(a.pk.pending)
 	}
 	return nil
 }
@@ -92,10 +92,8 @@ func peekWarning(q model.Queue, g model.DLQGraph, c model.PeekCost) []string {
 // startPeek opens a session on q and reads the first page.
 func (a *App) startPeek(q model.Queue) tea.Cmd {
 	cmd := a.closePeek()
-	a.peekSess = a.client.OpenPeek(q.URL, awsclient.PeekOptions{Hold: peekHold})
-	a.live = append(a.live, a.peekSess)
-	a.peekErr = nil
-	a.peekFrom = a.focus // closePeek put it back where it was before any peek
+	a.pk.begin(a.client.OpenPeek(q.URL, awsclient.PeekOptions{Hold: peekHold}))
+	a.pk.from = a.focus // closePeek put it back where it was before any peek
 	a.peek.Reset(q)
 	a.relayout()
 	a.setFocus(paneSide)
@@ -107,43 +105,29 @@ func (a *App) startPeek(q model.Queue) tea.Cmd {
 
 // peekNext asks the session for the next page, unless one is on its way.
 func (a *App) peekNext() tea.Cmd {
-	if a.peekSess == nil || a.peekCancel != nil {
-		return nil
+	cmd := a.pk.next(a.ctx)
+	if cmd != nil {
+		a.peek.loading = true
 	}
-	a.peekSeq++
-	ctx, cancel := context.WithCancel(a.ctx)
-	a.peekCancel = cancel
-	a.peek.loading = true
-	return peekNextCmd(ctx, a.peekSess, a.peekSeq, peekPage)
+	return cmd
 }
 
 // closePeek cancels a load in flight, closes the pane and releases the
-// session. The release runs after the cancel: the session waits for the
-// receives already sent, so their messages are released too.
+// session.
 func (a *App) closePeek() tea.Cmd {
-	if a.peekCancel != nil {
-		a.peekCancel()
-		a.peekCancel = nil
-	}
-	a.peekSeq++ // a page still on its way is now stale
-	sess := a.peekSess
-	if sess == nil {
+	cmd := a.pk.close()
+	if cmd == nil {
 		return nil
 	}
-	a.peekSess = nil // closes the pane
 	a.relayout()
-	a.setFocus(a.peekFrom) // back where p or enter was pressed
-	return releaseCmd(sess)
+	a.setFocus(a.pk.from) // back where p or enter was pressed
+	return cmd
 }
 
 // peekLoaded stores a page; a failed page releases what the session holds.
 func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
-	if msg.seq != a.peekSeq || a.peekSess == nil {
+	if !a.pk.accept(msg) {
 		return nil
-	}
-	if a.peekCancel != nil {
-		a.peekCancel() // the request is over; this frees its context
-		a.peekCancel = nil
 	}
 	p := msg.page
 	a.peek.AddPage(p.Messages, p.Received, p.Duplicates, msg.held, a.now().Add(peekHold), p.Exhausted)
@@ -152,23 +136,22 @@ func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
 	for i, m := range a.peek.msgs {
 		counts[i] = m.ReceiveCount
 	}
-	a.seenCounts[a.peek.q.URL] = counts
+	a.pk.seen[a.peek.q.URL] = counts
 	if msg.err != nil {
-		a.peekErr = msg.err
-		return releaseCmd(a.peekSess)
+		a.pk.err = msg.err
+		return releaseCmd(a.pk.sess)
 	}
-	a.peekErr = nil
+	a.pk.err = nil
 	return nil
 }
 
 // peekReleased records a release; a session released in full is done.
 func (a *App) peekReleased(msg peekReleasedMsg) {
-	if msg.err != nil {
-		a.peekErr = msg.err // it stays live: quit and ReleaseAll retry it
+	ok, current := a.pk.released(msg)
+	if !ok {
 		return
 	}
-	a.live = slices.DeleteFunc(a.live, func(s awsclient.Peek) bool { return s == msg.sess })
-	if msg.sess == a.peekSess {
+	if current {
 		a.peek.Released()
 	}
 	if n := msg.rep.Released + msg.rep.Expired; n > 0 && !a.quitting {
@@ -182,7 +165,7 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 	switch {
 	case a.quitting:
 		return a.quitNow()
-	case a.clientRunning() && !a.stopAsked:
+	case a.moves.clientRunning() && !a.moves.stopAsked:
 		if a.confirm != nil && a.confirm.tag == "quitmove" { // asked twice: yes
 			a.confirm = nil
 			return a.stopAndQuit()
@@ -196,21 +179,17 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 // releaseAndQuit releases every live session, waiting at most
 // releaseTimeout, then quits.
 func (a *App) releaseAndQuit() (tea.Model, tea.Cmd) {
-	if len(a.live) == 0 {
+	if len(a.pk.live) == 0 {
 		return a.quitNow()
 	}
-	if a.peekCancel != nil {
-		a.peekCancel()
-		a.peekCancel = nil
-	}
-	a.peekSeq++ // a page still on its way is stale: only quitting is left
+	a.pk.stop() // a page still on its way is stale: only quitting is left
 	a.quitting = true
 	a.notice = "releasing held messages… (q again quits at once)"
 	if a.peek.held > 0 {
 		a.notice = "releasing " + plural(a.peek.held, "held message") + "… (q again quits at once)"
 	}
 	return a, tea.Batch(
-		releaseAllCmd(slices.Clone(a.live)),
+		releaseAllCmd(slices.Clone(a.pk.live)),
 		tea.Tick(releaseTimeout+time.Second, func(time.Time) tea.Msg { return quitNowMsg{timeout: true} }),
 	)
 }
@@ -236,16 +215,8 @@ func (a *App) quitNow() (tea.Model, tea.Cmd) {
 // on SIGTERM, or on Program.Quit for SIGHUP, without calling Update), with
 // a bounded context. Never call it while the program runs.
 func (a *App) ReleaseAll(ctx context.Context) error {
-	a.stopMove(ctx) // its held messages are released by Move itself
-	if a.peekCancel != nil {
-		a.peekCancel()
-		a.peekCancel = nil
-	}
-	err := releaseAll(ctx, a.live)
-	if err == nil {
-		a.live = nil
-	}
-	return err
+	a.moves.stop(ctx) // its held messages are released by Move itself
+	return a.pk.releaseAll(ctx)
 }
 
 // releaseAll releases sessions concurrently.

@@ -36,7 +36,7 @@ func (p movePlan) count() int {
 }
 
 // moveState is the redrive or move in progress, or the last one finished.
-// The App owns it; the DLQ pane and the status bar only read it.
+// moveCtl owns it; the DLQ pane and the status bar only read it.
 type moveState struct {
 	id   uint64
 	plan movePlan
@@ -73,11 +73,6 @@ func (a *App) currentQueue() (model.Queue, bool) {
 		return a.peek.q, true
 	}
 	return a.list.Selected()
-}
-
-// clientRunning reports whether a client-side move is running here.
-func (a *App) clientRunning() bool {
-	return a.mv != nil && a.mv.running && a.mv.cancel != nil
 }
 
 // redriveKey handles R, m and c (and a for the DLQ pane); ok is false for
@@ -124,14 +119,14 @@ func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
 		a.notice = oneLine(q.Name) + " is not a dead-letter queue (no queue names it in a redrive policy): R redrives DLQs"
 		return nil
 	}
-	if a.mv != nil && a.mv.running {
-		a.notice = "a move is already running on " + oneLine(a.mv.plan.dlq.Name) + ": wait for it, or c cancels it"
+	if a.moves.running() {
+		a.notice = "a move is already running on " + oneLine(a.moves.cur.plan.dlq.Name) + ": wait for it, or c cancels it"
 		return nil
 	}
 	if cur, ok := a.byARN[q.ARN]; ok {
 		q.Stats = cur.Stats // the newest depth, not the one the peek opened with
 	}
-	if a.peekSess != nil && a.peek.q.URL == q.URL {
+	if a.pk.open() && a.peek.q.URL == q.URL {
 		// The peek's messages are released before the move, so they count,
 		// but only as far as the last poll saw them in flight: a poll from
 		// before the peek counts them as visible already.
@@ -160,7 +155,7 @@ func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
 		a.notice = oneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)"
 		return nil
 	}
-	a.pendingMove = p
+	a.moves.pending = p
 	a.openRedriveDialog()
 	return nil
 }
@@ -175,7 +170,7 @@ func ids(msgs []model.Message) []string {
 
 // openRedriveDialog (re)builds the dialog from the pending plan.
 func (a *App) openRedriveDialog() {
-	p := a.pendingMove
+	p := a.moves.pending
 	verb := "redrive"
 	if p.dest != nil {
 		verb = "move"

@@ -62,7 +62,7 @@ var redriveGolden = []struct {
 		f.mover.startTask = model.MoveTask{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), ToMove: 12, Rate: 10}
 		press(a, "R", "t")
 		confirmNative(t, a)
-		a.Update(moveTasksMsg{id: a.mv.id, seq: 1, tasks: []model.MoveTask{
+		a.Update(moveTasksMsg{id: a.moves.cur.id, seq: 1, tasks: []model.MoveTask{
 			{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), Moved: 5, ToMove: 12, Rate: 10}}})
 	}},
 	{"client_report", func(t *testing.T, a *App, f *fakeClient) {
@@ -81,7 +81,7 @@ var redriveGolden = []struct {
 		f.mover.startTask = model.MoveTask{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), ToMove: 12}
 		press(a, "R")
 		a.Update(press(a, "y")())
-		a.Update(moveTasksMsg{id: a.mv.id, seq: 1, tasks: []model.MoveTask{
+		a.Update(moveTasksMsg{id: a.moves.cur.id, seq: 1, tasks: []model.MoveTask{
 			{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), Moved: 9, ToMove: 12}}})
 	}},
 }

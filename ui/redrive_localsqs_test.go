@@ -118,9 +118,9 @@ func TestRedriveLocalSQSNativeSharedDLQ(t *testing.T) {
 		!strings.Contains(s, "shipping") {
 		t.Fatalf("dialog does not offer the native redrive to both sources:\n%s", screen(f.app))
 	}
-	run(t, f.app, press(f.app, "y"), func() bool { return f.app.mv != nil && !f.app.mv.running })
-	if f.app.mv.err != nil || f.app.mv.cancel != nil {
-		t.Fatalf("native redrive failed (%v) or fell back to client-side", f.app.mv.err)
+	run(t, f.app, press(f.app, "y"), func() bool { return f.app.moves.cur != nil && !f.app.moves.cur.running })
+	if f.app.moves.cur.err != nil || f.app.moves.cur.cancel != nil {
+		t.Fatalf("native redrive failed (%v) or fell back to client-side", f.app.moves.cur.err)
 	}
 	if v, nv := f.counts(dlq); v+nv != 0 {
 		t.Errorf("DLQ holds %d visible, %d in flight after the redrive", v, nv)
@@ -156,10 +156,10 @@ func TestRedriveLocalSQSClientSideSelected(t *testing.T) {
 	if s := flat(screen(f.app)); !strings.Contains(s, "client-side move") {
 		t.Fatalf("selected messages not moved client-side:\n%s", screen(f.app))
 	}
-	run(t, f.app, press(f.app, "y"), func() bool { return f.app.mv != nil && !f.app.mv.running })
-	rep := f.app.mv.report
-	if rep == nil || rep.Moved != 2 || rep.Failed != 0 || f.app.mv.err != nil {
-		t.Fatalf("report %+v, err %v: want 2 moved", rep, f.app.mv.err)
+	run(t, f.app, press(f.app, "y"), func() bool { return f.app.moves.cur != nil && !f.app.moves.cur.running })
+	rep := f.app.moves.cur.report
+	if rep == nil || rep.Moved != 2 || rep.Failed != 0 || f.app.moves.cur.err != nil {
+		t.Fatalf("report %+v, err %v: want 2 moved", rep, f.app.moves.cur.err)
 	}
 	if got := f.bodiesIn(billing); !slices.Equal(got, want) {
 		t.Errorf("billing got %v, want exactly the selected %v", got, want)

@@ -74,8 +74,8 @@ func TestRedriveDeclineCallsNothing(t *testing.T) {
 		if m := f.moverCalls(); len(m.starts)+len(m.moves)+len(m.cancels) != 0 {
 			t.Errorf("key %q on the dialog moved something: %+v", k, m)
 		}
-		if a.confirm != nil || a.mv != nil || a.quitting {
-			t.Errorf("key %q left the dialog (%v), a move (%v) or a quit (%v)", k, a.confirm != nil, a.mv != nil, a.quitting)
+		if a.confirm != nil || a.moves.cur != nil || a.quitting {
+			t.Errorf("key %q left the dialog (%v), a move (%v) or a quit (%v)", k, a.confirm != nil, a.moves.cur != nil, a.quitting)
 		}
 	}
 }
@@ -102,7 +102,7 @@ func TestRedriveNativeProgressStaleAndCancel(t *testing.T) {
 	if !slices.Equal(m.starts, []startCall{{dlq, 10}}) || len(m.moves) != 0 {
 		t.Fatalf("StartRedrive calls %v (moves %d), want one on %s at 10/s", m.starts, len(m.moves), dlq)
 	}
-	mv := a.mv
+	mv := a.moves.cur
 	if !mv.polling || mv.pollSeq != 1 {
 		t.Fatalf("no poll after the start: polling %v seq %d", mv.polling, mv.pollSeq)
 	}
@@ -145,7 +145,7 @@ func TestRedriveNativeProgressStaleAndCancel(t *testing.T) {
 	if mv.running {
 		t.Error("still running after CANCELLED")
 	}
-	if cmd := a.movePollTick(movePollMsg{id: mv.id}); cmd != nil {
+	if cmd := a.moves.tick(a.ctx, a.client, movePollMsg{id: mv.id}); cmd != nil {
 		t.Error("the timer re-armed after the task ended")
 	}
 	if s := screen(a); !strings.Contains(s, "cancelled: 12 of 19 moved") {
@@ -161,8 +161,8 @@ func TestRedriveTaskAlreadyActiveIsShownNotDuplicated(t *testing.T) {
 	running := model.MoveTask{Handle: "old", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 3, ToMove: 19}
 	f.mover.startErr = &awsclient.TaskActiveError{Task: running}
 	startNativeRedrive(t, a)
-	if a.mv == nil || !a.mv.running || a.mv.task.Handle != "old" {
-		t.Fatalf("the running task is not shown: %+v", a.mv)
+	if a.moves.cur == nil || !a.moves.cur.running || a.moves.cur.task.Handle != "old" {
+		t.Fatalf("the running task is not shown: %+v", a.moves.cur)
 	}
 	if s := screen(a); !strings.Contains(s, "already running") {
 		t.Errorf("no word that a task was already running:\n%s", s)
@@ -192,8 +192,8 @@ func TestRedriveNativeUnsupportedFallsBackToMove(t *testing.T) {
 	if !strings.HasSuffix(req.JournalPath, "sqscope/journal-orders-dlq.jsonl") {
 		t.Errorf("journal path %q", req.JournalPath)
 	}
-	if a.mv.note == "" || !strings.Contains(a.mv.note, "client-side") {
-		t.Errorf("the fallback is not explained: %q", a.mv.note)
+	if a.moves.cur.note == "" || !strings.Contains(a.moves.cur.note, "client-side") {
+		t.Errorf("the fallback is not explained: %q", a.moves.cur.note)
 	}
 	if s := screen(a); !strings.Contains(s, "moved 19 messages, 0 failed, 0 possibly duplicated") {
 		t.Errorf("report not shown:\n%s", s)

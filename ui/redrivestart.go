@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -16,11 +15,11 @@ import (
 // answerRedrive handles a key on the redrive dialog: the rate key cycles
 // the rate and keeps the dialog; y or enter starts; anything else cancels.
 func (a *App) answerRedrive(d *confirmDialog, k tea.KeyPressMsg) tea.Cmd {
-	p := a.pendingMove
+	p := a.moves.pending
 	if key.Matches(k, a.keys.Rate) && p.native() {
 		for i, r := range redriveRates {
 			if r == p.rate {
-				a.pendingMove.rate = redriveRates[(i+1)%len(redriveRates)]
+				a.moves.pending.rate = redriveRates[(i+1)%len(redriveRates)]
 				break
 			}
 		}
@@ -38,13 +37,11 @@ func (a *App) answerRedrive(d *confirmDialog, k tea.KeyPressMsg) tea.Cmd {
 	return a.startClient(p)
 }
 
-// newMove starts tracking a move numbered above every earlier one, so that
-// the answers of an older move are dropped.
+// newMove starts tracking a move (see moveCtl.begin) and shows it.
 func (a *App) newMove(p movePlan) *moveState {
-	a.moveSeq++
-	a.mv = &moveState{id: a.moveSeq, plan: p, running: true}
-	a.dlq.SetMove(a.mv)
-	return a.mv
+	mv := a.moves.begin(p)
+	a.dlq.SetMove(mv)
+	return mv
 }
 
 // startNative asks SQS to start a move task back to the sources, after
@@ -62,18 +59,19 @@ func (a *App) startNative(p movePlan) tea.Cmd {
 // DLQ about to be moved (hidden, they could not move); nil when there is
 // nothing to release. The move starts when the release has answered.
 func (a *App) releaseFirst() tea.Cmd {
-	if a.peekSess == nil || a.peek.q.URL != a.mv.plan.dlq.URL || a.peek.held == 0 {
+	mv := a.moves.cur
+	if !a.pk.open() || a.peek.q.URL != mv.plan.dlq.URL || a.peek.held == 0 {
 		return nil
 	}
 	a.notice = "releasing the peeked messages so they can move…"
-	return releaseForMoveCmd(a.mv.id, a.peekSess)
+	return releaseForMoveCmd(mv.id, a.pk.sess)
 }
 
 // redriveStarted follows StartRedrive: poll the task, show the one already
 // running instead, or fall back to the client-side move.
 func (a *App) redriveStarted(msg redriveStartedMsg) tea.Cmd {
-	mv := a.mv
-	if mv == nil || msg.id != mv.id {
+	mv := a.moves.of(msg.id)
+	if mv == nil {
 		return nil
 	}
 	var active *awsclient.TaskActiveError
@@ -87,8 +85,8 @@ func (a *App) redriveStarted(msg redriveStartedMsg) tea.Cmd {
 		p.why = "this endpoint lacks the native move API"
 		mv.running = false
 		cmd := a.startClient(p)
-		a.mv.note = "no native move API here: moving client-side instead"
-		a.notice = a.mv.note
+		a.moves.cur.note = "no native move API here: moving client-side instead"
+		a.notice = a.moves.cur.note
 		return cmd
 	case msg.err != nil:
 		mv.running, mv.err = false, msg.err
@@ -97,18 +95,7 @@ func (a *App) redriveStarted(msg redriveStartedMsg) tea.Cmd {
 		mv.task = msg.task
 		a.notice = "redrive started on " + oneLine(mv.plan.dlq.Name)
 	}
-	return tea.Batch(movePollCmd(mv.id), a.pollMove())
-}
-
-// pollMove reads the task's progress unless a read is on its way.
-func (a *App) pollMove() tea.Cmd {
-	mv := a.mv
-	if mv.polling {
-		return nil
-	}
-	mv.polling = true
-	mv.pollSeq++
-	return moveTasksCmd(a.ctx, a.client, mv.id, mv.pollSeq, mv.plan.dlq.ARN)
+	return tea.Batch(movePollCmd(mv.id), a.moves.poll(a.ctx, a.client))
 }
 
 // movePolled stores a progress read. A stale one (an older poll, another
@@ -118,28 +105,17 @@ func (a *App) movePolled(msg moveTasksMsg) tea.Cmd {
 	if msg.id == 0 {
 		return a.probed(msg)
 	}
-	mv := a.mv
-	if mv == nil || msg.id != mv.id || msg.seq != mv.pollSeq {
-		return nil
-	}
-	mv.polling = false
-	if msg.err != nil {
-		mv.err = msg.err // the next tick tries again
-		return nil
-	}
-	mv.err = nil
-	t, ok := taskOf(msg.tasks, mv.task.Handle)
+	ok, changed, done := a.moves.polled(msg)
 	if !ok {
 		return nil
 	}
-	if t != mv.task {
+	if changed {
 		a.notice = "" // the status bar shows the progress instead
 	}
-	mv.task = t
-	if !t.Done() {
+	if !done {
 		return nil
 	}
-	mv.running, mv.cancelling = false, false
+	mv, t := a.moves.cur, a.moves.cur.task
 	a.notice = fmt.Sprintf("redrive of %s %s: %s of %s moved", oneLine(mv.plan.dlq.Name),
 		strings.ToLower(string(t.Status)), commas(t.Moved), commas(t.ToMove))
 	return a.refresh() // the depths changed
@@ -161,7 +137,7 @@ func taskOf(ts []model.MoveTask, handle string) (model.MoveTask, bool) {
 
 // probed adopts a task found running on the DLQ the pane just opened on.
 func (a *App) probed(msg moveTasksMsg) tea.Cmd {
-	if msg.err != nil || (a.mv != nil && a.mv.running) || !a.peekOpen() || a.peek.q.ARN != msg.dlqARN {
+	if msg.err != nil || a.moves.running() || !a.peekOpen() || a.peek.q.ARN != msg.dlqARN {
 		return nil
 	}
 	t, ok := taskOf(msg.tasks, "")
@@ -171,22 +147,14 @@ func (a *App) probed(msg moveTasksMsg) tea.Cmd {
 	mv := a.newMove(movePlan{dlq: a.peek.q})
 	mv.task = t
 	mv.note = "a move task is running on this DLQ"
-	return tea.Batch(movePollCmd(mv.id), a.pollMove())
-}
-
-// movePollTick re-arms the timer while the task runs and polls.
-func (a *App) movePollTick(msg movePollMsg) tea.Cmd {
-	if a.mv == nil || msg.id != a.mv.id || !a.mv.running || a.mv.cancel != nil {
-		return nil // the move ended or was replaced: the timer stops here
-	}
-	return tea.Batch(movePollCmd(msg.id), a.pollMove())
+	return tea.Batch(movePollCmd(mv.id), a.moves.poll(a.ctx, a.client))
 }
 
 // cancelMove is c: cancel the native task, or stop the client-side move.
 func (a *App) cancelMove() tea.Cmd {
-	mv := a.mv
+	mv := a.moves.cur
 	switch {
-	case mv == nil || !mv.running:
+	case !a.moves.running():
 		a.notice = "no move is running"
 		return nil
 	case mv.cancel != nil:
@@ -209,12 +177,7 @@ func (a *App) cancelMove() tea.Cmd {
 // startClient starts a client-side move. A peek session of the DLQ holds
 // the messages it read (invisible), so it is released first.
 func (a *App) startClient(p movePlan) tea.Cmd {
-	mv := a.newMove(p)
-	ctx, cancel := context.WithCancel(context.Background())
-	mv.ctx, mv.cancel = ctx, cancel
-	mv.done = make(chan struct{})
-	mv.progress = make(chan awsclient.MoveProgress, 16)
-	mv.prog.Total = p.count()
+	a.dlq.SetMove(a.moves.beginClient(p))
 	a.peek.selected = map[string]bool{} // chosen once: a second R must not move them again
 	if cmd := a.releaseFirst(); cmd != nil {
 		return cmd
@@ -224,22 +187,6 @@ func (a *App) startClient(p movePlan) tea.Cmd {
 
 // runMove launches Move and the reader of its progress.
 func (a *App) runMove() tea.Cmd {
-	mv := a.mv
-	p := mv.plan
-	req := awsclient.MoveRequest{SourceURL: p.dlq.URL}
-	if p.dest != nil {
-		req.DestURL = p.dest.URL
-	}
-	if p.ids != nil {
-		set := make(map[string]bool, len(p.ids))
-		for _, id := range p.ids {
-			set[id] = true
-		}
-		req.Select = func(m model.Message) bool { return set[m.ID] }
-		req.Limit = len(p.ids)
-	}
-	a.notice = "moving client-side from " + oneLine(p.dlq.Name) + "…"
-	mv.launched = true
-	return tea.Batch(moveCmd(mv.ctx, a.client, mv.id, p.dlq.Name, req, mv.progress, mv.done),
-		moveProgressCmd(mv.id, mv.progress))
+	a.notice = "moving client-side from " + oneLine(a.moves.cur.plan.dlq.Name) + "…"
+	return a.moves.launch(a.client)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -15,23 +14,20 @@ func (a *App) moveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	case redriveStartedMsg:
 		return a.redriveStarted(msg), true
 	case movePollMsg:
-		return a.movePollTick(msg), true
+		return a.moves.tick(a.ctx, a.client, msg), true
 	case moveTasksMsg:
 		return a.movePolled(msg), true
 	case redriveCancelMsg:
-		if a.mv != nil && msg.id == a.mv.id && msg.err != nil {
-			a.mv.cancelling, a.mv.err = false, msg.err
-		}
+		a.moves.cancelFailed(msg)
 		return nil, true
 	case moveReleasedMsg:
 		return a.moveReleased(msg), true
 	case moveProgressMsg:
-		if a.mv == nil || msg.id != a.mv.id || msg.closed {
-			return nil, true // Move has returned: the reader stops
+		cmd, ok := a.moves.progressed(msg)
+		if ok {
+			a.notice = "" // the status bar shows the progress instead
 		}
-		a.mv.prog = msg.p
-		a.notice = "" // the status bar shows the progress instead
-		return moveProgressCmd(msg.id, a.mv.progress), true
+		return cmd, true
 	case moveDoneMsg:
 		return a.moveDone(msg), true
 	case moveStopTimeoutMsg:
@@ -45,8 +41,8 @@ func (a *App) moveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 // move and stays in the DLQ, which the report will show.
 func (a *App) moveReleased(msg moveReleasedMsg) tea.Cmd {
 	a.peekReleased(msg.rel)
-	mv := a.mv
-	if mv == nil || msg.id != mv.id {
+	mv := a.moves.of(msg.id)
+	if mv == nil {
 		return nil
 	}
 	if msg.rel.err != nil {
@@ -68,20 +64,12 @@ func (a *App) moveReleased(msg moveReleasedMsg) tea.Cmd {
 
 // moveDone shows a client-side move's report.
 func (a *App) moveDone(msg moveDoneMsg) tea.Cmd {
-	mv := a.mv
-	if mv == nil || msg.id != mv.id {
+	if !a.moves.finished(msg) {
 		return nil
 	}
-	mv.cancel() // frees the context
-	mv.running, mv.cancelling = false, false
-	rep := msg.rep
-	mv.report, mv.journal = &rep, msg.journal
-	if msg.err != nil {
-		mv.err = msg.err
-	}
-	a.notice = reportLine(mv)
+	a.notice = reportLine(a.moves.cur)
 	cmds := []tea.Cmd{a.refresh()} // the depths changed
-	if a.stopAsked {
+	if a.moves.stopAsked {
 		cmds = append(cmds, a.quitAfterStop())
 	}
 	return tea.Batch(cmds...)
@@ -109,7 +97,7 @@ func reportLine(mv *moveState) string {
 func (a *App) askQuitDuringMove() {
 	a.confirm = newConfirm(&a.st, "quitmove", "A move is running: stop it and quit?", "stop the move and quit",
 		"The batches in flight finish, every message not moved yet becomes visible again in "+
-			oneLine(a.mv.plan.dlq.Name)+", and then sqscope quits. Nothing is lost.",
+			oneLine(a.moves.cur.plan.dlq.Name)+", and then sqscope quits. Nothing is lost.",
 		"Cancel to keep the move running.")
 	a.confirm.SetSize(a.width, a.lay.body)
 }
@@ -117,9 +105,7 @@ func (a *App) askQuitDuringMove() {
 // stopAndQuit cancels the move and waits (at most moveStopTimeout) for it
 // to return before releasing peeks and quitting.
 func (a *App) stopAndQuit() (tea.Model, tea.Cmd) {
-	a.stopAsked = true
-	a.mv.cancel()
-	a.mv.cancelling = true
+	a.moves.stopForQuit()
 	a.quitting = true
 	a.notice = "stopping the move before quitting… (q again quits at once)"
 	return a, tea.Tick(moveStopTimeout, func(time.Time) tea.Msg { return moveStopTimeoutMsg{} })
@@ -129,26 +115,10 @@ func (a *App) stopAndQuit() (tea.Model, tea.Cmd) {
 // wait timed out, whichever comes first: the peek sessions are released
 // next. stopAsked is cleared so the other one, arriving later, is ignored.
 func (a *App) quitAfterStop() tea.Cmd {
-	if !a.stopAsked || !a.quitting {
+	if !a.moves.stopAsked || !a.quitting {
 		return nil
 	}
-	a.stopAsked = false
+	a.moves.stopAsked = false
 	_, cmd := a.releaseAndQuit()
 	return cmd
-}
-
-// stopMove cancels a running client-side move and waits for Move to
-// return, for ReleaseAll after the program ended.
-func (a *App) stopMove(ctx context.Context) {
-	if !a.clientRunning() {
-		return
-	}
-	a.mv.cancel()
-	if !a.mv.launched {
-		return // still releasing the peek: Move never ran, and now never will
-	}
-	select {
-	case <-a.mv.done:
-	case <-ctx.Done():
-	}
 }

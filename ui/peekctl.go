@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+)
+
+// peekCtl owns the peek sessions: the pane's session, its page request in
+// flight and that request's number, and every session that may still hold
+// messages. It does no I/O: its methods return the Cmds that do, so the
+// App only decides when, and what the pane and the status line show.
+type peekCtl struct {
+	sess    awsclient.Peek     // the pane's session; nil when closed
+	seq     uint64             // number of the latest page request
+	cancel  context.CancelFunc // cancels the page in flight; nil when none
+	err     error
+	live    []awsclient.Peek // sessions that may still hold messages
+	seen    map[string][]int // receive counts last seen, by queue URL
+	pending model.Queue      // the queue the confirm dialog is about
+	from    pane             // the pane focused before the peek opened
+}
+
+func newPeekCtl() peekCtl { return peekCtl{seen: map[string][]int{}} }
+
+// open reports whether the pane has a session.
+func (c *peekCtl) open() bool { return c.sess != nil }
+
+// begin makes s the pane's session; the previous one was closed first.
+func (c *peekCtl) begin(s awsclient.Peek) {
+	c.sess = s
+	c.live = append(c.live, s)
+	c.err = nil
+}
+
+// next returns the Cmd reading the next page under ctx; nil when the pane
+// is closed or a page is on its way already.
+func (c *peekCtl) next(ctx context.Context) tea.Cmd {
+	if c.sess == nil || c.cancel != nil {
+		return nil
+	}
+	c.seq++
+	ctx, cancel := context.WithCancel(ctx)
+	c.cancel = cancel
+	return peekNextCmd(ctx, c.sess, c.seq, peekPage)
+}
+
+// cancelLoad cancels the page in flight, if any.
+func (c *peekCtl) cancelLoad() {
+	if c.cancel != nil {
+		c.cancel()
+		c.cancel = nil
+	}
+}
+
+// stop cancels the page in flight and makes one still on its way stale.
+func (c *peekCtl) stop() {
+	c.cancelLoad()
+	c.seq++
+}
+
+// close stops loading and detaches the pane's session, returning the Cmd
+// that releases it; nil when none was open. The release runs after the
+// cancel: the session waits for the receives already sent, so their
+// messages are released too.
+func (c *peekCtl) close() tea.Cmd {
+	c.stop()
+	sess := c.sess
+	if sess == nil {
+		return nil
+	}
+	c.sess = nil
+	return releaseCmd(sess)
+}
+
+// accept reports whether msg answers the latest page request of the open
+// session, ending that request; a stale page is to be dropped.
+func (c *peekCtl) accept(msg peekPageMsg) bool {
+	if msg.seq != c.seq || c.sess == nil {
+		return false
+	}
+	c.cancelLoad() // the request is over; this frees its context
+	return true
+}
+
+// released records a release: a failed one keeps the session live (quit
+// and ReleaseAll retry it). current says it was the pane's session.
+func (c *peekCtl) released(msg peekReleasedMsg) (ok, current bool) {
+	if msg.err != nil {
+		c.err = msg.err
+		return false, false
+	}
+	c.live = slices.DeleteFunc(c.live, func(s awsclient.Peek) bool { return s == msg.sess })
+	return true, msg.sess == c.sess
+}
+
+// releaseAll releases every live session, for ReleaseAll after the
+// program ended; the sessions released are forgotten.
+func (c *peekCtl) releaseAll(ctx context.Context) error {
+	c.cancelLoad()
+	err := releaseAll(ctx, c.live)
+	if err == nil {
+		c.live = nil
+	}
+	return err
+}
