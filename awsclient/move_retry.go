@@ -32,7 +32,7 @@ type batchCall[E any] func(ctx context.Context, batch []E) (ok []string, failed 
 // neither accepted nor failed in a response is retried: only an explicit
 // success counts. When stop is closed during a backoff the remaining
 // entries get errMoveCancelled.
-func retryBatch[E any](ctx context.Context, m *moveRun, op string, entries []E, idOf func(E) string,
+func retryBatch[E any](ctx context.Context, m *moveRun, op, queue string, entries []E, idOf func(E) string,
 	stop <-chan struct{}, call batchCall[E]) map[string]error {
 	failed := map[string]error{}
 	pending := entries
@@ -54,7 +54,7 @@ func retryBatch[E any](ctx context.Context, m *moveRun, op string, entries []E, 
 		}
 		var ok []string
 		var bad []types.BatchResultErrorEntry
-		err := m.s.call(ctx, m.plan.dlqName, func(ctx context.Context) (err error) {
+		err := m.s.call(ctx, queue, func(ctx context.Context) (err error) {
 			ok, bad, err = call(ctx, pending)
 			return err
 		})
@@ -75,7 +75,7 @@ func retryBatch[E any](ctx context.Context, m *moveRun, op string, entries []E, 
 		retry := map[string]bool{}
 		for _, f := range bad {
 			id := aws.ToString(f.Id)
-			ee := &EntryError{Op: op, Queue: m.plan.dlqName, Code: aws.ToString(f.Code), Message: aws.ToString(f.Message)}
+			ee := &EntryError{Op: op, Queue: queue, Code: aws.ToString(f.Code), Message: aws.ToString(f.Message)}
 			lastErr = ee
 			if !f.SenderFault || isThrottleCode(ee.Code) {
 				retry[id] = true
@@ -89,7 +89,7 @@ func retryBatch[E any](ctx context.Context, m *moveRun, op string, entries []E, 
 			if !done[id] && failed[id] == nil {
 				next = append(next, e)
 				if !retry[id] {
-					lastErr = &EntryError{Op: op, Queue: m.plan.dlqName, Code: "NoResult", Message: "entry missing from the response"}
+					lastErr = &EntryError{Op: op, Queue: queue, Code: "NoResult", Message: "entry missing from the response"}
 				}
 			}
 		}

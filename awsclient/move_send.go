@@ -3,9 +3,11 @@ package awsclient
 import (
 	"context"
 	"errors"
+	"net/http/httptrace"
 	"strconv"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -23,8 +25,10 @@ const maxBatchBytes = 1 << 20
 type outgoing struct {
 	msg  model.Message
 	dest destQueue
-	// resend: the journal says an interrupted move may already have sent it.
-	resend bool
+	// resend: the journal says an interrupted move may already have sent
+	// it, at resendSince.
+	resend      bool
+	resendSince time.Time
 	// uncertain: a send attempt may have reached SQS without us learning
 	// the outcome (dropped connection, 5xx, timeout), then was retried.
 	uncertain bool
@@ -67,7 +71,7 @@ func (m *moveRun) sendBatch(ctx context.Context, dest destQueue, batch []*outgoi
 	}
 	var uncertain atomic.Bool
 	idOf := func(e types.SendMessageBatchRequestEntry) string { return aws.ToString(e.Id) }
-	failed := retryBatch(context.WithoutCancel(ctx), m, "SendMessageBatch", entries, idOf, ctx.Done(),
+	failed := retryBatch(context.WithoutCancel(ctx), m, "SendMessageBatch", model.NameFromURL(dest.url), entries, idOf, ctx.Done(),
 		func(ctx context.Context, b []types.SendMessageBatchRequestEntry) ([]string, []types.BatchResultErrorEntry, error) {
 			out, err := m.s.api.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{
 				QueueUrl: aws.String(dest.url), Entries: b,
@@ -124,13 +128,24 @@ func sendEntry(id string, msg model.Message, fifo bool) types.SendMessageBatchRe
 
 // observeAttempts flags a call any of whose attempts may have been carried
 // out by SQS although it failed: the SDK retries those silently, and on a
-// standard queue the retry can duplicate the message.
+// standard queue the retry can duplicate the message. Go's HTTP transport
+// also re-sends a request on a fresh connection, unseen by the SDK, when a
+// reused connection closes without an answer — which happens after the
+// server acted on it too — so a second connection for one attempt counts.
 func observeAttempts(flag *atomic.Bool) func(*sqs.Options) {
 	return func(o *sqs.Options) {
 		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
 			// After the retry middleware, so it sees every attempt.
 			return st.Finalize.Add(middleware.FinalizeMiddlewareFunc("sqscopeObserveAttempt",
 				func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+					var conns atomic.Int32
+					ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+						GotConn: func(httptrace.GotConnInfo) {
+							if conns.Add(1) > 1 {
+								flag.Store(true)
+							}
+						},
+					})
 					out, md, err := next.HandleFinalize(ctx, in)
 					if err != nil && mayHaveReached(err) {
 						flag.Store(true)
@@ -144,9 +159,14 @@ func observeAttempts(flag *atomic.Bool) func(*sqs.Options) {
 // mayHaveReached reports whether a failed attempt may have been carried
 // out: a 5xx, or no response at all, except a refused connection.
 func mayHaveReached(err error) bool {
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return false
+	}
+	// The SDK wraps transport errors in a ResponseError too, with a stub
+	// response whose status is 0.
 	var re *awshttp.ResponseError
-	if errors.As(err, &re) {
+	if errors.As(err, &re) && re.HTTPStatusCode() != 0 {
 		return re.HTTPStatusCode() >= 500
 	}
-	return !errors.Is(err, syscall.ECONNREFUSED)
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -24,6 +25,12 @@ const moveWaitSeconds = 1
 // receive takes up to n messages from the DLQ, hidden for the hold.
 func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
 	var out *sqs.ReceiveMessageOutput
+	var lost atomic.Bool
+	defer func() {
+		if lost.Load() {
+			m.noteLostHolds()
+		}
+	}()
 	err := m.s.call(ctx, m.plan.dlqName, func(ctx context.Context) (err error) {
 		out, err = m.s.api.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
 			QueueUrl:              aws.String(m.req.SourceURL),
@@ -34,7 +41,7 @@ func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
 			MessageSystemAttributeNames: []types.MessageSystemAttributeName{
 				types.MessageSystemAttributeNameAll},
 			AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
-		})
+		}, observeAttempts(&lost))
 		return err
 	})
 	if err != nil {
@@ -47,6 +54,17 @@ func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
 	return msgs, nil
 }
 
+// noteLostHolds records that a receive may have hidden messages whose
+// receipt handles never arrived.
+func (m *moveRun) noteLostHolds() {
+	until := time.Now().Add(time.Duration(m.holdSec)*time.Second + time.Second)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if until.After(m.lostHolds) {
+		m.lostHolds = until
+	}
+}
+
 // deleteFromDLQ deletes the messages' DLQ copies, retrying entries SQS
 // failed for a transient reason. It returns the ids it could not delete,
 // each with its error. Deletes are not cut short by a cancel: the copies
@@ -57,7 +75,7 @@ func (m *moveRun) deleteFromDLQ(ctx context.Context, msgs []model.Message) map[s
 		entries[i] = types.DeleteMessageBatchRequestEntry{Id: aws.String(strconv.Itoa(i)), ReceiptHandle: aws.String(msg.ReceiptHandle)}
 	}
 	idOf := func(e types.DeleteMessageBatchRequestEntry) string { return aws.ToString(e.Id) }
-	failed := retryBatch(context.WithoutCancel(ctx), m, "DeleteMessageBatch", entries, idOf, nil,
+	failed := retryBatch(context.WithoutCancel(ctx), m, "DeleteMessageBatch", m.plan.dlqName, entries, idOf, nil,
 		func(ctx context.Context, batch []types.DeleteMessageBatchRequestEntry) ([]string, []types.BatchResultErrorEntry, error) {
 			out, err := m.s.api.DeleteMessageBatch(ctx, &sqs.DeleteMessageBatchInput{QueueUrl: aws.String(m.req.SourceURL), Entries: batch})
 			if err != nil {

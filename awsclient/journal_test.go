@@ -1,0 +1,93 @@
+package awsclient
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestJournalSurvivesReopenAndTornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "dlq.journal")
+	j, err := openJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		op  string
+		ids []string
+	}{
+		{"sending", []string{"a", "b", "c", "d"}},
+		{"sent", []string{"a", "b", "c"}},
+		{"deleted", []string{"a"}},
+		{"unsent", []string{"d"}},
+	}
+	for _, s := range steps {
+		var it []jItem
+		for _, id := range s.ids {
+			it = append(it, jItem{id: id, dest: "http://q/src"})
+		}
+		if err := j.record(s.op, it, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := j.f.Close(); err != nil { // a crash: no close(), no truncation
+		t.Fatal(err)
+	}
+	// A crash mid-write leaves half a line.
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	_, _ = f.WriteString(`{"op":"deleted","id":"b"`)
+	f.Close()
+
+	j, err = openJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]jState{"a": jDeleted, "b": jSent, "c": jSent, "d": jUnsent, "e": jNone}
+	for id, st := range want {
+		if got := j.state(id).state; got != st {
+			t.Errorf("state(%s) = %d, want %d", id, got, st)
+		}
+	}
+	if n := j.outstanding(); n != 2 {
+		t.Errorf("outstanding = %d, want 2 (b, c)", n)
+	}
+	if err := j.close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Size() == 0 {
+		t.Error("journal emptied while sends were outstanding")
+	}
+}
+
+func TestJournalEmptiedWhenNothingOutstanding(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dlq.journal")
+	j, err := openJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := []jItem{{id: "a"}, {id: "b"}}
+	for _, op := range []string{"sending", "sent", "deleted"} {
+		if err := j.record(op, it, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := j.close(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
+		t.Errorf("journal not emptied: %v %v", fi, err)
+	}
+}
+
+func TestJournalMemoryOnly(t *testing.T) {
+	j, err := openJournal("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := j.record("sent", []jItem{{id: "x"}}, true); err != nil {
+		t.Fatal(err)
+	}
+	if j.state("x").state != jSent || j.close() != nil {
+		t.Error("memory journal lost its state")
+	}
+}

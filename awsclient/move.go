@@ -1,0 +1,296 @@
+package awsclient
+
+import (
+	"context"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// moveEmptyStreak receives in a row that bring nothing end a move: the
+// DLQ is drained (or every message left is parked or held elsewhere).
+const moveEmptyStreak = 2
+
+// maxReportErrs bounds MoveReport.Errs: a thousand identical failures
+// say no more than the first few.
+const maxReportErrs = 20
+
+// Move is the client-side move; see Mover.
+func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MoveProgress) (MoveReport, error) {
+	if progress != nil {
+		defer close(progress)
+	}
+	// Checked here, not left to the guard: the move would otherwise
+	// receive (allowed, a peek) and hold messages before being refused.
+	if s.cfg.ReadOnly {
+		return MoveReport{}, &ReadOnlyError{Op: "SendMessageBatch"}
+	}
+	if req.Concurrency <= 0 {
+		req.Concurrency = DefaultMoveConcurrency
+	}
+	if req.Hold <= 0 {
+		req.Hold = DefaultMoveHold
+	}
+	plan, err := s.planMove(ctx, req)
+	if err != nil {
+		return MoveReport{}, err
+	}
+	j, err := openJournal(req.JournalPath)
+	if err != nil {
+		return MoveReport{}, err
+	}
+	m := &moveRun{
+		s: s, req: req, plan: plan, j: j, progress: progress, holdSec: holdSeconds(req.Hold),
+		inflight: map[string]bool{}, parked: map[string]string{},
+		skipped: map[string]bool{}, failed: map[string]bool{},
+	}
+	m.wake = sync.NewCond(&m.mu)
+	m.rep.Total = plan.total
+	if req.Limit > 0 {
+		m.rep.Total = min(m.rep.Total, req.Limit)
+	}
+	var wg sync.WaitGroup
+	for range req.Concurrency {
+		wg.Go(func() { m.worker(ctx) })
+	}
+	wg.Wait()
+	return m.finish(ctx)
+}
+
+// moveRun is one Move in progress.
+type moveRun struct {
+	s        *SQS
+	req      MoveRequest
+	plan     *movePlan
+	j        *journal
+	progress chan<- MoveProgress
+	holdSec  int32
+
+	mu sync.Mutex
+	// wake is signalled when a receive ends, for workers waiting on the
+	// verdict of receives in flight.
+	wake     *sync.Cond
+	rep      MoveReport
+	errSeen  map[string]bool
+	stopErr  error
+	taken    int // messages accepted for moving, toward Limit
+	reserved int // asked for by receives in flight
+	empties  int
+	active   int // batches being moved
+	// lostHolds is when the last receive whose answer was lost may have
+	// hidden messages until; zero when none.
+	lostHolds time.Time
+	inflight  map[string]bool   // ids in a batch being moved
+	parked    map[string]string // id → newest receipt handle, released at the end
+	skipped   map[string]bool
+	failed    map[string]bool
+}
+
+// worker receives and moves batches until the move is over.
+func (m *moveRun) worker(ctx context.Context) {
+	for {
+		ask := m.reserve(ctx)
+		if ask == 0 {
+			if m.awaitLostHolds(ctx) {
+				continue
+			}
+			return
+		}
+		// A receive is never abandoned: SQS may hide messages before it
+		// answers, and only the answer says which, to release them.
+		msgs, err := m.receive(context.WithoutCancel(ctx), ask)
+		m.received(ask, len(msgs), err)
+		if err != nil {
+			return // the move stops; see received
+		}
+		if len(msgs) == 0 {
+			continue
+		}
+		if ctx.Err() != nil {
+			m.release(ctx, msgs)
+			m.endBatch()
+			return
+		}
+		m.process(ctx, msgs)
+		m.endBatch()
+		m.report()
+	}
+}
+
+// awaitLostHolds is called when the DLQ looks drained. If a receive's
+// answer was lost, SQS may be hiding the messages it took from everyone,
+// this move included, until the hold ends: wait for that once and go on
+// (true), rather than end with them stranded in the DLQ.
+func (m *moveRun) awaitLostHolds(ctx context.Context) bool {
+	m.mu.Lock()
+	until := m.lostHolds
+	drained := m.empties >= moveEmptyStreak && m.stopErr == nil
+	parked := len(m.parked)
+	m.mu.Unlock()
+	if until.IsZero() || !drained || ctx.Err() != nil {
+		return false
+	}
+	// Nothing hidden but what this move parked: nothing to wait for.
+	if attrs, err := m.s.queueAttrs(ctx, m.req.SourceURL, "ApproximateNumberOfMessagesNotVisible"); err == nil {
+		if n, _ := strconv.Atoi(attrs["ApproximateNumberOfMessagesNotVisible"]); n <= parked {
+			return false
+		}
+	}
+	t := time.NewTimer(time.Until(until))
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.lostHolds.Equal(until) {
+		m.lostHolds = time.Time{}
+		m.empties = 0
+	}
+	return true
+}
+
+// reserve is how many messages the next receive may ask for; 0 ends the
+// worker.
+func (m *moveRun) reserve(ctx context.Context) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// After an empty receive, let the receives in flight decide: starting
+	// another long poll now would only make the end of the move wait for it.
+	for m.empties > 0 && m.empties < moveEmptyStreak && m.reserved > 0 && ctx.Err() == nil {
+		m.wake.Wait()
+	}
+	if ctx.Err() != nil || m.stopErr != nil || m.empties >= moveEmptyStreak {
+		return 0
+	}
+	ask := maxBatch
+	if m.req.Limit > 0 {
+		ask = min(ask, m.req.Limit-m.taken-m.reserved)
+	}
+	if ask <= 0 {
+		return 0
+	}
+	m.reserved += ask
+	return ask
+}
+
+func (m *moveRun) received(asked, got int, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	defer m.wake.Broadcast()
+	m.reserved -= asked
+	switch {
+	case err != nil:
+		m.failLocked(err)
+	case got == 0:
+		// While a batch is in flight an empty receive proves nothing: on
+		// a FIFO queue that batch locks its groups, hiding the rest.
+		if m.active == 0 {
+			m.empties++
+		}
+	default:
+		m.empties = 0
+		m.active++
+	}
+}
+
+func (m *moveRun) endBatch() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.active--
+}
+
+// fail stops the move: no new batch starts; batches in flight finish.
+func (m *moveRun) fail(err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.failLocked(err)
+}
+
+func (m *moveRun) failLocked(err error) {
+	if m.stopErr == nil {
+		m.stopErr = err
+	}
+}
+
+func (m *moveRun) addErr(err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.addErrLocked(err)
+}
+
+func (m *moveRun) addErrLocked(err error) {
+	if m.errSeen == nil {
+		m.errSeen = map[string]bool{}
+	}
+	key := Describe(err)
+	if len(m.rep.Errs) >= maxReportErrs || m.errSeen[key] {
+		return
+	}
+	m.errSeen[key] = true
+	m.rep.Errs = append(m.rep.Errs, err)
+}
+
+// release makes messages visible again now.
+func (m *moveRun) release(ctx context.Context, msgs []model.Message) {
+	if len(msgs) == 0 {
+		return
+	}
+	handles := make([]string, len(msgs))
+	for i, msg := range msgs {
+		handles[i] = msg.ReceiptHandle
+	}
+	for _, err := range m.setVisibility(ctx, handles, 0) {
+		m.addErr(err)
+	}
+}
+
+// done ends a batch's claim on its messages.
+func (m *moveRun) done(msgs []model.Message) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, msg := range msgs {
+		delete(m.inflight, msg.ID)
+	}
+}
+
+// report sends a progress snapshot, dropping it if the reader is behind:
+// the next one carries the newer totals, and the move never waits.
+func (m *moveRun) report() {
+	if m.progress == nil {
+		return
+	}
+	m.mu.Lock()
+	p := MoveProgress{Moved: m.rep.Moved, Failed: m.rep.Failed,
+		PossiblyDuplicated: m.rep.PossiblyDuplicated, Skipped: m.rep.Skipped, Total: m.rep.Total}
+	m.mu.Unlock()
+	select {
+	case m.progress <- p:
+	default:
+	}
+}
+
+// finish gives back every parked message and closes the journal.
+func (m *moveRun) finish(ctx context.Context) (MoveReport, error) {
+	m.mu.Lock()
+	handles := make([]string, 0, len(m.parked))
+	for _, h := range m.parked {
+		handles = append(handles, h)
+	}
+	m.mu.Unlock()
+	for _, err := range m.setVisibility(ctx, handles, 0) {
+		m.addErr(err)
+	}
+	if err := m.j.close(); err != nil {
+		m.addErr(err)
+	}
+	m.report()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.rep.Cancelled = ctx.Err() != nil
+	return m.rep, m.stopErr
+}
