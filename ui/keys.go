@@ -44,15 +44,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.syncSide()
 		return a, cmd
 	}
+	if m, cmd, ok := a.globalKey(k); ok {
+		return m, cmd
+	}
 	switch {
-	case key.Matches(k, a.keys.Quit):
-		return a.quit()
-	case key.Matches(k, a.keys.Help):
-		a.showHelp = true
-	case key.Matches(k, a.keys.Refresh):
-		// An explicit refresh supersedes one in flight: its answer will be
-		// stale and dropped.
-		return a, a.refresh()
 	case key.Matches(k, a.keys.Sort):
 		a.list.SetSort(a.list.sortKey.Next())
 		a.syncSide()
@@ -80,6 +75,24 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
+// globalKey handles the keys that mean the same wherever the keyboard is:
+// quit, help and refresh. ok is false for any other key.
+func (a *App) globalKey(k tea.KeyPressMsg) (m tea.Model, cmd tea.Cmd, ok bool) {
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		m, cmd = a.quit()
+		return m, cmd, true
+	case key.Matches(k, a.keys.Help):
+		a.showHelp = true
+		return a, nil, true
+	case key.Matches(k, a.keys.Refresh):
+		// An explicit refresh supersedes one in flight: its answer will be
+		// stale and dropped.
+		return a, a.refresh(), true
+	}
+	return a, nil, false
+}
+
 // open shows the selected queue's detail; enter on the detail peeks it.
 func (a *App) open() tea.Cmd {
 	q, ok := a.list.Selected()
@@ -104,11 +117,10 @@ func (a *App) peekKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.peek, cmd = a.peek.Update(k)
 		return a, cmd
 	}
+	if m, cmd, ok := a.globalKey(k); ok {
+		return m, cmd
+	}
 	switch {
-	case key.Matches(k, a.keys.Quit):
-		return a.quit()
-	case key.Matches(k, a.keys.Help):
-		a.showHelp = true
 	case key.Matches(k, a.keys.Back):
 		if a.peek.Filter() != "" {
 			a.peek.ClearFilter()
@@ -117,8 +129,6 @@ func (a *App) peekKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, a.closePeek()
 	case key.Matches(k, a.keys.LoadMore):
 		return a, a.peekNext()
-	case key.Matches(k, a.keys.Refresh):
-		return a, a.refresh()
 	case key.Matches(k, a.keys.Copy):
 		return a, a.copyBody()
 	case key.Matches(k, a.keys.Pager):
