@@ -138,6 +138,7 @@ func (m *moveRun) account(outs, sent []*outgoing, resume []model.Message, delFai
 		}
 		m.rep.Moved++
 		m.rep.Resumed++
+		m.rep.MovedIDs = append(m.rep.MovedIDs, msg.ID)
 	}
 	for _, o := range sent {
 		if err := delFailed[o.msg.ID]; err != nil {
@@ -148,6 +149,7 @@ func (m *moveRun) account(outs, sent []*outgoing, resume []model.Message, delFai
 			continue
 		}
 		m.rep.Moved++
+		m.rep.MovedIDs = append(m.rep.MovedIDs, o.msg.ID)
 		if m.mayDuplicate(o) {
 			m.rep.PossiblyDuplicated++
 		}

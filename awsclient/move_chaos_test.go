@@ -176,6 +176,12 @@ func addFailed(rec *httptest.ResponseRecorder, held []string, senderFault bool, 
 // body matches reject: SQS's answer to a message the destination will
 // never take (HTTP 200, the entry Failed with SenderFault).
 func rejectingProxy(next http.Handler, reject func(body string) bool) http.Handler {
+	return entryFaultProxy(next, reject, true, "InvalidParameterValue")
+}
+
+// entryFaultProxy fails every SendMessageBatch entry whose body matches
+// reject with code, in an HTTP 200, and forwards the rest.
+func entryFaultProxy(next http.Handler, reject func(body string) bool, senderFault bool, code string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -210,6 +216,6 @@ func rejectingProxy(next http.Handler, reject func(body string) bool) http.Handl
 			r2.ContentLength = int64(len(kept))
 			next.ServeHTTP(rec, r2)
 		}
-		copyResponse(w, addFailed(rec, refused, true, "InvalidParameterValue"))
+		copyResponse(w, addFailed(rec, refused, senderFault, code))
 	})
 }

@@ -30,7 +30,8 @@ func TestMoveSurvivesFaults(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Move: %v (report %+v)", err, rep)
 			}
-			t.Logf("report: moved %d, failed %d, possibly duplicated %d; errors %v", rep.Moved, rep.Failed, rep.PossiblyDuplicated, rep.Errs)
+			t.Logf("report: moved %d, failed %d, possibly duplicated %d, out of order %d; errors %v",
+				rep.Moved, rep.Failed, rep.PossiblyDuplicated, rep.OutOfOrder, rep.Errs)
 			for _, kind := range []string{"500", "throttle", "drop-before", "drop-after", "latency", "partial"} {
 				if chaos.count(kind) == 0 {
 					t.Errorf("fault %q never injected: the test proves nothing about it", kind)
@@ -57,11 +58,22 @@ func checkNothingLost(t *testing.T, f *dlqFixture, rep MoveReport) {
 	}
 	seen := map[string]int{}
 	inSource := map[string]bool{}
+	reordered := 0
 	for _, src := range f.sources {
+		var bodies []string
 		for _, d := range f.drain(t, src) {
 			seen[d.body]++
 			inSource[d.body] = true
+			bodies = append(bodies, d.body)
 		}
+		for key, want := range f.order {
+			if g, ok := strings.CutPrefix(key, src+"|"); ok {
+				reordered += inversions(want, bodies, f.want, g)
+			}
+		}
+	}
+	if reordered > rep.OutOfOrder {
+		t.Errorf("%d messages out of their FIFO group's order, but the report says %d", reordered, rep.OutOfOrder)
 	}
 	for _, d := range f.drain(t, f.dlqURL) {
 		seen[d.body]++
@@ -116,6 +128,16 @@ func TestMoveNeverDeletesWhatWasNotSent(t *testing.T) {
 	}
 	if rep.Moved != 90 || rep.Failed != 10 || rep.PossiblyDuplicated != 0 || len(rep.Errs) == 0 {
 		t.Fatalf("report %+v; want 90 moved, 10 failed, with the error", rep)
+	}
+	if ids := map[string]bool{}; len(rep.MovedIDs) == 90 {
+		for _, id := range rep.MovedIDs {
+			ids[id] = true
+		}
+		if len(ids) != 90 {
+			t.Errorf("MovedIDs holds %d distinct ids, want 90", len(ids))
+		}
+	} else {
+		t.Errorf("MovedIDs holds %d ids, want 90", len(rep.MovedIDs))
 	}
 	if d := Describe(rep.Errs[0]); !strings.Contains(d, "InvalidParameterValue") {
 		t.Errorf("Describe(first error) = %q", d)

@@ -48,15 +48,32 @@ func (m *moveRun) sendAll(ctx context.Context, outs []*outgoing) {
 		byDest[o.dest.url] = append(byDest[o.dest.url], o)
 	}
 	for _, url := range order {
-		group := byDest[url]
-		for len(group) > 0 {
-			n, size := 0, 0
-			for n < len(group) && n < maxBatch && (n == 0 || size+group[n].msg.Size() <= maxBatchBytes) {
-				size += group[n].msg.Size()
-				n++
+		pending := byDest[url]
+		// broken: FIFO groups with a message that could not be sent. Their
+		// later messages stay in the DLQ, so the group's order survives.
+		broken := map[string]bool{}
+		for len(pending) > 0 {
+			var batch []*outgoing
+			size := 0
+			for len(pending) > 0 && len(batch) < maxBatch && (len(batch) == 0 || size+pending[0].msg.Size() <= maxBatchBytes) {
+				o := pending[0]
+				pending = pending[1:]
+				if o.dest.fifo && broken[o.msg.GroupID] {
+					o.err = &GroupHeldError{Group: o.msg.GroupID, Queue: model.NameFromURL(url)}
+					continue
+				}
+				size += o.msg.Size()
+				batch = append(batch, o)
 			}
-			m.sendBatch(ctx, group[0].dest, group[:n])
-			group = group[n:]
+			if len(batch) == 0 {
+				continue
+			}
+			m.sendBatch(ctx, batch[0].dest, batch)
+			for _, o := range batch {
+				if o.dest.fifo && o.err != nil {
+					broken[o.msg.GroupID] = true
+				}
+			}
 		}
 	}
 }
@@ -70,6 +87,8 @@ func (m *moveRun) sendBatch(ctx context.Context, dest destQueue, batch []*outgoi
 		entries[i] = sendEntry(strconv.Itoa(i), o.msg, dest.fifo)
 	}
 	var uncertain atomic.Bool
+	// okAt[i] is the attempt (1-based) on which entry i was accepted.
+	okAt, attempt := make([]int, len(batch)), 0
 	idOf := func(e types.SendMessageBatchRequestEntry) string { return aws.ToString(e.Id) }
 	failed := retryBatch(context.WithoutCancel(ctx), m, "SendMessageBatch", model.NameFromURL(dest.url), entries, idOf, ctx.Done(),
 		func(ctx context.Context, b []types.SendMessageBatchRequestEntry) ([]string, []types.BatchResultErrorEntry, error) {
@@ -82,15 +101,24 @@ func (m *moveRun) sendBatch(ctx context.Context, dest destQueue, batch []*outgoi
 			if len(out.Successful)+len(out.Failed) < len(b) {
 				uncertain.Store(true)
 			}
+			attempt++
 			ok := make([]string, len(out.Successful))
 			for i, s := range out.Successful {
 				ok[i] = aws.ToString(s.Id)
+				if n, err := strconv.Atoi(ok[i]); err == nil && n >= 0 && n < len(okAt) && okAt[n] == 0 {
+					okAt[n] = attempt
+				}
 			}
 			return ok, out.Failed, nil
 		})
 	for i, o := range batch {
 		o.err = failed[strconv.Itoa(i)]
 		o.uncertain = uncertain.Load()
+	}
+	if dest.fifo {
+		if n, groups := outOfOrder(batch, okAt); n > 0 {
+			m.reorderedIn(dest.url, n, groups)
+		}
 	}
 }
 

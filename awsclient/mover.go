@@ -86,6 +86,13 @@ type MoveReport struct {
 	// already sent (per the journal), deleted now instead of sent again.
 	// Included in Moved.
 	Resumed int
+	// OutOfOrder: FIFO messages (in Moved) that reached their destination
+	// ahead of an earlier message of their group, because a batch entry
+	// failed and was retried or left behind; Errs names the groups.
+	OutOfOrder int
+	// MovedIDs are the DLQ message ids counted in Moved, so that a view of
+	// the DLQ can drop them.
+	MovedIDs []string
 	// Total is the DLQ's visible depth when the move started.
 	Total     int
 	Cancelled bool

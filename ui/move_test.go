@@ -59,8 +59,9 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 	f.mu.Lock()
 	f.mover.moveGate = make(chan struct{})
 	f.mover.progress = []awsclient.MoveProgress{{Moved: 1, Total: 2}}
-	f.mover.report = awsclient.MoveReport{Moved: 2, Skipped: 3, Total: 5}
+	f.mover.report = awsclient.MoveReport{Moved: 2, Skipped: 3, Total: 5, MovedIDs: want}
 	gate := f.mover.moveGate
+	before := len(a.peek.msgs)
 	f.mu.Unlock()
 
 	move, progress := startMove(t, a)
@@ -94,6 +95,16 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 	}
 	if len(a.peek.Selection()) != 0 {
 		t.Error("the selection survived the move: a second R would move them again")
+	}
+	left := ids(a.peek.Shown())
+	if len(left) != before-2 || slices.Contains(left, want[0]) || slices.Contains(left, want[1]) {
+		t.Errorf("peek list after the move: %v; want the %d others, without %v", left, before-2, want)
+	}
+	if s := screen(a); !strings.Contains(s, "2 moved away") {
+		t.Errorf("peek title does not say what moved away:\n%s", s)
+	}
+	if len(a.dlq.peeked) != before-2 {
+		t.Errorf("the DLQ pane still counts %d peeked messages, want %d", len(a.dlq.peeked), before-2)
 	}
 }
 

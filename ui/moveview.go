@@ -23,6 +23,26 @@ func moveLines(mv *moveState, st *Styles, w int) []string {
 	if mv.err != nil {
 		lines = append(lines, wrap(st.StatusErr.Render("✗ "+errText(mv.err)), w)...)
 	}
+	if mv.report != nil {
+		lines = append(lines, reportErrLines(mv.report.Errs, st, w)...)
+	}
+	return lines
+}
+
+// maxShownMoveErrs bounds the report's distinct failures shown under a
+// finished move; the pane has room for little else.
+const maxShownMoveErrs = 3
+
+// reportErrLines say why messages failed, were held or lost their order.
+func reportErrLines(errs []error, st *Styles, w int) []string {
+	var lines []string
+	for i, err := range errs {
+		if i == maxShownMoveErrs {
+			lines = append(lines, st.Note.Render(fmt.Sprintf("  … and %d more", len(errs)-i)))
+			break
+		}
+		lines = append(lines, wrap(st.StatusErr.Render("✗ "+errText(err)), w)...)
+	}
 	return lines
 }
 

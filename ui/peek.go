@@ -32,6 +32,8 @@ type peekPane struct {
 	heldUntil   time.Time
 	exhausted   bool
 	loading     bool
+	moved       int  // removed from the list by a client-side move
+	redriven    bool // a native move task ran: the list may be stale
 
 	body      peekBody
 	bodyFocus bool // the body, not the list, has the keyboard
@@ -82,6 +84,42 @@ func (p *peekPane) AddPage(msgs []model.Message, received, dupes, held int, unti
 	p.loading = false
 	p.refilter() // shows the first message when the list was empty
 }
+
+// RemoveMoved drops messages a move took out of this queue and returns how
+// many it dropped; the list shows only what may still be there.
+func (p *peekPane) RemoveMoved(ids []string) int {
+	cur, _ := p.Current()
+	gone := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		gone[id] = true
+	}
+	kept := p.msgs[:0]
+	for _, m := range p.msgs {
+		if gone[m.ID] {
+			delete(p.selected, m.ID)
+			continue
+		}
+		kept = append(kept, m)
+	}
+	n := len(p.msgs) - len(kept)
+	clear(p.msgs[len(kept):]) // let the bodies go
+	p.msgs = kept
+	p.moved += n
+	p.rows = p.rows[:0] // they index the old list
+	p.refilter()
+	for i, r := range p.rows {
+		if p.msgs[r].ID == cur.ID {
+			p.cursor = i
+			p.scroll()
+			p.showCurrent()
+		}
+	}
+	return n
+}
+
+// MarkRedriven notes that a move task went through this queue: any
+// message in the list may be gone.
+func (p *peekPane) MarkRedriven() { p.redriven = true }
 
 // Released records that the session holds nothing any more.
 func (p *peekPane) Released() { p.held = 0 }

@@ -71,6 +71,12 @@ func (p peekPane) titleLine() string {
 	case p.exhausted:
 		parts = append(parts, "exhausted")
 	}
+	if p.moved > 0 {
+		parts = append(parts, commas(int64(p.moved))+" moved away")
+	}
+	if p.redriven {
+		parts = append(parts, "redriven since read: may be stale")
+	}
 	if n := len(p.selected); n > 0 {
 		parts = append(parts, commas(int64(n))+" selected")
 	}

@@ -68,7 +68,9 @@ var redriveGolden = []struct {
 	{"client_report", func(t *testing.T, a *App, f *fakeClient) {
 		noJournalHome(t)
 		openPeek(t, a, "shared-dlq")
-		f.mover.report = awsclient.MoveReport{Moved: 2, Failed: 1, PossiblyDuplicated: 1, Skipped: 9, Total: 12}
+		f.mover.report = awsclient.MoveReport{Moved: 2, Failed: 1, PossiblyDuplicated: 1, Skipped: 9, Total: 12,
+			Errs: []error{&awsclient.EntryError{Op: "SendMessageBatch", Queue: "orders", Code: "InvalidParameterValue",
+				Message: "Message must be shorter than 1048576 bytes"}}}
 		press(a, "space", "space", "space", "R")
 		drive(a, press(a, "y"))
 	}},

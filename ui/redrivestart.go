@@ -116,6 +116,9 @@ func (a *App) movePolled(msg moveTasksMsg) tea.Cmd {
 		return nil
 	}
 	mv, t := a.moves.cur, a.moves.cur.task
+	if a.peekOpen() && a.peek.q.URL == mv.plan.dlq.URL && t.Moved > 0 {
+		a.peek.MarkRedriven()
+	}
 	a.notice = fmt.Sprintf("redrive of %s %s: %s of %s moved", oneLine(mv.plan.dlq.Name),
 		strings.ToLower(string(t.Status)), commas(t.Moved), commas(t.ToMove))
 	return a.refresh() // the depths changed

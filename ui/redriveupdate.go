@@ -67,7 +67,12 @@ func (a *App) moveDone(msg moveDoneMsg) tea.Cmd {
 	if !a.moves.finished(msg) {
 		return nil
 	}
-	a.notice = reportLine(a.moves.cur)
+	mv := a.moves.cur
+	a.notice = reportLine(mv)
+	if a.peekOpen() && a.peek.q.URL == mv.plan.dlq.URL && mv.report != nil {
+		a.peek.RemoveMoved(mv.report.MovedIDs)
+		a.feedDLQ()
+	}
 	cmds := []tea.Cmd{a.refresh()} // the depths changed
 	if a.moves.stopAsked {
 		cmds = append(cmds, a.quitAfterStop())
@@ -84,6 +89,9 @@ func reportLine(mv *moveState) string {
 	}
 	parts := []string{fmt.Sprintf("%s %s", verb, plural(r.Moved, "message")),
 		commas(int64(r.Failed)) + " failed", commas(int64(r.PossiblyDuplicated)) + " possibly duplicated"}
+	if r.OutOfOrder > 0 {
+		parts = append(parts, commas(int64(r.OutOfOrder))+" out of FIFO order")
+	}
 	if r.Skipped > 0 {
 		parts = append(parts, commas(int64(r.Skipped))+" skipped")
 	}
