@@ -40,14 +40,24 @@ type jRecord struct {
 // journal remembers, per DLQ MessageId, how far its move got. It always
 // works in memory (within one run it catches a message that comes back
 // while its delete is in doubt); with a path it is also an append-only
-// file that outlives a crash. Lines for a batch's sends are fsync'd before
-// its deletes, so whatever a crash leaves in the DLQ is either known sent
-// (delete it, do not send again) or known possibly sent (send again and
-// report it as a possible duplicate).
+// file that outlives a crash. A batch's "sending" lines are fsync'd before
+// it is sent and its "sent" lines written before its deletes, so whatever
+// a killed process leaves in the DLQ is either known sent (delete it, do
+// not send again) or known possibly sent (send again and report it as a
+// possible duplicate). A power loss can take unsynced "sent" lines with
+// it, which only moves messages from the first case to the second.
 type journal struct {
-	mu  sync.Mutex
-	f   *os.File // nil: memory only
-	ids map[string]jRecord
+	mu      sync.Mutex
+	f       *os.File // nil: memory only
+	ids     map[string]jRecord
+	written uint64 // writes to f so far
+
+	// syncMu serializes fsyncs; synced is how many writes the last one
+	// covered. Concurrent batches share one fsync (a group commit): a
+	// batch whose write an fsync begun after it already covered skips
+	// its own.
+	syncMu sync.Mutex
+	synced uint64
 }
 
 // openJournal loads path (if any) and opens it for appending. A torn last
@@ -95,7 +105,6 @@ func (j *journal) record(op string, items []jItem, durable bool) error {
 	}
 	now := time.Now()
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	var buf bytes.Buffer
 	for _, it := range items {
 		j.ids[it.id] = jRecord{state: jOps[op], at: now}
@@ -110,16 +119,36 @@ func (j *journal) record(op string, items []jItem, durable bool) error {
 		}
 	}
 	if j.f == nil {
+		j.mu.Unlock()
 		return nil
 	}
-	if _, err := j.f.Write(buf.Bytes()); err != nil {
+	_, err := j.f.Write(buf.Bytes())
+	j.written++
+	mine := j.written
+	j.mu.Unlock()
+	if err != nil {
 		return fmt.Errorf("move journal: %w", err)
 	}
 	if durable {
-		if err := j.f.Sync(); err != nil {
-			return fmt.Errorf("move journal: %w", err)
-		}
+		return j.syncThrough(mine)
 	}
+	return nil
+}
+
+// syncThrough returns once write n (and every one before it) is on disk.
+func (j *journal) syncThrough(n uint64) error {
+	j.syncMu.Lock()
+	defer j.syncMu.Unlock()
+	if j.synced >= n {
+		return nil
+	}
+	j.mu.Lock()
+	upTo := j.written // every write so far is in the page cache
+	j.mu.Unlock()
+	if err := j.f.Sync(); err != nil {
+		return fmt.Errorf("move journal: %w", err)
+	}
+	j.synced = upTo
 	return nil
 }
 

@@ -15,8 +15,8 @@ const fifoDedupWindow = 5 * time.Minute
 // process moves one received batch: sort out what not to move, send the
 // rest, delete from the DLQ exactly what the destinations accepted, give
 // back what could not be sent. The journal is written before the sends
-// (what may be sent) and after them (what was), each time fsync'd, and
-// only then are the DLQ copies deleted.
+// (what may be sent, fsync'd) and after them (what was), and only then
+// are the DLQ copies deleted.
 func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 	outs, resume := m.triage(ctx, msgs)
 	if len(outs) == 0 && len(resume) == 0 {
@@ -54,7 +54,11 @@ func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 			unsent = append(unsent, o)
 		}
 	}
-	if err := m.j.record("sent", items(sent), true); err != nil {
+	// Not fsync'd: a killed process leaves the write in the page cache,
+	// and after a power loss the "sending" line makes the next move
+	// re-send these and report them as possible duplicates. Only the
+	// "sending" line must reach the disk before the copies go out.
+	if err := m.j.record("sent", items(sent), false); err != nil {
 		m.addErr(err) // the copies are out: deleting is still right
 	}
 	toDelete := append([]model.Message(nil), resume...)
