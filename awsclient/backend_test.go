@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
@@ -104,7 +105,47 @@ func adminClient(endpoint string) *sqs.Client {
 		Region:       "us-east-1",
 		BaseEndpoint: aws.String(endpoint),
 		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
+		Retryer:      recordingRetryer{retry.NewStandard(), endpoint},
 	})
+}
+
+// adminRetries are the errors the SDK silently retried for fixtures, by
+// endpoint. A retried receive may have hidden messages the fixture never
+// saw, so a count that comes out short prints them.
+var adminRetries sync.Map // endpoint → *retryLog
+
+type retryLog struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+type recordingRetryer struct {
+	aws.RetryerV2
+	endpoint string
+}
+
+func (r recordingRetryer) IsErrorRetryable(err error) bool {
+	ok := r.RetryerV2.IsErrorRetryable(err)
+	if ok {
+		v, _ := adminRetries.LoadOrStore(r.endpoint, &retryLog{})
+		l := v.(*retryLog)
+		l.mu.Lock()
+		l.errs = append(l.errs, err.Error())
+		l.mu.Unlock()
+	}
+	return ok
+}
+
+// retriedFor lists the errors the fixture client retried against endpoint.
+func retriedFor(endpoint string) []string {
+	v, ok := adminRetries.Load(endpoint)
+	if !ok {
+		return nil
+	}
+	l := v.(*retryLog)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.errs...)
 }
 
 // uniquePrefix keeps tests apart on a shared moto, which cannot be reset

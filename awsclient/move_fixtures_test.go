@@ -17,11 +17,12 @@ import (
 // dlqFixture is a DLQ with source queues whose messages got there the real
 // way: received past maxReceiveCount.
 type dlqFixture struct {
-	admin   *sqs.Client
-	dlqURL  string
-	dlqARN  string
-	sources []string // source queue URLs
-	fifo    bool
+	admin    *sqs.Client
+	endpoint string
+	dlqURL   string
+	dlqARN   string
+	sources  []string // source queue URLs
+	fifo     bool
 	// want maps each original body to the source it was sent to and its
 	// attributes; bodies are unique.
 	want map[string]sentMessage
@@ -39,7 +40,7 @@ type sentMessage struct {
 // fails them all into one shared DLQ.
 func newDLQFixture(t *testing.T, endpoint string, fifo bool, nSources, perSource int) *dlqFixture {
 	t.Helper()
-	f := &dlqFixture{admin: adminClient(endpoint), fifo: fifo, want: map[string]sentMessage{}, order: map[string][]string{}}
+	f := &dlqFixture{admin: adminClient(endpoint), endpoint: endpoint, fifo: fifo, want: map[string]sentMessage{}, order: map[string][]string{}}
 	p := uniquePrefix(t)
 	suffix, attrs := "", map[string]string{}
 	if fifo {
@@ -174,7 +175,7 @@ func (f *dlqFixture) drain(t *testing.T, url string) []drained {
 				return got
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("drain: %s still holds %d messages", url, f.count(t, url))
+				t.Fatalf("drain: %s still holds %d messages; the fixture client's retried errors: %q", url, f.count(t, url), retriedFor(f.endpoint))
 			}
 			time.Sleep(100 * time.Millisecond)
 			continue
@@ -258,8 +259,8 @@ func (f *dlqFixture) checkRedriven(t *testing.T) {
 				inDLQ++
 			}
 		}
-		t.Errorf("%d of %d bodies missing from their sources (e.g. %v; %d of them found back in the DLQ), %d duplicated",
-			len(missing), len(f.want), first(missing), inDLQ, len(dup))
+		t.Errorf("%d of %d bodies missing from their sources (e.g. %v; %d of them found back in the DLQ), %d duplicated; "+
+			"the fixture client's retried errors: %q", len(missing), len(f.want), first(missing), inDLQ, len(dup), retriedFor(f.endpoint))
 	}
 }
 
