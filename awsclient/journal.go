@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -74,7 +77,17 @@ func openJournal(path string) (*journal, error) {
 	if err != nil {
 		return nil, fmt.Errorf("move journal: %w", err)
 	}
-	sc := bufio.NewScanner(f)
+	if err := j.load(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("move journal %s: %w", path, err)
+	}
+	j.f = f
+	return j, nil
+}
+
+// load reads a journal file's lines into memory.
+func (j *journal) load(r io.Reader) error {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for sc.Scan() {
 		var l journalLine
@@ -85,12 +98,27 @@ func openJournal(path string) (*journal, error) {
 			j.ids[l.ID] = jRecord{state: st, at: time.UnixMilli(l.At)}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("move journal %s: %w", path, err)
+	return sc.Err()
+}
+
+// JournalPending counts the messages an interrupted move left half-moved
+// in the journal at path (a copy may exist at the destination while the
+// DLQ copy remains); 0 when there is no journal. Only a client-side Move
+// with that journal can finish them without sending any twice.
+func JournalPending(path string) (int, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
 	}
-	j.f = f
-	return j, nil
+	if err != nil {
+		return 0, fmt.Errorf("move journal: %w", err)
+	}
+	defer f.Close()
+	j := &journal{ids: map[string]jRecord{}}
+	if err := j.load(f); err != nil {
+		return 0, fmt.Errorf("move journal %s: %w", path, err)
+	}
+	return j.outstanding(), nil
 }
 
 // jItem is one message to record.

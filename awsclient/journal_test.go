@@ -130,3 +130,29 @@ func TestJournalConcurrentDurableRecords(t *testing.T) {
 		t.Errorf("reopened journal knows %d sends, want %d", n, workers*batches*10)
 	}
 }
+
+func TestJournalPending(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dlq.journal")
+	if n, err := JournalPending(path); n != 0 || err != nil {
+		t.Fatalf("no journal: %d, %v", n, err)
+	}
+	j, err := openJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := func(ids ...string) []jItem {
+		var out []jItem
+		for _, id := range ids {
+			out = append(out, jItem{id: id, dest: "http://q/src"})
+		}
+		return out
+	}
+	_ = j.record("sending", it("a", "b", "c", "d"), true)
+	_ = j.record("sent", it("a", "b"), false)
+	_ = j.record("deleted", it("a"), false)
+	_ = j.record("unsent", it("d"), false)
+	if n, err := JournalPending(path); n != 2 || err != nil { // b sent, c sending
+		t.Errorf("JournalPending = %d, %v; want 2", n, err)
+	}
+	_ = j.f.Close()
+}

@@ -117,7 +117,7 @@ func New(c awsclient.Client, o Options) *App {
 
 // Init starts the first refresh and the auto-refresh timer.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh))
+	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh), journalsCmd())
 }
 
 // Update routes a message: results and timers first, then keys (global

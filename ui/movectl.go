@@ -19,6 +19,9 @@ type moveCtl struct {
 	seq       uint64     // number of the latest move
 	pending   movePlan   // what the redrive dialog is about
 	stopAsked bool       // quitting waits for the stopped move to return
+	// interrupted counts, by DLQ name, the messages that interrupted
+	// moves left half-moved (from the journals).
+	interrupted map[string]int
 }
 
 // begin starts tracking a move numbered above every earlier one, so that

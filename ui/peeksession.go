@@ -142,7 +142,7 @@ func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
 		return releaseCmd(a.pk.sess)
 	}
 	a.pk.err = nil
-	return nil
+	return a.yieldToTask()
 }
 
 // peekReleased records a release; a session released in full is done.

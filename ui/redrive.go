@@ -151,6 +151,10 @@ func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
 	if dest != nil && p.why == "" {
 		p.why = "you picked the destination"
 	}
+	if n := a.moves.interrupted[q.Name]; n > 0 && p.why == "" {
+		p.why = "an interrupted move left " + plural(n, "message") +
+			" half-moved, and only its journal knows which copies were already sent"
+	}
 	if p.count() == 0 {
 		a.notice = oneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)"
 		return nil

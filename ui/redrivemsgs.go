@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -138,10 +139,47 @@ func moveProgressCmd(id uint64, ch <-chan awsclient.MoveProgress) tea.Cmd {
 	}
 }
 
+// journalsMsg lists, by DLQ name, the messages that interrupted moves
+// left half-moved, from the journals in the cache directory.
+type journalsMsg struct{ pending map[string]int }
+
+// journalsCmd reads every move journal, so that R on a DLQ with an
+// interrupted move finishes it client-side (only the journal knows which
+// messages were already sent) instead of starting a native task.
+func journalsCmd() tea.Cmd {
+	return func() tea.Msg {
+		pending := map[string]int{}
+		dir := journalDir()
+		if dir == "" {
+			return journalsMsg{pending: pending}
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, journalPrefix+"*"+journalSuffix))
+		for _, f := range files {
+			if n, err := awsclient.JournalPending(f); err == nil && n > 0 {
+				name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), journalPrefix), journalSuffix)
+				pending[name] = n
+			}
+		}
+		return journalsMsg{pending: pending}
+	}
+}
+
+const journalPrefix, journalSuffix = "journal-", ".jsonl"
+
 // journalPath is the move journal of one DLQ under the user's cache
 // directory, so a move restarted after a crash resumes; empty (no journal)
 // when there is no cache directory.
 func journalPath(dlqName string) string {
+	dir := journalDir()
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, journalPrefix+filepath.Base(dlqName)+journalSuffix)
+}
+
+// journalDir is where the journals live, created if need be; empty when
+// the user has no cache directory.
+func journalDir() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return ""
@@ -150,5 +188,5 @@ func journalPath(dlqName string) string {
 	if os.MkdirAll(dir, 0o700) != nil {
 		return ""
 	}
-	return filepath.Join(dir, "journal-"+filepath.Base(dlqName)+".jsonl")
+	return dir
 }

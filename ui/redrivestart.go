@@ -150,7 +150,24 @@ func (a *App) probed(msg moveTasksMsg) tea.Cmd {
 	mv := a.newMove(movePlan{dlq: a.peek.q})
 	mv.task = t
 	mv.note = "a move task is running on this DLQ"
-	return tea.Batch(movePollCmd(mv.id), a.moves.poll(a.ctx, a.client))
+	return tea.Batch(movePollCmd(mv.id), a.moves.poll(a.ctx, a.client), a.yieldToTask())
+}
+
+// nativeMoveOn reports whether a native move task is being watched on q.
+func (a *App) nativeMoveOn(q model.Queue) bool {
+	return a.moves.running() && a.moves.cur.cancel == nil && a.moves.cur.plan.dlq.URL == q.URL
+}
+
+// yieldToTask releases what the peek holds when a move task runs on the
+// peeked DLQ: a task moves only visible messages, and would end with the
+// held ones left behind. The list keeps showing them.
+func (a *App) yieldToTask() tea.Cmd {
+	if !a.peekOpen() || a.peek.held == 0 || !a.nativeMoveOn(a.peek.q) {
+		return nil
+	}
+	// In the DLQ pane, which lasts: the release's own notice follows.
+	a.moves.cur.note = "a move task is running on this DLQ: the peeked messages were released so that it can move them"
+	return releaseCmd(a.pk.sess)
 }
 
 // cancelMove is c: cancel the native task, or stop the client-side move.

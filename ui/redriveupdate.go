@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,6 +34,9 @@ func (a *App) moveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return a.moveDone(msg), true
 	case moveStopTimeoutMsg:
 		return a.quitAfterStop(), true
+	case journalsMsg:
+		a.journalsRead(msg)
+		return nil, true
 	}
 	return nil, false
 }
@@ -73,11 +78,26 @@ func (a *App) moveDone(msg moveDoneMsg) tea.Cmd {
 		a.peek.RemoveMoved(mv.report.MovedIDs)
 		a.feedDLQ()
 	}
-	cmds := []tea.Cmd{a.refresh()} // the depths changed
+	cmds := []tea.Cmd{a.refresh(), journalsCmd()} // the depths changed, and maybe the journal
 	if a.moves.stopAsked {
 		cmds = append(cmds, a.quitAfterStop())
 	}
 	return tea.Batch(cmds...)
+}
+
+// journalsRead records the interrupted moves and, at start-up, says so.
+func (a *App) journalsRead(msg journalsMsg) {
+	first := a.moves.interrupted == nil
+	a.moves.interrupted = msg.pending
+	if !first || len(msg.pending) == 0 || a.notice != "" {
+		return
+	}
+	names := slices.Sorted(maps.Keys(msg.pending))
+	a.notice = fmt.Sprintf("an interrupted move left %s of %s half-moved: R on it finishes the move without duplicates",
+		plural(msg.pending[names[0]], "message"), oneLine(names[0]))
+	if len(names) > 1 {
+		a.notice += fmt.Sprintf(" (and %d more DLQs)", len(names)-1)
+	}
 }
 
 // reportLine is a finished client-side move in one line.
