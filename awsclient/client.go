@@ -85,6 +85,10 @@ type PeekPage struct {
 	Messages   []model.Message // new to this session, in order of arrival
 	Received   int             // messages received, duplicates included
 	Duplicates int             // received again, not returned again
+	// Again holds the newest copy of each message received again since
+	// the last page (its hold had ended or was released): the same
+	// message with its receive count raised, for the caller to update.
+	Again []model.Message
 	// Exhausted: two receives in a row brought nothing new, so probably
 	// nothing more is visible (every message is held, or the queue is empty).
 	Exhausted bool

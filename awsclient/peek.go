@@ -82,9 +82,10 @@ type peekSession struct {
 	maxN    int
 
 	mu      sync.Mutex
-	held    map[string]hold     // by MessageId
-	seen    map[string]struct{} // MessageIds ever received
-	pending []model.Message     // received, not yet returned by Next
+	held    map[string]hold          // by MessageId
+	seen    map[string]struct{}      // MessageIds ever received
+	pending []model.Message          // received, not yet returned by Next
+	again   map[string]model.Message // received again since the last Next
 	calls   map[uint64]chan struct{}
 	callID  uint64
 }
@@ -156,7 +157,21 @@ func (p *peekSession) Next(ctx context.Context, n int) (PeekPage, error) {
 	}
 	page.Exhausted = empties >= peekEmptyStreak
 	page.Messages = append(page.Messages, p.takePending(n-len(page.Messages))...)
+	page.Again = p.takeAgain()
 	return page, err
+}
+
+// takeAgain removes and returns the messages received again, in no
+// particular order.
+func (p *peekSession) takeAgain() []model.Message {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]model.Message, 0, len(p.again))
+	for _, m := range p.again {
+		out = append(out, m)
+	}
+	p.again = nil
+	return out
 }
 
 // startReceive sends one receive in its own goroutine, unless ctx has
@@ -226,6 +241,10 @@ func (p *peekSession) receive(ctx context.Context, ask int) receiveResult {
 		r.received++
 		if _, dup := p.seen[id]; dup {
 			r.dupes++
+			if p.again == nil {
+				p.again = map[string]model.Message{}
+			}
+			p.again[id] = messageFromSDK(m)
 			continue
 		}
 		p.seen[id] = struct{}{}

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -245,4 +246,41 @@ func distinct(xs []string) int {
 		m[x] = true
 	}
 	return len(m)
+}
+
+// TestPeekReportsMessagesReceivedAgain: once a hold ends the messages are
+// visible, and the next page receives them again. They are not shown
+// twice, but their raised receive count comes back in Again.
+func TestPeekReportsMessagesReceivedAgain(t *testing.T) {
+	b, _ := localsqsBackend(t)
+	ep := serve(t, b.handler)
+	admin := adminClient(ep)
+	url := createQueue(t, admin, uniquePrefix(t)+"q", nil)
+	sendBatchN(t, admin, url, 5)
+	p := newPeekClient(t, ep, false).OpenPeek(url, PeekOptions{Hold: time.Second})
+	ctx := context.Background()
+	first, err := p.Next(ctx, 5)
+	if err != nil || len(first.Messages) != 5 || len(first.Again) != 0 {
+		t.Fatalf("first page: %d messages, %d again, %v", len(first.Messages), len(first.Again), err)
+	}
+	for p.Held() > 0 {
+		time.Sleep(50 * time.Millisecond) // the 1 s hold runs out
+	}
+	again, err := p.Next(ctx, 5)
+	// At least 5: with a 1 s hold, the page's own later long polls may
+	// receive them a third time.
+	if err != nil || len(again.Messages) != 0 || again.Duplicates < 5 {
+		t.Fatalf("second page: %d new, %d duplicates, %v; want 0 new, at least 5 duplicates", len(again.Messages), again.Duplicates, err)
+	}
+	if len(again.Again) != 5 {
+		t.Fatalf("Again holds %d messages, want the 5 received again", len(again.Again))
+	}
+	for _, m := range again.Again {
+		if m.ReceiveCount < 2 {
+			t.Errorf("%s: receive count %d in Again, want the raised count (at least 2)", m.ID, m.ReceiveCount)
+		}
+	}
+	if _, err := p.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
 }

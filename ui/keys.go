@@ -128,7 +128,7 @@ func (a *App) peekKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.closePeek()
 	case key.Matches(k, a.keys.LoadMore):
-		return a, a.peekNext()
+		return a, a.loadMore()
 	case key.Matches(k, a.keys.Copy):
 		return a, a.copyBody()
 	case key.Matches(k, a.keys.Pager):

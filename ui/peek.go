@@ -32,8 +32,9 @@ type peekPane struct {
 	heldUntil   time.Time
 	exhausted   bool
 	loading     bool
-	moved       int  // removed from the list by a client-side move
-	redriven    bool // a native move task ran: the list may be stale
+	moved       int             // removed from the list by a client-side move
+	again       map[string]bool // listed messages received more than once by this peek
+	redriven    bool            // a native move task ran: the list may be stale
 
 	body      peekBody
 	bodyFocus bool // the body, not the list, has the keyboard
@@ -97,6 +98,7 @@ func (p *peekPane) RemoveMoved(ids []string) int {
 	for _, m := range p.msgs {
 		if gone[m.ID] {
 			delete(p.selected, m.ID)
+			delete(p.again, m.ID)
 			continue
 		}
 		kept = append(kept, m)
@@ -115,6 +117,31 @@ func (p *peekPane) RemoveMoved(ids []string) int {
 		}
 	}
 	return n
+}
+
+// ReceivedAgain takes the newest copies of listed messages that a page
+// received again: their receive counts rose, and the list says so.
+func (p *peekPane) ReceivedAgain(msgs []model.Message) {
+	if len(msgs) == 0 {
+		return
+	}
+	byID := make(map[string]model.Message, len(msgs))
+	for _, m := range msgs {
+		byID[m.ID] = m
+	}
+	cur, _ := p.Current()
+	for i := range p.msgs {
+		if m, ok := byID[p.msgs[i].ID]; ok {
+			p.msgs[i] = m
+			if p.again == nil {
+				p.again = map[string]bool{}
+			}
+			p.again[m.ID] = true
+		}
+	}
+	if _, ok := byID[cur.ID]; ok {
+		p.showCurrent() // its receive count changed
+	}
 }
 
 // MarkRedriven notes that a move task went through this queue: any

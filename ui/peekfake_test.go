@@ -47,6 +47,15 @@ type fakePeek struct {
 	nexts    int
 	releases int
 	ctxErr   error // what the last Next's context said when it returned
+	// again is what the next Next reports as received again.
+	again []model.Message
+}
+
+// expire ends every hold, as SQS does when the peek's hold runs out.
+func (p *fakePeek) expire() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.held = 0
 }
 
 func (p *fakePeek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) {
@@ -75,6 +84,9 @@ func (p *fakePeek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) 
 	p.held += end - p.pos
 	p.pos = end
 	page.Exhausted = p.pos == len(p.msgs)
+	page.Again, p.again = p.again, nil
+	page.Duplicates = len(page.Again)
+	page.Received += len(page.Again)
 	return page, nil
 }
 

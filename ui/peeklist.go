@@ -71,6 +71,9 @@ func (p peekPane) titleLine() string {
 	case p.exhausted:
 		parts = append(parts, "exhausted")
 	}
+	if n := len(p.again); n > 0 {
+		parts = append(parts, commas(int64(n))+" received again")
+	}
 	if p.moved > 0 {
 		parts = append(parts, commas(int64(p.moved))+" moved away")
 	}

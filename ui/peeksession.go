@@ -56,8 +56,11 @@ func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
 		a.notice = "cancelled: nothing was received"
 		return nil
 	}
-	if d.tag == "peek" {
+	switch d.tag {
+	case "peek":
 		return a.startPeek(a.pk.pending)
+	case "peekmore":
+		return a.peekNext()
 	}
 	return nil
 }
@@ -130,6 +133,7 @@ func (a *App) peekLoaded(msg peekPageMsg) tea.Cmd {
 		return nil
 	}
 	p := msg.page
+	a.peek.ReceivedAgain(p.Again)
 	a.peek.AddPage(p.Messages, p.Received, p.Duplicates, msg.held, a.now().Add(peekHold), p.Exhausted)
 	a.feedDLQ()
 	counts := make([]int, len(a.peek.msgs))

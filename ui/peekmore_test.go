@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts: once the holds ended,
+// n would receive the messages read so far again. On a queue that
+// dead-letters it asks first (declining reads nothing); after a yes the
+// list shows the raised receive counts and says how many came again.
+func TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	openPeek(t, a, "orders") // maxReceiveCount 5; the fake hands out 2 messages
+	p := f.opened()[0]
+	if n, _ := p.counts(); n != 1 {
+		t.Fatalf("%d Next calls after opening, want 1", n)
+	}
+
+	// Within the hold: n reads on without asking.
+	drive(a, press(a, "n"))
+	if n, _ := p.counts(); n != 2 || a.confirm != nil {
+		t.Fatalf("n within the hold: %d Next calls, dialog %v; want 2, none", n, a.confirm != nil)
+	}
+
+	p.expire()
+	press(a, "n")
+	if a.confirm == nil || a.confirm.tag != "peekmore" {
+		t.Fatalf("n after the hold ended did not ask:\n%s", screen(a))
+	}
+	s := flat(screen(a))
+	for _, want := range []string{"2 of the 2 messages read so far are visible again", "receives them again", "maxReceiveCount 5"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("dialog lacks %q:\n%s", want, screen(a))
+		}
+	}
+	press(a, "n") // no
+	if n, _ := p.counts(); n != 2 {
+		t.Fatalf("declining still read: %d Next calls", n)
+	}
+
+	first := a.peek.msgs[0]
+	raised := first
+	raised.ReceiveCount = first.ReceiveCount + 1
+	p.mu.Lock()
+	p.again = append(p.again, raised)
+	p.mu.Unlock()
+	press(a, "n")
+	drive(a, press(a, "y"))
+	if n, _ := p.counts(); n != 3 {
+		t.Fatalf("yes did not read: %d Next calls", n)
+	}
+	if got := a.peek.msgs[0].ReceiveCount; got != raised.ReceiveCount {
+		t.Errorf("receive count in the list = %d, want the raised %d", got, raised.ReceiveCount)
+	}
+	if s := screen(a); !strings.Contains(s, "1 received again") {
+		t.Errorf("title does not say a message came again:\n%s", s)
+	}
+}
