@@ -12,14 +12,15 @@ type Group struct {
 // includes disabled bindings: the overlay marks them instead of hiding them,
 // so read-only users learn the action exists.
 func (k KeyMap) Groups() []Group {
+	// In this order the overlay's columns fill evenly enough for 80×24.
 	return []Group{
-		{Title: "Navigation", Bindings: []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{Title: "Queues", Bindings: []key.Binding{k.Filter, k.Open, k.Back, k.Sort, k.Refresh}},
-		{Title: "General", Bindings: []key.Binding{k.NextPane, k.PrevPane, k.Help, k.Quit}},
+		{Title: "Queues", Bindings: []key.Binding{k.Filter, k.Open, k.Details, k.Back, k.Sort, k.Refresh}},
 		{Title: "Messages", Bindings: []key.Binding{
 			k.Peek, k.LoadMore, k.Select, k.Copy, k.Pager, k.Export, k.Raw, k.Decode, k.BinaryFmt,
 		}},
+		{Title: "Navigation", Bindings: []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
 		{Title: "Dead-letter queues", Bindings: []key.Binding{k.GroupBy, k.Redrive, k.MoveTo, k.Rate, k.CancelMove}},
+		{Title: "General", Bindings: []key.Binding{k.NextPane, k.PrevPane, k.Help, k.Quit}},
 	}
 }
 
@@ -36,9 +37,11 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...),
 		key.WithHelp("↑↓/jk", "move"),
 	)
+	quit := k.Quit
+	quit.SetHelp("q", "quit") // ctrl+c too, as help says
 	return []key.Binding{
-		k.Help, k.Quit, move, k.Filter, short(k.Open, "open"), short(k.Sort, "sort"),
-		short(k.Refresh, "refresh"), short(k.NextPane, "pane"),
+		k.Help, quit, move, k.Filter, short(k.Open, "peek"), short(k.Details, "details"),
+		short(k.Sort, "sort"), short(k.Refresh, "refresh"), short(k.NextPane, "pane"),
 	}
 }
 

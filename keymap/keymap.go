@@ -19,7 +19,8 @@ type KeyMap struct {
 
 	// Queue list.
 	Filter  key.Binding
-	Open    key.Binding
+	Open    key.Binding // peek the selected queue (the same as Peek)
+	Details key.Binding
 	Back    key.Binding
 	Sort    key.Binding
 	Refresh key.Binding
@@ -61,13 +62,14 @@ func Default() KeyMap {
 	return KeyMap{
 		Up:       b("↑/k", "up", "up", "k"),
 		Down:     b("↓/j", "down", "down", "j"),
-		PageUp:   b("pgup", "page up", "pgup", "ctrl+u"),
-		PageDown: b("pgdn", "page down", "pgdown", "ctrl+d"),
-		Top:      b("g", "top", "g", "home"),
-		Bottom:   b("G", "bottom", "G", "end"),
+		PageUp:   b("pgup/ctrl+u", "page up", "pgup", "ctrl+u"),
+		PageDown: b("pgdn/ctrl+d", "page down", "pgdown", "ctrl+d"),
+		Top:      b("g/home", "top", "g", "home"),
+		Bottom:   b("G/end", "bottom", "G", "end"),
 
 		Filter:  b("/", "filter", "/"),
-		Open:    b("enter", "open queue", "enter"),
+		Open:    b("enter", "open: peek messages", "enter"),
+		Details: b("i", "queue details", "i"),
 		Back:    b("esc", "clear / back", "esc"),
 		Sort:    b("s", "sort name/depth", "s"),
 		Refresh: b("r", "refresh now", "r"),
@@ -75,9 +77,9 @@ func Default() KeyMap {
 		NextPane: b("tab", "next pane", "tab"),
 		PrevPane: b("shift+tab", "previous pane", "shift+tab"),
 		Help:     b("?", "help", "?"),
-		Quit:     b("q", "quit", "q", "ctrl+c"),
+		Quit:     b("q/ctrl+c", "quit", "q", "ctrl+c"),
 
-		Peek:      b("p/enter", "peek messages", "p"),
+		Peek:      b("p", "peek messages", "p"),
 		LoadMore:  b("n", "load more messages", "n"),
 		Select:    b("space", "select message", "space"),
 		Copy:      b("y", "copy body", "y"),

@@ -25,6 +25,7 @@ func TestDefaultMatchesDocumentedKeys(t *testing.T) {
 		{"G goes to bottom", tea.KeyPressMsg{Code: 'g', ShiftedCode: 'G', Text: "G", Mod: tea.ModShift}, k.Bottom},
 		{"slash filters", press('/', "/"), k.Filter},
 		{"enter opens", press(tea.KeyEnter, ""), k.Open},
+		{"i shows details", press('i', "i"), k.Details},
 		{"esc goes back", press(tea.KeyEscape, ""), k.Back},
 		{"tab changes pane", press(tea.KeyTab, ""), k.NextPane},
 		{"shift+tab changes pane back", tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, k.PrevPane},
@@ -95,9 +96,9 @@ func TestHelpListsEveryBinding(t *testing.T) {
 			n++
 		}
 	}
-	// 29 bindings: 6 navigation, 5 queue, 4 general, 9 messages, 5 DLQ.
-	if n != 29 {
-		t.Errorf("full help lists %d bindings, want 29", n)
+	// 30 bindings: 6 navigation, 6 queue, 4 general, 9 messages, 5 DLQ.
+	if n != 30 {
+		t.Errorf("full help lists %d bindings, want 30", n)
 	}
 	if len(k.ShortHelp()) == 0 {
 		t.Error("empty short help")

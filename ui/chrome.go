@@ -124,7 +124,7 @@ func (a *App) hints() []key.Binding {
 		return []key.Binding{hint("type", "to narrow"), hint("enter", "keep filter"),
 			hint("esc", "clear filter"), hint("↑/↓", "move")}
 	case a.showDetail && a.focus == paneSide:
-		return []key.Binding{hint("↑/↓", "scroll"), hint("esc", "back"), hint("tab", "to list"),
+		return []key.Binding{hint("↑/↓", "scroll"), hint("enter", "peek"), hint("esc", "back"), hint("tab", "to list"),
 			a.keys.Refresh, a.keys.Help, a.keys.Quit}
 	case a.list.Filter() != "":
 		return append([]key.Binding{hint("esc", "clear filter")}, a.redriveHints(a.keys.ShortHelp())...)

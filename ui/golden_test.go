@@ -23,7 +23,7 @@ var goldenStates = []struct {
 	{name: "by_depth", keys: []string{"s", "g", "j"}},
 	{name: "filtering", keys: []string{"/"}, text: "ord"},
 	{name: "filter_kept", keys: []string{"/"}, text: "dlq"},
-	{name: "detail", keys: []string{"j", "j", "j", "j", "j", "j", "j", "enter"}},
+	{name: "detail", keys: []string{"j", "j", "j", "j", "j", "j", "j", "i"}},
 	{name: "help", keys: []string{"?"}},
 }
 

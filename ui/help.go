@@ -62,14 +62,17 @@ func helpGroup(g keymap.Group, readOnly bool, st *Styles, w int) []string {
 	return lines
 }
 
+// helpKeyW fits the widest key, "pgup/ctrl+u", and a space.
+const helpKeyW = 12
+
 func helpLine(b key.Binding, readOnly bool, st *Styles, w int) string {
 	h := b.Help()
 	desc := h.Desc
 	if !b.Enabled() && readOnly {
 		desc += " (read-only)"
-		return st.Muted.Render(padRight(h.Key, 10) + trunc(desc, w-10))
+		return st.Muted.Render(padRight(h.Key, helpKeyW) + trunc(desc, w-helpKeyW))
 	}
-	return st.HelpKey.Render(padRight(h.Key, 10)) + st.HelpDesc.Render(trunc(desc, w-10))
+	return st.HelpKey.Render(padRight(h.Key, helpKeyW)) + st.HelpDesc.Render(trunc(desc, w-helpKeyW))
 }
 
 // hintsView is the one-line key hint of the status bar.

@@ -46,6 +46,6 @@ func TestHostileQueueNamesAreSanitized(t *testing.T) {
 	check("list") // both names in rows, and in each other's relation
 	selectQueue(t, a, src)
 	check("list with metrics")
-	press(a, "enter")
+	press(a, "i")
 	check("detail")
 }

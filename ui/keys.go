@@ -59,7 +59,11 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			a.setFocus(1 - a.focus)
 		}
 	case key.Matches(k, a.keys.Open):
-		return a, a.open()
+		if q, ok := a.list.Selected(); ok {
+			return a, a.requestPeek(q)
+		}
+	case key.Matches(k, a.keys.Details):
+		a.openDetail()
 	case key.Matches(k, a.keys.Peek):
 		if q, ok := a.list.Selected(); ok {
 			return a, a.requestPeek(q)
@@ -93,20 +97,17 @@ func (a *App) globalKey(k tea.KeyPressMsg) (m tea.Model, cmd tea.Cmd, ok bool) {
 	return a, nil, false
 }
 
-// open shows the selected queue's detail; enter on the detail peeks it.
-func (a *App) open() tea.Cmd {
+// openDetail shows the selected queue's attributes, redrive policy and
+// DLQ links, and gives it the keyboard.
+func (a *App) openDetail() {
 	q, ok := a.list.Selected()
 	if !ok {
-		return nil
-	}
-	if a.focus == paneSide && a.showDetail {
-		return a.requestPeek(q)
+		return
 	}
 	a.showDetail = true
 	a.relayout()
 	a.detail.SetQueue(q, a.graph, a.byARN)
 	a.setFocus(paneSide)
-	return nil
 }
 
 // peekKey handles a key while the peek pane is open. Keys that read,

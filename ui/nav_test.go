@@ -30,12 +30,12 @@ func TestNavigationKeys(t *testing.T) {
 	}
 }
 
-func TestEnterOpensDetailAndEscReturns(t *testing.T) {
+func TestIOpensDetailAndEscReturns(t *testing.T) {
 	a, _ := loadedApp(t, 120, 36)
 	selectQueue(t, a, "orders-dlq")
-	press(a, "enter")
+	press(a, "i")
 	if !a.showDetail || a.focus != paneSide {
-		t.Fatal("enter did not open and focus the detail pane")
+		t.Fatal("i did not open and focus the detail pane")
 	}
 	s := screen(a)
 	for _, want := range []string{"Detail", "DLQ of", "← orders", "ApproximateNumberOfMessages"} {
@@ -124,7 +124,7 @@ func TestNameColumnShrinksToLongestName(t *testing.T) {
 func TestDetailScrollsWithNavigationKeys(t *testing.T) {
 	a, _ := loadedApp(t, 80, 24)
 	selectQueue(t, a, "orders-dlq")
-	press(a, "enter")
+	press(a, "i")
 	if a.detail.vp.TotalLineCount() <= a.detail.vp.Height() {
 		t.Fatalf("detail fits in %d rows: nothing to scroll", a.detail.vp.Height())
 	}

@@ -239,14 +239,20 @@ func TestPeekLeavingMidLoadCancelsThenReleases(t *testing.T) {
 
 func first(a, _ int) int { return a }
 
-// enter on the list opens the detail; enter on the detail peeks; esc goes
-// back to the detail, with the release notice in the status bar.
-func TestEnterOnDetailPeeksAndEscReturns(t *testing.T) {
+// enter on the list peeks, as p does; i opens the detail, enter on the
+// detail peeks; esc goes back to the detail, with the release notice in
+// the status bar.
+func TestEnterPeeksFromListAndDetail(t *testing.T) {
 	a, _ := peekApp(t, 120, 36)
 	selectQueue(t, a, "orders-dlq")
-	press(a, "enter")
+	drive(a, press(a, "enter"))
+	if !a.peekOpen() {
+		t.Fatal("enter on the list did not peek")
+	}
+	drive(a, press(a, "esc"))
+	press(a, "i")
 	if a.peekOpen() || !a.showDetail {
-		t.Fatal("first enter should open the detail, not peek")
+		t.Fatal("i should open the detail, not peek")
 	}
 	drive(a, press(a, "enter"))
 	if !a.peekOpen() {
