@@ -88,11 +88,20 @@ func New(ctx context.Context, cfg Config) (*SQS, error) {
 		}
 		return nil, fmt.Errorf("loading AWS configuration: %w", err)
 	}
+	// Both are checked before either is reported: on a fresh machine both
+	// are missing, and the one message must name both.
+	credErr := checkCredentials(ctx, &awsCfg, cfg.EndpointURL)
 	if awsCfg.Region == "" {
-		return nil, errors.New("no AWS region: set AWS_REGION, add region to the profile in ~/.aws/config, or pass --region")
+		var ce *CredentialsError
+		if errors.As(credErr, &ce) {
+			ce.NoRegion = true
+			return nil, ce
+		}
+		return nil, errors.New("no AWS region: set AWS_REGION, add region to the profile in ~/.aws/config, " +
+			"or pass --region; to look around without an AWS account, run `sqscope --demo`")
 	}
-	if err := checkCredentials(ctx, &awsCfg, cfg.EndpointURL); err != nil {
-		return nil, err
+	if credErr != nil {
+		return nil, credErr
 	}
 	return newSQS(awsCfg, cfg, profileName(cfg.Profile)), nil
 }

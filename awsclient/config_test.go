@@ -61,8 +61,24 @@ func TestNewNoRegion(t *testing.T) {
 	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
 	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
 	_, err := New(context.Background(), Config{})
-	if err == nil || !strings.Contains(err.Error(), "AWS_REGION") || !strings.Contains(err.Error(), "--region") {
-		t.Fatalf("err = %v, want a message naming AWS_REGION and --region", err)
+	if err == nil || !strings.Contains(err.Error(), "AWS_REGION") || !strings.Contains(err.Error(), "--region") ||
+		!strings.Contains(err.Error(), "--demo") {
+		t.Fatalf("err = %v, want a message naming AWS_REGION and --region, and suggesting --demo", err)
+	}
+}
+
+// A fresh machine has neither: the one message names both.
+func TestNewNoCredentialsNoRegion(t *testing.T) {
+	isolateAWSEnv(t)
+	_, err := New(context.Background(), Config{})
+	var ce *CredentialsError
+	if !errors.As(err, &ce) {
+		t.Fatalf("err = %v, want *CredentialsError", err)
+	}
+	for _, want := range []string{"no AWS credentials and no region", "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_REGION", "--region", "--demo"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message does not mention %s: %s", want, err)
+		}
 	}
 }
 

@@ -17,12 +17,20 @@ import (
 
 // CredentialsError means no usable AWS credentials were found. Its message
 // is meant to be printed as is, instead of starting the TUI.
-type CredentialsError struct{ Cause error }
+type CredentialsError struct {
+	Cause    error
+	NoRegion bool // no region was found either
+}
 
 func (e *CredentialsError) Error() string {
-	return "no AWS credentials found: set AWS_PROFILE (or pass --profile), " +
+	what, region := "no AWS credentials found", ""
+	if e.NoRegion {
+		what = "no AWS credentials and no region found"
+		region = "; and set AWS_REGION (or pass --region)"
+	}
+	return what + ": set AWS_PROFILE (or pass --profile), " +
 		"or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login` " +
-		"for an SSO profile; to look around without an AWS account, run `sqscope --demo`"
+		"for an SSO profile" + region + "; to look around without an AWS account, run `sqscope --demo`"
 }
 
 func (e *CredentialsError) Unwrap() error { return e.Cause }
