@@ -111,7 +111,7 @@ func New(c awsclient.Client, o Options) *App {
 	a.metrics = newMetricsPane(&a.st)
 	a.detail = newDetailPane(&a.st, &a.keys)
 	a.peek = newPeekPane(&a.st, &a.keys, func() time.Time { return a.now() })
-	a.dlq = newDLQPane(&a.st, func() time.Time { return a.now() })
+	a.dlq = newDLQPane(&a.st, func() time.Time { return a.now() }, a.keys.ReadOnly)
 	return a
 }
 

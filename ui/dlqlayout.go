@@ -81,6 +81,7 @@ func (a *App) openDLQPane(q model.Queue) tea.Cmd {
 	}
 	a.dlq.SetQueue(q, a.graph, a.byARN)
 	a.dlq.SetMessages(nil, a.graph.Name)
+	a.dlq.movedAway = 0
 	if a.moves.running() {
 		return nil
 	}

@@ -27,9 +27,13 @@ type dlqPane struct {
 	byField  []model.Group
 
 	mv *moveState // the App's; read only here
+	// movedAway counts peeked messages a move took out of the DLQ, since
+	// the pane opened on it.
+	movedAway int
 
 	width, height int
 	wide          bool // beside the peek pane (tall), not above it (short)
+	readOnly      bool // R and m are disabled: the hint says so
 }
 
 // dlqSource is one queue that dead-letters into the DLQ.
@@ -39,7 +43,9 @@ type dlqSource struct {
 	known bool // depth is known (the queue was listed without error)
 }
 
-func newDLQPane(st *Styles, now func() time.Time) dlqPane { return dlqPane{st: st, now: now} }
+func newDLQPane(st *Styles, now func() time.Time, readOnly bool) dlqPane {
+	return dlqPane{st: st, now: now, readOnly: readOnly}
+}
 
 // SetSize sets the pane's outer size; wide says it stands beside the peek
 // pane and may use one row per item.

@@ -69,7 +69,11 @@ func (d dlqPane) tallLines() []string {
 	// The breakdowns share what the sources and the move leave.
 	room := d.height - len(lines) - len(tail) - 5
 	if len(d.peeked) == 0 {
-		lines = append(lines, "", d.st.Muted.Render("no message peeked yet"))
+		empty := "no message peeked yet"
+		if d.movedAway > 0 {
+			empty = "every peeked message has moved away"
+		}
+		lines = append(lines, "", d.st.Muted.Render(empty))
 	} else {
 		srcRows := min(len(d.bySource), max(room/3, 1))
 		lines = append(lines, "", d.st.HelpGroup.Render(fmt.Sprintf("Peeked %d · by source", len(d.peeked))))
@@ -134,6 +138,9 @@ func inlineGroups(gs []model.Group, w int) string {
 func (d dlqPane) moveBlock(w int) []string {
 	mv := d.mv
 	if mv == nil || mv.plan.dlq.URL != d.q.URL {
+		if d.readOnly {
+			return []string{d.st.Muted.Render("read-only: redrive and move are disabled")}
+		}
 		return []string{d.st.Muted.Render("R redrive to sources · m move to a queue…")}
 	}
 	return moveLines(mv, d.st, w)

@@ -78,7 +78,9 @@ func moveFigures(mv *moveState) (frac float64, counts, state string) {
 	if r := mv.report; r != nil {
 		p.Moved, p.Failed, p.PossiblyDuplicated, p.Skipped = r.Moved, r.Failed, r.PossiblyDuplicated, r.Skipped
 	}
-	total := max(p.Total, mv.plan.count())
+	// Messages arriving in the DLQ during a drain move too: past the
+	// count the move began with, the total grows with them.
+	total := max(p.Total, mv.plan.count(), p.Moved)
 	counts = commas(int64(p.Moved)) + "/" + commas(int64(total))
 	switch {
 	case mv.report != nil:

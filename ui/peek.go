@@ -113,8 +113,10 @@ func (p *peekPane) RemoveMoved(ids []string) int {
 		if p.msgs[r].ID == cur.ID {
 			p.cursor = i
 			p.scroll()
-			p.showCurrent()
 		}
+	}
+	if c, ok := p.Current(); !ok || c.ID != cur.ID {
+		p.showCurrent() // the one shown moved away
 	}
 	return n
 }

@@ -42,6 +42,8 @@ func (p peekPane) emptyText() string {
 		return "receiving messages…"
 	case p.Filter() != "":
 		return `no message matches "` + sanitize.Cut(p.Filter(), 40) + `"`
+	case len(p.msgs) == 0 && p.moved > 0:
+		return "every peeked message has moved away; n reads the queue again"
 	case len(p.msgs) == 0:
 		return "no messages received (the queue may be empty, or every message is in flight); n tries again"
 	}

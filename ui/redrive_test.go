@@ -222,6 +222,11 @@ func TestReadOnlyRedriveDisabledAndSaysWhy(t *testing.T) {
 	if strings.Contains(hintText(a), "R redrive") {
 		t.Error("R offered in the hints in read-only mode")
 	}
+	f.messages = map[string][]model.Message{testQueue("orders-dlq", 0, 0, 0, "").URL: dlqMessages(t)}
+	openPeek(t, a, "orders-dlq")
+	if s := screen(a); strings.Contains(s, "R redrive") || !strings.Contains(s, "read-only: redrive and move are disabled") {
+		t.Errorf("the DLQ pane offers redrive in read-only mode:\n%s", s)
+	}
 }
 
 // hintText is the key hint line.

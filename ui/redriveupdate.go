@@ -75,7 +75,7 @@ func (a *App) moveDone(msg moveDoneMsg) tea.Cmd {
 	mv := a.moves.cur
 	a.notice = reportLine(mv)
 	if a.peekOpen() && a.peek.q.URL == mv.plan.dlq.URL && mv.report != nil {
-		a.peek.RemoveMoved(mv.report.MovedIDs)
+		a.dlq.movedAway += a.peek.RemoveMoved(mv.report.MovedIDs)
 		a.feedDLQ()
 	}
 	cmds := []tea.Cmd{a.refresh(), journalsCmd()} // the depths changed, and maybe the journal
