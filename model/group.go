@@ -26,14 +26,22 @@ const (
 type Field struct {
 	Kind FieldKind
 	Name string
+	// Sub is a key inside the JSON object at Name ("type" in
+	// {"error":{"type":…}}): failure envelopes nest their reason one level
+	// down, and the object as a whole is no readable label.
+	Sub string
 }
 
-// String is how the field is labelled: "error_type" or "body.error".
+// String is how the field is labelled: "error_type", "body.error" or
+// "body.error.type".
 func (f Field) String() string {
-	if f.Kind == FieldJSON {
-		return "body." + f.Name
+	switch {
+	case f.Kind != FieldJSON:
+		return f.Name
+	case f.Sub != "":
+		return "body." + f.Name + "." + f.Sub
 	}
-	return f.Name
+	return "body." + f.Name
 }
 
 // Group is one value and how many messages have it.
@@ -105,7 +113,31 @@ func FieldValue(m Message, f Field) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	if f.Sub != "" {
+		if raw, ok = object(raw)[f.Sub]; !ok {
+			return "", false
+		}
+	}
 	return jsonValue(raw), true
+}
+
+// object is a JSON object's fields; nil for any other value.
+func object(raw json.RawMessage) map[string]json.RawMessage {
+	if !bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
+		return nil
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		return nil
+	}
+	return obj
+}
+
+// composite reports whether raw is a JSON object or array: as a label its
+// compact text is unreadable, and nearly every one differs.
+func composite(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return bytes.HasPrefix(t, []byte("{")) || bytes.HasPrefix(t, []byte("["))
 }
 
 // jsonValue is a top-level field's label: a string unquoted, anything else
@@ -144,8 +176,9 @@ func topLevel(body string) map[string]json.RawMessage {
 // carry, then attributes before body keys.
 func GroupFields(msgs []Message) []Field {
 	type stat struct {
-		n      int
-		values map[string]bool
+		n         int
+		values    map[string]bool
+		composite bool // an object or array in some message
 	}
 	stats := map[Field]*stat{}
 	see := func(f Field, v string) {
@@ -159,13 +192,22 @@ func GroupFields(msgs []Message) []Field {
 	}
 	for _, m := range msgs {
 		for name := range m.Attributes {
-			v, _ := FieldValue(m, Field{FieldAttr, name})
-			see(Field{FieldAttr, name}, v)
+			v, _ := FieldValue(m, Field{Kind: FieldAttr, Name: name})
+			see(Field{Kind: FieldAttr, Name: name}, v)
 		}
 		// The body is parsed once per message, not once per key: a DLQ
 		// breakdown reads a few hundred bodies of a dozen keys each.
 		for name, raw := range topLevel(m.Body) {
-			see(Field{FieldJSON, name}, jsonValue(raw))
+			f := Field{Kind: FieldJSON, Name: name}
+			see(f, jsonValue(raw))
+			if composite(raw) {
+				stats[f].composite = true
+			}
+			for sub, v := range object(raw) {
+				if !composite(v) {
+					see(Field{Kind: FieldJSON, Name: name, Sub: sub}, jsonValue(v))
+				}
+			}
 		}
 	}
 	out := make([]Field, 0, len(stats))
@@ -175,6 +217,8 @@ func GroupFields(msgs []Message) []Field {
 	rank := func(f Field) int {
 		s := stats[f]
 		switch {
+		case s.composite:
+			return 4 // its nested fields are offered instead
 		case len(s.values) == s.n && s.n > 1:
 			return 3 // unique per message, like an id: no pattern
 		case errorish(f.Name):
@@ -195,7 +239,10 @@ func GroupFields(msgs []Message) []Field {
 		if a.Kind != b.Kind {
 			return a.Kind < b.Kind
 		}
-		return a.Name < b.Name
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Sub < b.Sub
 	})
 	return out
 }

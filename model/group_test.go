@@ -20,12 +20,12 @@ func TestGroupBySortsByCountThenValue(t *testing.T) {
 		gmsg("", map[string]string{"e": "c"}, ""), gmsg("", map[string]string{"e": "c"}, ""),
 		gmsg("", nil, ""),
 	}
-	got := ByField(msgs, Field{FieldAttr, "e"})
+	got := ByField(msgs, Field{Kind: FieldAttr, Name: "e"})
 	want := []Group{{"c", 2}, {"(none)", 1}, {"a", 1}, {"b", 1}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
-	if g := ByField(nil, Field{FieldAttr, "e"}); len(g) != 0 {
+	if g := ByField(nil, Field{Kind: FieldAttr, Name: "e"}); len(g) != 0 {
 		t.Errorf("no messages grouped into %v", g)
 	}
 }
@@ -40,19 +40,21 @@ func TestFieldValue(t *testing.T) {
 		want string
 		ok   bool
 	}{
-		{"string attribute", gmsg("", map[string]string{"error_type": "Timeout"}, ""), Field{FieldAttr, "error_type"}, "Timeout", true},
-		{"missing attribute", gmsg("", nil, ""), Field{FieldAttr, "error_type"}, "", false},
-		{"binary attribute", bin, Field{FieldAttr, "sig"}, "(binary)", true},
-		{"json string unquoted", gmsg(`{"error":"card declined"}`, nil, ""), Field{FieldJSON, "error"}, "card declined", true},
-		{"json number", gmsg(`{"code": 42}`, nil, ""), Field{FieldJSON, "code"}, "42", true},
-		{"json object compacted", gmsg(`{"error": { "type" : "x" }}`, nil, ""), Field{FieldJSON, "error"}, `{"type":"x"}`, true},
-		{"json null", gmsg(`{"coupon":null}`, nil, ""), Field{FieldJSON, "coupon"}, "null", true},
-		{"leading space", gmsg("  \n{\"a\":\"b\"}", nil, ""), Field{FieldJSON, "a"}, "b", true},
-		{"nested key is not top level", gmsg(`{"x":{"error":"e"}}`, nil, ""), Field{FieldJSON, "error"}, "", false},
-		{"invalid json ignored", gmsg(`{"error": "e",,}`, nil, ""), Field{FieldJSON, "error"}, "", false},
-		{"array body", gmsg(`[{"error":"e"}]`, nil, ""), Field{FieldJSON, "error"}, "", false},
-		{"text body", gmsg(`error: e`, nil, ""), Field{FieldJSON, "error"}, "", false},
-		{"too big", gmsg(`{"error":"e","pad":"`+strings.Repeat("x", MaxGroupJSON)+`"}`, nil, ""), Field{FieldJSON, "error"}, "", false},
+		{"string attribute", gmsg("", map[string]string{"error_type": "Timeout"}, ""), Field{Kind: FieldAttr, Name: "error_type"}, "Timeout", true},
+		{"missing attribute", gmsg("", nil, ""), Field{Kind: FieldAttr, Name: "error_type"}, "", false},
+		{"binary attribute", bin, Field{Kind: FieldAttr, Name: "sig"}, "(binary)", true},
+		{"json string unquoted", gmsg(`{"error":"card declined"}`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, "card declined", true},
+		{"json number", gmsg(`{"code": 42}`, nil, ""), Field{Kind: FieldJSON, Name: "code"}, "42", true},
+		{"json object compacted", gmsg(`{"error": { "type" : "x" }}`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, `{"type":"x"}`, true},
+		{"json null", gmsg(`{"coupon":null}`, nil, ""), Field{Kind: FieldJSON, Name: "coupon"}, "null", true},
+		{"leading space", gmsg("  \n{\"a\":\"b\"}", nil, ""), Field{Kind: FieldJSON, Name: "a"}, "b", true},
+		{"nested key is not top level", gmsg(`{"x":{"error":"e"}}`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, "", false},
+		{"nested key by Sub", gmsg(`{"x":{"error":"e"}}`, nil, ""), Field{Kind: FieldJSON, Name: "x", Sub: "error"}, "e", true},
+		{"Sub of a non-object", gmsg(`{"x":"error"}`, nil, ""), Field{Kind: FieldJSON, Name: "x", Sub: "error"}, "", false},
+		{"invalid json ignored", gmsg(`{"error": "e",,}`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, "", false},
+		{"array body", gmsg(`[{"error":"e"}]`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, "", false},
+		{"text body", gmsg(`error: e`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, "", false},
+		{"too big", gmsg(`{"error":"e","pad":"`+strings.Repeat("x", MaxGroupJSON)+`"}`, nil, ""), Field{Kind: FieldJSON, Name: "error"}, "", false},
 	}
 	for _, c := range cases {
 		got, ok := FieldValue(c.m, c.f)
@@ -94,5 +96,27 @@ func TestGroupFieldsOrder(t *testing.T) {
 	}
 	if len(GroupFields(nil)) != 0 {
 		t.Error("fields from no messages")
+	}
+}
+
+// An error envelope nests its reason: the nested scalar keys are offered
+// (error-like first), the object itself and arrays only last.
+func TestGroupFieldsNested(t *testing.T) {
+	msgs := []Message{
+		gmsg(`{"error":{"type":"Timeout","at":1},"items":[1]}`, nil, ""),
+		gmsg(`{"error":{"type":"Timeout","at":2},"items":[2]}`, nil, ""),
+		gmsg(`{"error":{"type":"Declined","at":3},"items":[3]}`, nil, ""),
+	}
+	var names []string
+	for _, f := range GroupFields(msgs) {
+		names = append(names, f.String())
+	}
+	want := []string{"body.error.type", "body.error.at", "body.error", "body.items"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("fields %v, want %v", names, want)
+	}
+	got := ByField(msgs, Field{Kind: FieldJSON, Name: "error", Sub: "type"})
+	if len(got) != 2 || got[0] != (Group{Value: "Timeout", Count: 2}) {
+		t.Errorf("by body.error.type: %v", got)
 	}
 }
