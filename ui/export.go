@@ -66,14 +66,17 @@ func defaultExportPath(queue string, now time.Time) string {
 	return "./" + queue + "-" + now.UTC().Format("20060102-150405") + ".jsonl"
 }
 
-// exportCmd writes msgs to path. It never overwrites a file, and creates
-// it readable by the user only: message bodies are often confidential.
-func exportCmd(path, queueURL string, msgs []model.Message) tea.Cmd {
+// exportCmd writes the prompt's messages to its path. It never overwrites
+// a file, and creates it readable by the user only: message bodies are
+// often confidential. When the file cannot be created the prompt comes
+// back with the answer, to be asked again.
+func exportCmd(pr *pathPrompt, queueURL string) tea.Cmd {
+	path, msgs := pr.input.Value(), pr.msgs
 	return func() tea.Msg {
 		p := expandHome(path)
 		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
-			return exportedMsg{path: path, err: err}
+			return exportedMsg{path: path, err: err, prompt: pr}
 		}
 		bw := bufio.NewWriter(f)
 		err = writeJSONL(bw, queueURL, msgs)

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
@@ -53,6 +55,7 @@ type pathPrompt struct {
 	input filterInput
 	msgs  []model.Message
 	what  string // "12 selected messages"
+	err   string // why the last try failed; the prompt stays for another path
 }
 
 // startExport asks for a path to export the selected messages, or, with
@@ -85,19 +88,26 @@ func (a *App) promptKey(k tea.KeyPressMsg) tea.Cmd {
 			a.notice = "export cancelled: no path"
 			return nil
 		}
-		return exportCmd(p.input.Value(), a.peek.q.URL, p.msgs)
+		return exportCmd(p, a.peek.q.URL)
 	case key.Matches(k, a.keys.Back):
 		a.prompt = nil
 		a.notice = "export cancelled"
 		return nil
 	}
 	a.prompt.input.Update(k)
+	a.prompt.err = ""
 	return nil
 }
 
 // exported reports an export's result.
 func (a *App) exported(msg exportedMsg) {
-	if msg.err != nil {
+	switch {
+	case msg.err != nil && msg.prompt != nil && a.peekOpen():
+		// Asked again with the path as typed: a typo costs one edit.
+		msg.prompt.err = exportErrText(msg.err)
+		a.prompt = msg.prompt
+		return
+	case msg.err != nil:
 		a.pk.err = msg.err
 		return
 	}
@@ -107,6 +117,22 @@ func (a *App) exported(msg exportedMsg) {
 // promptView is the export prompt, in place of the status line.
 func (a *App) promptView() string {
 	p := a.prompt
-	return trunc(a.st.HintKey.Render("export "+p.what+" to: ")+sanitize.Line(p.input.Value())+
-		a.st.Selected.Render(" "), a.width)
+	line := a.st.HintKey.Render("export "+p.what+" to: ") + sanitize.Line(p.input.Value()) + a.st.Selected.Render(" ")
+	if p.err != "" {
+		line += "  " + a.st.StatusErr.Render("✗ "+p.err)
+	}
+	return trunc(line, a.width)
+}
+
+// exportErrText says what to change about a path that could not be used.
+func exportErrText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return "that file exists (never overwritten): edit the path, esc cancels"
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such directory: edit the path, esc cancels"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied: edit the path, esc cancels"
+	}
+	return oneLine(err.Error()) + ": edit the path, esc cancels"
 }

@@ -133,6 +133,17 @@ func TestPeekExportJSONL(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "file exists") {
 		t.Errorf("overwrite not refused:\n%s", s)
 	}
+	// The prompt stays, with the path as typed, for another try.
+	if a.prompt == nil || a.prompt.input.Value() != path {
+		t.Fatalf("after the refusal the prompt is gone or lost the path: %+v", a.prompt)
+	}
+	other := path + ".2"
+	a.Update(tea.PasteMsg{Content: ".2"})
+	_, cmd = a.Update(keyMsg("enter"))
+	drive(a, cmd)
+	if s := screen(a); !strings.Contains(s, "exported 5 messages to "+other) || a.prompt != nil {
+		t.Errorf("the second path was not used:\n%s", s)
+	}
 }
 
 func TestPeekCopy(t *testing.T) {

@@ -83,7 +83,7 @@ func (b *peekBody) build() {
 		case ok:
 			b.text, b.json, kind = sanitize.WrapJSON(lines, b.width), true, "JSON"
 		case jnote != "":
-			note = joinNote(note, jnote)
+			note = joinNote(jnote, note) // about this body first: the decode note is a mode's
 		}
 	} else {
 		kind = "raw"
@@ -113,7 +113,7 @@ func decodeBody(body string) (string, string) {
 	if out, ok := sanitize.DecodeBase64(body); ok {
 		return string(out), "decoded from base64"
 	}
-	return body, "not base64: showing the body as is"
+	return body, "not base64"
 }
 
 func (b *peekBody) total() int {

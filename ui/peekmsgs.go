@@ -52,9 +52,10 @@ type quitNowMsg struct {
 
 // exportedMsg is the result of writing peeked messages to a JSONL file.
 type exportedMsg struct {
-	path string
-	n    int
-	err  error
+	path   string
+	n      int
+	err    error
+	prompt *pathPrompt // set when the file could not be created: ask again
 }
 
 // pagerFileMsg says the body was written to a temporary file, and the
