@@ -3,12 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
 // TestServerWithBoto3 runs the built `sqscope server` and drives it with
@@ -24,10 +29,7 @@ func TestServerWithBoto3(t *testing.T) {
 		}
 		t.Skipf("python3 with boto3 not available (%v); .ci/run requires it", err)
 	}
-	bin := filepath.Join(t.TempDir(), "sqscope")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	srv := exec.CommandContext(ctx, bin, "server", "--addr", "127.0.0.1:0")
@@ -60,4 +62,64 @@ func readEndpoint(t *testing.T, r interface{ Read([]byte) (int, error) }) string
 	}
 	t.Fatalf("server exited before printing its address: %v", sc.Err())
 	return ""
+}
+
+// buildBinary builds sqscope into a temporary directory.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "sqscope")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestServerDemoAndInterrupt: `sqscope server --demo` serves the demo
+// queues to an SDK client, and Ctrl+C (SIGINT) stops it cleanly, exit 0.
+func TestServerDemoAndInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds the binary")
+	}
+	bin := buildBinary(t)
+	srv := exec.Command(bin, "server", "--addr", "127.0.0.1:0", "--demo", "--seed", "1")
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Stderr = os.Stderr
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	endpoint := readEndpoint(t, stdout)
+	go func() { _, _ = io.Copy(io.Discard, stdout); exited <- srv.Wait() }()
+	defer func() { _ = srv.Process.Kill() }()
+
+	c := sqs.New(sqs.Options{Region: "us-east-1", BaseEndpoint: aws.String(endpoint),
+		Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")})
+	out, err := c.ListQueues(context.Background(), &sqs.ListQueuesInput{})
+	if err != nil {
+		t.Fatalf("ListQueues: %v", err)
+	}
+	names := map[string]bool{}
+	for _, u := range out.QueueUrls {
+		names[u[strings.LastIndexByte(u, '/')+1:]] = true
+	}
+	for _, want := range []string{"orders", "orders-dlq", "payments.fifo", "payments-dlq.fifo", "notifications-dlq"} {
+		if !names[want] {
+			t.Errorf("demo queue %s missing from %v", want, out.QueueUrls)
+		}
+	}
+
+	if err := srv.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("after SIGINT: %v; want exit status 0", err)
+		}
+	case <-time.After(30 * time.Second): // a hang, not a speed check
+		t.Fatal("the server did not exit on SIGINT")
+	}
 }

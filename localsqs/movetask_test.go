@@ -213,3 +213,36 @@ func TestMoveTaskFailureKeepsFIFOOrder(t *testing.T) {
 		t.Fatalf("DLQ order after a failed move: %v, want %v", got, want)
 	}
 }
+
+// TestMoveTaskKeepsToItsRate: at MaxNumberOfMessagesPerSecond r, no more
+// than r·t+1 messages have moved t seconds after the start, whatever the
+// machine's speed (a slow machine only moves fewer), and the task still
+// finishes. The rate uses the wall clock, as SQS's does.
+func TestMoveTaskKeepsToItsRate(t *testing.T) {
+	h := newHarness(t)
+	h.createQueue("dlq", nil)
+	src := h.createQueue("src", redriveTo("dlq", 1))
+	h.createQueue("dest", nil)
+	failInto(h, src, 12)
+	const rate = 20
+	start := time.Now()
+	h.ok("StartMessageMoveTask", obj{"SourceArn": arnPrefix + "dlq", "DestinationArn": arnPrefix + "dest",
+		"MaxNumberOfMessagesPerSecond": rate})
+	for {
+		res := h.ok("ListMessageMoveTasks", obj{"SourceArn": arnPrefix + "dlq"})["Results"].([]any)[0].(obj)
+		moved := int(res["ApproximateNumberOfMessagesMoved"].(float64))
+		// The time is read after the count, and start before the task
+		// began: both only loosen the bound.
+		elapsed := time.Since(start).Seconds()
+		if limit := int(rate*elapsed) + 1; moved > limit {
+			t.Fatalf("%d moved after %.3fs at %d/s; at most %d allowed", moved, elapsed, rate, limit)
+		}
+		if res["Status"] != taskRunning {
+			if res["Status"] != taskCompleted || moved != 12 {
+				t.Fatalf("task ended %v", res)
+			}
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
