@@ -23,16 +23,20 @@ func TestPeekThenReleaseLeavesEveryMessage(t *testing.T) {
 				url := createQueue(t, admin, uniquePrefix(t)+"q", nil)
 				sendBatchN(t, admin, url, n)
 
-				p := newPeekClient(t, ep, false).OpenPeek(url, PeekOptions{})
+				// moto can hand one message to two concurrent receives (a
+				// race of its own), so there the peek runs one receive at a
+				// time: the claim under test is the peek's, not moto's.
+				opts := PeekOptions{}
+				if !exactOnce(b) {
+					opts.Concurrency = 1
+				}
+				p := newPeekClient(t, ep, false).OpenPeek(url, opts)
 				bodies, received := peekAll(t, p, 25)
 				if len(bodies) != n || distinct(bodies) != n {
 					t.Fatalf("peeked %d messages (%d distinct), want %d", len(bodies), distinct(bodies), n)
 				}
 				if received != n {
-					t.Logf("%s delivered %d duplicates to concurrent receives", b.name, received-n)
-					if exactOnce(b) {
-						t.Errorf("peek received %d times for %d messages", received, n)
-					}
+					t.Errorf("peek received %d times for %d messages: each must cost exactly one receive", received, n)
 				}
 				if h := p.Held(); h != n {
 					t.Errorf("Held = %d before Release, want %d", h, n)
