@@ -80,7 +80,7 @@ func (p peekPane) titleLine() string {
 		parts = append(parts, commas(int64(p.moved))+" moved away")
 	}
 	if p.redriven {
-		parts = append(parts, "redriven since read: may be stale")
+		parts = append(parts, "redriven: may be stale")
 	}
 	if n := len(p.selected); n > 0 {
 		parts = append(parts, commas(int64(n))+" selected")

@@ -161,7 +161,18 @@ func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
 	}
 	a.moves.pending = p
 	a.openRedriveDialog()
+	if p.native() && !a.dlqProbed(q) {
+		// A task started elsewhere (the console, a script) is found while
+		// the dialog is open, rather than only when y is refused.
+		return moveTasksCmd(a.ctx, a.client, 0, 0, q.ARN)
+	}
 	return nil
+}
+
+// dlqProbed reports whether the open DLQ pane has already looked for a
+// task on q.
+func (a *App) dlqProbed(q model.Queue) bool {
+	return a.peekOpen() && a.peek.q.URL == q.URL
 }
 
 func ids(msgs []model.Message) []string {

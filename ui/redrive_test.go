@@ -308,3 +308,28 @@ func TestPeekYieldsToARunningMoveTask(t *testing.T) {
 		t.Errorf("the DLQ pane does not say why the peek let go:\n%s", screen(a))
 	}
 }
+
+// TestRedriveDialogFindsATaskStartedElsewhere: R from the list looks for a
+// task already running on the DLQ; when one is found the dialog closes and
+// the task is shown, and nothing is started.
+func TestRedriveDialogFindsATaskStartedElsewhere(t *testing.T) {
+	a, f := loadedApp(t, 120, 36)
+	f.mover.tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 4, ToMove: 19}}
+	selectQueue(t, a, "orders-dlq")
+	cmd := press(a, "R")
+	if a.confirm == nil || cmd == nil {
+		t.Fatalf("R opened no dialog or looked for no task (cmd %v)", cmd != nil)
+	}
+	for _, m := range runCmd(cmd) {
+		a.Update(m)
+	}
+	if a.confirm != nil || !a.nativeMoveOn(a.moves.cur.plan.dlq) || a.moves.cur.task.Handle != "ext" {
+		t.Fatalf("the running task was not adopted in place of the dialog: %+v", a.moves.cur)
+	}
+	if s := screen(a); !strings.Contains(s, "already running on orders-dlq") {
+		t.Errorf("no word of the running task:\n%s", s)
+	}
+	if m := f.moverCalls(); len(m.starts) != 0 {
+		t.Errorf("%d tasks started", len(m.starts))
+	}
+}

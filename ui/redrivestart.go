@@ -138,16 +138,32 @@ func taskOf(ts []model.MoveTask, handle string) (model.MoveTask, bool) {
 	return ts[0], true
 }
 
-// probed adopts a task found running on the DLQ the pane just opened on.
+// probed adopts a task found running on the DLQ the pane just opened on,
+// or the one the redrive dialog is about (closing the dialog: y would only
+// be refused).
 func (a *App) probed(msg moveTasksMsg) tea.Cmd {
-	if msg.err != nil || a.moves.running() || !a.peekOpen() || a.peek.q.ARN != msg.dlqARN {
+	if msg.err != nil || a.moves.running() {
+		return nil
+	}
+	var dlq model.Queue
+	asking := a.confirm != nil && a.confirm.tag == "redrive" && a.moves.pending.dlq.ARN == msg.dlqARN
+	switch {
+	case asking:
+		dlq = a.moves.pending.dlq
+	case a.peekOpen() && a.peek.q.ARN == msg.dlqARN:
+		dlq = a.peek.q
+	default:
 		return nil
 	}
 	t, ok := taskOf(msg.tasks, "")
 	if !ok || !t.Active() {
 		return nil
 	}
-	mv := a.newMove(movePlan{dlq: a.peek.q})
+	if asking {
+		a.confirm = nil
+		a.notice = "a move task is already running on " + oneLine(dlq.Name) + ": showing it instead of starting another"
+	}
+	mv := a.newMove(movePlan{dlq: dlq})
 	mv.task = t
 	mv.note = "a move task is running on this DLQ"
 	return tea.Batch(movePollCmd(mv.id), a.moves.poll(a.ctx, a.client), a.yieldToTask())
