@@ -143,7 +143,7 @@ func (a *App) redriveHints(hs []key.Binding) []key.Binding {
 	if ok && a.graph.IsDLQ(q.ARN) && a.keys.Redrive.Enabled() {
 		extra = append(extra, key.NewBinding(key.WithHelp("R", "redrive")))
 		if a.peekOpen() {
-			extra = append(extra, key.NewBinding(key.WithHelp("a", "group by")))
+			extra = append(extra, key.NewBinding(key.WithHelp("a", "group")))
 		}
 	}
 	if len(extra) == 0 || len(hs) < 2 {
@@ -166,10 +166,11 @@ func (a *App) peekHints(hint func(k, desc string) key.Binding) []key.Binding {
 		b.SetHelp(b.Help().Key, desc)
 		return b
 	}
+	// Short words, so that at 120 columns the line reaches export.
 	return a.redriveHints([]key.Binding{
-		hint("esc", "close & release"), move, hint("tab", "list/body"), short(a.keys.LoadMore, "more"),
-		a.keys.Help, short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"), short(a.keys.Copy, "copy"),
-		short(a.keys.Select, "select"), short(a.keys.Pager, "pager"), short(a.keys.Export, "export"),
-		a.keys.Filter, short(a.keys.BinaryFmt, "hex/b64"), a.keys.Quit,
+		hint("esc", "close"), move, short(a.keys.LoadMore, "more"), a.keys.Help, a.keys.Filter,
+		short(a.keys.Select, "select"), short(a.keys.Export, "export"), short(a.keys.Copy, "copy"),
+		short(a.keys.Pager, "pager"), short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"),
+		hint("tab", "list/body"), short(a.keys.BinaryFmt, "hex/b64"), hint("q", "quit"),
 	})
 }
