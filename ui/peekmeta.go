@@ -92,7 +92,7 @@ func attributeLines(m model.Message, st *Styles, w int, b64 bool) []string {
 			lead := "  " + st.Label.Render(padRight(sanitize.Cut(n, 30), nw)) + "  " +
 				padRight(sanitize.Cut(a.DataType, 16), 7) + "  "
 			if !a.IsBinary() {
-				lines = append(lines, lead+sanitize.Cut(a.StringValue, max(w-width(lead), 0)))
+				lines = append(lines, valueRows(lead, a.StringValue, w, st)...)
 				continue
 			}
 			lines = append(lines, lead+st.Muted.Render(plural(len(a.BinaryValue), "byte")))
@@ -117,15 +117,46 @@ func attributeLines(m model.Message, st *Styles, w int, b64 bool) []string {
 		if !ok {
 			continue
 		}
-		val := sanitize.Cut(v, max(w-36, 10))
+		lead := "  " + st.Label.Render(padRight(sanitize.Cut(k, 32), 32)) + "  "
 		if strings.HasSuffix(k, "Timestamp") {
 			if ms, err := strconv.ParseInt(v, 10, 64); err == nil {
-				val += st.Muted.Render("  " + stamp(time.UnixMilli(ms)))
+				// The date first: a narrow pane cuts the end.
+				lines = append(lines, lead+stamp(time.UnixMilli(ms))+st.Muted.Render("  "+sanitize.Cut(v, 20)))
+				continue
 			}
 		}
-		lines = append(lines, "  "+st.Label.Render(padRight(sanitize.Cut(k, 32), 32))+"  "+val)
+		lines = append(lines, valueRows(lead, v, w, st)...)
 	}
 	return lines
+}
+
+// maxValueRows bounds one attribute value on screen; export has it all.
+const maxValueRows = 8
+
+// valueRows lays a value out after lead, wrapped to the pane's width w
+// (an ARN or an error text is read to its end, not cut), continuation
+// rows indented under the value, at most maxValueRows of them.
+func valueRows(lead, v string, w int, st *Styles) []string {
+	leadW := width(lead)
+	wr := sanitize.Wrap(v, max(w-leadW, sanitize.MinWidth))
+	n := min(wr.Len(), maxValueRows)
+	rows := wr.Rows(0, n)
+	if len(rows) == 0 {
+		return []string{lead}
+	}
+	pad := strings.Repeat(" ", leadW)
+	out := make([]string, 0, n+1)
+	for i, r := range rows {
+		if i == 0 {
+			out = append(out, lead+r)
+		} else {
+			out = append(out, pad+r)
+		}
+	}
+	if more := wr.Len() - n; more > 0 {
+		out = append(out, pad+st.Muted.Render(fmt.Sprintf("… %s more (e exports all)", plural(more, "row"))))
+	}
+	return out
 }
 
 // binaryLines renders the start of a Binary value, indented.
