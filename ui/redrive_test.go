@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -157,23 +156,6 @@ func TestRedriveNativeProgressStaleAndCancel(t *testing.T) {
 	}
 }
 
-func TestRedriveTaskAlreadyActiveIsShownNotDuplicated(t *testing.T) {
-	a, f := loadedApp(t, 120, 36)
-	running := model.MoveTask{Handle: "old", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 3, ToMove: 19}
-	f.mover.startErr = &awsclient.TaskActiveError{Task: running}
-	startNativeRedrive(t, a)
-	if a.moves.cur == nil || !a.moves.cur.running || a.moves.cur.task.Handle != "old" {
-		t.Fatalf("the running task is not shown: %+v", a.moves.cur)
-	}
-	if s := screen(a); !strings.Contains(s, "already running") {
-		t.Errorf("no word that a task was already running:\n%s", s)
-	}
-	press(a, "R")
-	if a.confirm != nil || len(f.moverCalls().starts) != 1 {
-		t.Error("R during a running task offered a second one")
-	}
-}
-
 func TestRedriveNativeUnsupportedFallsBackToMove(t *testing.T) {
 	noJournalHome(t)
 	a, f := loadedApp(t, 120, 36)
@@ -238,98 +220,4 @@ func hintText(a *App) string {
 // flat is the screen as one line of words, for text a dialog wraps.
 func flat(s string) string {
 	return strings.Join(strings.Fields(strings.NewReplacer("│", " ", "╭", " ", "╰", " ").Replace(s)), " ")
-}
-
-// TestRedriveFinishesAnInterruptedMoveClientSide: after a crash mid-move,
-// only the journal knows which DLQ messages were already sent; a native
-// task would send them again, unreported. R must take the client-side path.
-func TestRedriveFinishesAnInterruptedMoveClientSide(t *testing.T) {
-	noJournalHome(t)
-	line := `{"op":"sending","id":"m-1","dest":"http://q/billing","at":1}` + "\n" +
-		`{"op":"sending","id":"m-2","dest":"http://q/billing","at":1}` + "\n"
-	if err := os.WriteFile(journalPath("shared-dlq"), []byte(line), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	a, f := loadedApp(t, 120, 36)
-	qs := testDataset(2)
-	for i := range qs {
-		if qs[i].Name == "shared-dlq" {
-			qs[i].Stats.Visible = 7
-		}
-	}
-	f.set(qs, nil)
-	poll(a)
-	a.notice = ""
-	a.Update(journalsCmd()())
-	if !strings.Contains(a.notice, "interrupted move left 2 messages of shared-dlq half-moved") {
-		t.Errorf("start-up notice = %q", a.notice)
-	}
-	selectQueue(t, a, "shared-dlq")
-	press(a, "R")
-	if a.moves.pending.native() {
-		t.Fatal("an interrupted move's DLQ was offered a native move task")
-	}
-	s := flat(screen(a))
-	for _, want := range []string{"client-side move", "interrupted move left 2 messages half-moved", "journal"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("dialog lacks %q:\n%s", want, s)
-		}
-	}
-}
-
-// TestPeekYieldsToARunningMoveTask: a peek opened on a DLQ while a move
-// task runs there would hide messages from the task, which then ends with
-// them left behind. The peek releases them as soon as it knows.
-func TestPeekYieldsToARunningMoveTask(t *testing.T) {
-	a, f := peekApp(t, 120, 36)
-	f.mover.tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), ToMove: 36}}
-	selectQueue(t, a, "orders-dlq")
-	// Not drive: the task's progress timer would re-arm for ever.
-	var step func(cmd tea.Cmd)
-	step = func(cmd tea.Cmd) {
-		for _, m := range runCmdNoTick(t, cmd) {
-			if _, ok := m.(movePollMsg); !ok && m != nil {
-				_, next := a.Update(m)
-				step(next)
-			}
-		}
-	}
-	step(press(a, "p"))
-	if !a.nativeMoveOn(a.peek.q) {
-		t.Fatal("the running task was not adopted")
-	}
-	if _, rel := f.opened()[0].counts(); rel != 1 {
-		t.Errorf("peek released %d times; want once, for the task", rel)
-	}
-	if a.peek.held != 0 || len(a.peek.msgs) == 0 {
-		t.Errorf("after the release: %d held, %d listed; want 0 held, the list kept", a.peek.held, len(a.peek.msgs))
-	}
-	if s := flat(screen(a)); !strings.Contains(s, "messages were released so that it") {
-		t.Errorf("the DLQ pane does not say why the peek let go:\n%s", screen(a))
-	}
-}
-
-// TestRedriveDialogFindsATaskStartedElsewhere: R from the list looks for a
-// task already running on the DLQ; when one is found the dialog closes and
-// the task is shown, and nothing is started.
-func TestRedriveDialogFindsATaskStartedElsewhere(t *testing.T) {
-	a, f := loadedApp(t, 120, 36)
-	f.mover.tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 4, ToMove: 19}}
-	selectQueue(t, a, "orders-dlq")
-	cmd := press(a, "R")
-	if a.confirm == nil || cmd == nil {
-		t.Fatalf("R opened no dialog or looked for no task (cmd %v)", cmd != nil)
-	}
-	for _, m := range runCmd(cmd) {
-		a.Update(m)
-	}
-	if a.confirm != nil || !a.nativeMoveOn(a.moves.cur.plan.dlq) || a.moves.cur.task.Handle != "ext" {
-		t.Fatalf("the running task was not adopted in place of the dialog: %+v", a.moves.cur)
-	}
-	if s := screen(a); !strings.Contains(s, "already running on orders-dlq") {
-		t.Errorf("no word of the running task:\n%s", s)
-	}
-	if m := f.moverCalls(); len(m.starts) != 0 {
-		t.Errorf("%d tasks started", len(m.starts))
-	}
 }
