@@ -35,7 +35,7 @@ func (a *App) loadMore() tea.Cmd {
 		"were released. SQS has no read offset, so the next page receives them again.",
 		commas(int64(len(exposed))), plural(len(a.peek.msgs), "message"), isAre(len(exposed)), peekHold)},
 		peekWarning(q, a.graph, model.PeekCostOf(q.Redrive, counts))...)
-	a.confirm = newConfirm(&a.st, "peekmore", "Receive "+oneLine(q.Name)+"'s messages again?", "load more", lines...)
+	a.confirm = newConfirm(&a.st, "peekmore", "Receive messages of "+oneLine(q.Name)+" again?", "load more", lines...)
 	a.confirm.SetSize(a.width, a.lay.body)
 	return nil
 }
