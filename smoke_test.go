@@ -29,21 +29,9 @@ func TestServerWithBoto3(t *testing.T) {
 		}
 		t.Skipf("python3 with boto3 not available (%v); .ci/run requires it", err)
 	}
-	bin := buildBinary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	srv := exec.CommandContext(ctx, bin, "server", "--addr", "127.0.0.1:0")
-	stdout, err := srv.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Stderr = os.Stderr
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = srv.Process.Kill(); _ = srv.Wait() }()
-
-	endpoint := readEndpoint(t, stdout)
+	endpoint, _, _ := startServer(t)
 	out, err := exec.CommandContext(ctx, "python3", "testdata/boto3_smoke.py", endpoint).CombinedOutput()
 	t.Logf("%s", out)
 	if err != nil {
@@ -64,6 +52,27 @@ func readEndpoint(t *testing.T, r interface{ Read([]byte) (int, error) }) string
 	return ""
 }
 
+// startServer builds and starts `sqscope server` on a free loopback port
+// with args, and returns its endpoint, the process and its exit; the
+// process is killed at the end of the test if still running.
+func startServer(t *testing.T, args ...string) (endpoint string, srv *exec.Cmd, exited <-chan error) {
+	t.Helper()
+	srv = exec.Command(buildBinary(t), append([]string{"server", "--addr", "127.0.0.1:0"}, args...)...)
+	stdout, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Stderr = os.Stderr
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Process.Kill() })
+	endpoint = readEndpoint(t, stdout)
+	done := make(chan error, 1)
+	go func() { _, _ = io.Copy(io.Discard, stdout); done <- srv.Wait() }()
+	return endpoint, srv, done
+}
+
 // buildBinary builds sqscope into a temporary directory.
 func buildBinary(t *testing.T) string {
 	t.Helper()
@@ -80,20 +89,7 @@ func TestServerDemoAndInterrupt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: builds the binary")
 	}
-	bin := buildBinary(t)
-	srv := exec.Command(bin, "server", "--addr", "127.0.0.1:0", "--demo", "--seed", "1")
-	stdout, err := srv.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv.Stderr = os.Stderr
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	endpoint := readEndpoint(t, stdout)
-	go func() { _, _ = io.Copy(io.Discard, stdout); exited <- srv.Wait() }()
-	defer func() { _ = srv.Process.Kill() }()
+	endpoint, srv, exited := startServer(t, "--demo", "--seed", "1")
 
 	c := sqs.New(sqs.Options{Region: "us-east-1", BaseEndpoint: aws.String(endpoint),
 		Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")})

@@ -38,15 +38,7 @@ func TestRedriveFinishesAnInterruptedMoveClientSide(t *testing.T) {
 	if err := os.WriteFile(journalPath("shared-dlq"), []byte(line), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	a, f := loadedApp(t, 120, 36)
-	qs := testDataset(2)
-	for i := range qs {
-		if qs[i].Name == "shared-dlq" {
-			qs[i].Stats.Visible = 7
-		}
-	}
-	f.set(qs, nil)
-	poll(a)
+	a, _ := sharedDLQApp7(t)
 	a.notice = ""
 	a.Update(journalsCmd()())
 	if !strings.Contains(a.notice, "interrupted move left 2 messages of shared-dlq half-moved") {

@@ -37,7 +37,9 @@ func TestRedriveOnNonDLQSaysWhy(t *testing.T) {
 	}
 }
 
-func TestRedriveDialogNamesCountSourcesAndMethod(t *testing.T) {
+// sharedDLQApp7 is a loaded app whose shared-dlq shows 7 visible messages.
+func sharedDLQApp7(t *testing.T) (*App, *fakeClient) {
+	t.Helper()
 	a, f := loadedApp(t, 120, 36)
 	qs := testDataset(2)
 	for i := range qs {
@@ -47,6 +49,11 @@ func TestRedriveDialogNamesCountSourcesAndMethod(t *testing.T) {
 	}
 	f.set(qs, nil)
 	poll(a)
+	return a, f
+}
+
+func TestRedriveDialogNamesCountSourcesAndMethod(t *testing.T) {
+	a, _ := sharedDLQApp7(t)
 	selectQueue(t, a, "shared-dlq")
 	press(a, "R")
 	if a.confirm == nil || a.confirm.tag != "redrive" {
