@@ -127,3 +127,19 @@ func TestSparkline(t *testing.T) {
 		t.Error("zero must draw the floor bar, not the lowest non-zero bar")
 	}
 }
+
+func TestPreviewIsOneLine(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"{\n  \"a\": 1,\n  \"b\": [1, 2]\n}\n", `{"a":1,"b":[1,2]}`},
+		{"<?xml version=\"1.0\"?>\r\n<a/>", `<?xml version="1.0"?> …`},
+		{"one line", "one line"},
+		{"trailing newline\n\n", "trailing newline"},
+		{"{broken json\nsecond", "{broken json …"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := preview(tt.body); got != tt.want {
+			t.Errorf("preview(%q) = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -124,7 +126,7 @@ func (p peekPane) rowView(i int) string {
 	text := string(marker) + padRight(shortID(m.ID), peekIDW) + " " +
 		padRight(sent, peekSentW) + " " + padLeft(receives(m, p.q), peekRecvW) + " " +
 		padLeft(size(m.Size()), peekSizeW) + "  "
-	text += sanitize.Cut(m.Body, max(p.width-width(text), 0))
+	text += sanitize.Cut(preview(m.Body), max(p.width-width(text), 0))
 	switch {
 	case i == p.cursor && p.focused && !p.bodyFocus:
 		return p.st.Selected.Render(padRight(text, p.width))
@@ -182,4 +184,27 @@ func isPrintableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// previewCompactMax bounds the bodies compacted for a row: the row shows
+// a few dozen cells, and a frame renders every visible row.
+const previewCompactMax = 8 << 10
+
+// preview is a body's row text: a JSON document compacted onto one line
+// (pretty-printed JSON's first line is a lone brace), anything else its
+// first line, with a marker when more follows.
+func preview(body string) string {
+	t := strings.TrimLeft(body, " \t\r\n")
+	if len(t) <= previewCompactMax && (strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")) {
+		var b bytes.Buffer
+		if json.Compact(&b, []byte(t)) == nil {
+			return b.String()
+		}
+	}
+	first, rest, more := strings.Cut(t, "\n")
+	first = strings.TrimSuffix(first, "\r")
+	if more && strings.TrimSpace(rest) != "" {
+		return first + " …"
+	}
+	return first
 }
