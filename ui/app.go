@@ -29,14 +29,6 @@ const DefaultRefresh = 5 * time.Second
 // minutes at the default interval.
 const seriesCap = 120
 
-// pane identifies which pane has the keyboard.
-type pane int
-
-const (
-	paneList pane = iota
-	paneSide      // metrics, or detail when open
-)
-
 // App is the root model.
 type App struct {
 	client awsclient.Client
@@ -53,22 +45,15 @@ type App struct {
 	width, height int
 	lay           layout
 
-	list       queueList
-	metrics    metricsPane
-	detail     detailPane
-	focus      pane
-	showDetail bool
-	showHelp   bool
+	browse   browser // the queue list and the pane under it
+	showHelp bool
 
 	queues []model.Queue
 	byARN  map[string]model.Queue
 	graph  model.DLQGraph
 	series map[string]*model.Series // by queue URL
 
-	seq         uint64 // number of the latest refresh request
-	inFlight    bool   // the latest request has not answered yet
-	lastErr     error
-	lastRefresh time.Time
+	rf refresher // the refresh requests and how the last one went
 
 	// Peek: the pane, and its sessions (peekctl.go, peeksession.go).
 	peek peekPane
@@ -106,10 +91,7 @@ func New(c awsclient.Client, o Options) *App {
 		pk:     newPeekCtl(),
 		graph:  model.BuildDLQGraph(nil),
 	}
-	a.list = newQueueList(&a.st, &a.keys)
-	a.list.empty = "loading queues…"
-	a.metrics = newMetricsPane(&a.st)
-	a.detail = newDetailPane(&a.st, &a.keys)
+	a.browse = newBrowser(&a.st, &a.keys)
 	a.peek = newPeekPane(&a.st, &a.keys, func() time.Time { return a.now() })
 	a.dlq = newDLQPane(&a.st, func() time.Time { return a.now() }, a.keys.ReadOnly)
 	return a
@@ -132,11 +114,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Re-arm first, so the timer survives whatever happens below; skip
 		// this poll if the last one has not answered, so a slow endpoint
 		// never has requests piling up.
-		cmds := []tea.Cmd{tickCmd(a.opts.Refresh)}
-		if !a.inFlight {
-			cmds = append(cmds, a.refresh())
-		}
-		return a, tea.Batch(cmds...)
+		return a, tea.Batch(tickCmd(a.opts.Refresh), a.rf.poll(a.ctx, a.client, a.now))
 	case queuesLoadedMsg:
 		a.loaded(msg)
 		return a, nil
@@ -149,69 +127,43 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := a.moveMsg(msg); ok {
 		return a, cmd
 	}
-	if a.list.Filtering() {
+	if a.browse.list.Filtering() {
 		// Cursor blinks and pastes belong to the filter input.
 		var cmd tea.Cmd
-		a.list, cmd = a.list.Update(msg)
+		a.browse.list, cmd = a.browse.list.Update(msg)
 		a.syncSide()
 		return a, cmd
 	}
 	return a, nil
 }
 
-// syncSide points the metrics and detail panes at the selected queue.
-func (a *App) syncSide() {
-	q, ok := a.list.Selected()
-	a.metrics.SetQueue(q, ok, a.series[q.URL], a.graph)
-	a.metrics.SetDLQDepth(a.dlqDepth(q))
-	if a.showDetail && ok {
-		a.detail.SetQueue(q, a.graph, a.byARN)
-	}
+// ask shows a confirm dialog.
+func (a *App) ask(d *confirmDialog) {
+	a.confirm = d
+	a.confirm.SetSize(a.width, a.lay.body)
 }
+
+// syncSide points the metrics and detail panes at the selected queue.
+func (a *App) syncSide() { a.browse.sync(a.series, a.graph, a.byARN) }
 
 // back undoes the innermost state: the detail pane, then the filter.
 func (a *App) back() {
-	switch {
-	case a.showDetail:
-		a.showDetail = false
+	switch closed, cleared := a.browse.back(); {
+	case closed:
 		a.relayout()
 		a.setFocus(paneList)
-	case a.list.Filter() != "":
-		a.list.ClearFilter()
+	case cleared:
 		a.syncSide()
 	}
 }
 
+// setFocus gives p the keyboard, unless the peek pane is open: it keeps it.
 func (a *App) setFocus(p pane) {
-	a.focus = p
-	a.list.Blur()
-	a.metrics.Blur()
-	a.detail.Blur()
 	a.peek.Blur()
-	switch {
-	case a.peekOpen():
+	a.browse.setFocus(p, a.peekOpen())
+	if a.peekOpen() {
 		a.peek.Focus()
-	case p == paneList:
-		a.list.Focus()
-	case a.showDetail:
-		a.detail.Focus()
-	default:
-		a.metrics.Focus()
 	}
-}
-
-func (a *App) updateFocused(k tea.KeyPressMsg) tea.Cmd {
-	var cmd tea.Cmd
-	switch {
-	case a.focus == paneList:
-		a.list, cmd = a.list.Update(k)
-		a.syncSide()
-	case a.showDetail:
-		a.detail, cmd = a.detail.Update(k)
-	default:
-		a.metrics, cmd = a.metrics.Update(k)
-	}
-	return cmd
 }
 
 // View renders the whole screen from state. fit guarantees the frame never
@@ -227,8 +179,8 @@ func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	parts := []string{headerView(&a.st, a.opts.Version, a.ep, len(a.queues), a.list.Shown(),
-		a.list.Filter() != "", a.width)}
+	parts := []string{headerView(&a.st, a.opts.Version, a.ep, len(a.queues), a.browse.list.Shown(),
+		a.browse.list.Filter() != "", a.width)}
 	switch {
 	case a.showHelp:
 		parts = append(parts, helpView(a.keys, &a.st, a.width, a.lay.body))
@@ -237,19 +189,9 @@ func (a *App) render() string {
 	case a.picker != nil:
 		parts = append(parts, a.picker.View())
 	case a.peekOpen():
-		parts = append(parts, a.peekArea())
-	case a.showDetail && a.lay.side == 0:
-		parts = append(parts, a.detail.View())
+		parts = append(parts, a.lay.peekArea(a.width, a.dlqShown(), &a.st, &a.peek, &a.dlq))
 	default:
-		parts = append(parts, a.list.View())
-		if a.lay.side > 0 {
-			parts = append(parts, a.st.Muted.Render(strings.Repeat("─", a.width)))
-			if a.showDetail {
-				parts = append(parts, a.detail.View())
-			} else {
-				parts = append(parts, a.metrics.View())
-			}
-		}
+		parts = append(parts, a.browse.View(&a.st, a.width, a.lay))
 	}
 	parts = append(parts, a.statusView(), hintsView(a.hints(), &a.st, a.width))
 	return strings.Join(parts, "\n")

@@ -24,7 +24,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 	second := a.refresh()()
 
 	a.Update(second)
-	if a.inFlight {
+	if a.rf.inFlight {
 		t.Error("still in flight after the latest result")
 	}
 	a.Update(first) // arrives late
@@ -35,7 +35,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 	// A stale result must not end the newer request's in-flight state.
 	a.refresh()
 	a.Update(first)
-	if !a.inFlight {
+	if !a.rf.inFlight {
 		t.Error("stale result cleared the in-flight flag of a newer request")
 	}
 }
@@ -102,7 +102,7 @@ func TestTickSkipsRefreshWhileInFlightAndRearms(t *testing.T) {
 		t.Fatalf("tick while in flight returned %#v, want only the re-armed tick", msgs)
 	}
 
-	a.Update(queuesLoadedMsg{seq: a.seq, queues: testDataset(0)})
+	a.Update(queuesLoadedMsg{seq: a.rf.seq, queues: testDataset(0)})
 	_, cmd = a.Update(tickMsg{})
 	msgs = runCmd(cmd)
 	var ticks, loads int
@@ -126,8 +126,8 @@ func TestRefreshKeyStartsRequest(t *testing.T) {
 	if f.callCount() != calls+1 || len(msgs) != 1 {
 		t.Fatalf("r did not refresh: %d calls, msgs %#v", f.callCount(), msgs)
 	}
-	if m, ok := msgs[0].(queuesLoadedMsg); !ok || m.seq != a.seq {
-		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.seq)
+	if m, ok := msgs[0].(queuesLoadedMsg); !ok || m.seq != a.rf.seq {
+		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.rf.seq)
 	}
 }
 
@@ -143,7 +143,7 @@ func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
 		t.Errorf("header does not say how many are shown:\n%s", screen(a))
 	}
 	press(a, "enter") // keep the filter, give keys back to the list
-	if a.list.Filtering() || len(shownNames(a)) != 2 {
+	if a.browse.list.Filtering() || len(shownNames(a)) != 2 {
 		t.Fatal("enter did not keep the filter")
 	}
 	press(a, "j")
@@ -151,8 +151,8 @@ func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
 		t.Errorf("j after the filter selects %q", selectedName(a))
 	}
 	press(a, "esc")
-	if n := len(shownNames(a)); n != all || a.list.Filter() != "" {
-		t.Errorf("esc left %d of %d rows, filter %q", n, all, a.list.Filter())
+	if n := len(shownNames(a)); n != all || a.browse.list.Filter() != "" {
+		t.Errorf("esc left %d of %d rows, filter %q", n, all, a.browse.list.Filter())
 	}
 	if selectedName(a) != "payments.fifo" {
 		t.Errorf("clearing the filter moved the cursor to %q", selectedName(a))
@@ -161,11 +161,11 @@ func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
 	// While typing, q is part of the pattern, not quit; esc clears at once.
 	press(a, "/")
 	_, cmd := a.Update(keyMsg("q"))
-	if cmd != nil || a.list.Filter() != "q" {
-		t.Errorf("q while filtering: cmd %v, filter %q", cmd, a.list.Filter())
+	if cmd != nil || a.browse.list.Filter() != "q" {
+		t.Errorf("q while filtering: cmd %v, filter %q", cmd, a.browse.list.Filter())
 	}
 	press(a, "esc")
-	if a.list.Filtering() || a.list.Filter() != "" {
+	if a.browse.list.Filtering() || a.browse.list.Filter() != "" {
 		t.Error("esc while typing did not clear the filter")
 	}
 }
@@ -202,8 +202,8 @@ func TestSelectionFollowsQueueAcrossRefreshAndSort(t *testing.T) {
 	qs[4].Stats.Visible = 9_000_000
 	f.set(qs, nil)
 	poll(a)
-	if selectedName(a) != "billing" || a.list.cursor != 0 {
-		t.Fatalf("after refresh selected %q at row %d, want billing at 0", selectedName(a), a.list.cursor)
+	if selectedName(a) != "billing" || a.browse.list.cursor != 0 {
+		t.Fatalf("after refresh selected %q at row %d, want billing at 0", selectedName(a), a.browse.list.cursor)
 	}
 	press(a, "s")
 	if selectedName(a) != "billing" {
@@ -212,7 +212,7 @@ func TestSelectionFollowsQueueAcrossRefreshAndSort(t *testing.T) {
 	// When the selected queue disappears the cursor stays in range.
 	f.set(slices.DeleteFunc(testDataset(3), func(q model.Queue) bool { return q.Name == "billing" }), nil)
 	poll(a)
-	if _, ok := a.list.Selected(); !ok {
+	if _, ok := a.browse.list.Selected(); !ok {
 		t.Error("nothing selected after the selected queue vanished")
 	}
 }
@@ -220,7 +220,7 @@ func TestSelectionFollowsQueueAcrossRefreshAndSort(t *testing.T) {
 func TestMetricsFromSeries(t *testing.T) {
 	a, _ := loadedApp(t, 120, 36)
 	selectQueue(t, a, "orders")
-	s := a.series[a.list.sorted[a.list.rows[a.list.cursor].Index].URL]
+	s := a.series[a.browse.list.sorted[a.browse.list.rows[a.browse.list.cursor].Index].URL]
 	if s == nil || s.Len() != 3 {
 		t.Fatalf("series for orders: %v", s)
 	}

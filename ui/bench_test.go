@@ -82,7 +82,7 @@ func BenchmarkRefresh10k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		a.refresh()
-		a.Update(queuesLoadedMsg{seq: a.seq, queues: qs, at: a.now()})
+		a.Update(queuesLoadedMsg{seq: a.rf.seq, queues: qs, at: a.now()})
 	}
 }
 

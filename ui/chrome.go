@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sqscope/sqscope/awsclient"
@@ -67,110 +65,34 @@ func spread(left, right string, w, keep int) string {
 func (a *App) statusView() string {
 	st := &a.st
 	if a.prompt != nil {
-		return a.promptView()
+		return a.prompt.View(st, a.width)
 	}
-	var right string
-	switch {
-	case a.inFlight && a.lastRefresh.IsZero():
-		right = "loading…"
-	case a.inFlight:
-		right = "refreshing… · last " + a.lastRefresh.Format("15:04:05")
-	case !a.lastRefresh.IsZero():
-		right = "refreshed " + a.lastRefresh.Format("15:04:05")
-	}
-	right = st.Status.Render(right + " · every " + a.opts.Refresh.String())
+	right := st.Status.Render(a.rf.state() + " · every " + a.opts.Refresh.String())
 	left := ""
 	switch {
 	case a.quitting:
 		left = st.StatusErr.Render(oneLine(a.notice))
 	case a.pk.err != nil && a.peekOpen():
 		left = st.StatusErr.Render("✗ " + errText(a.pk.err))
-	case a.lastErr != nil:
-		left = st.StatusErr.Render("✗ " + errText(a.lastErr))
+	case a.rf.lastErr != nil:
+		left = st.StatusErr.Render("✗ " + errText(a.rf.lastErr))
 	case a.pk.err != nil:
 		left = st.StatusErr.Render("✗ " + errText(a.pk.err))
 	case a.notice != "":
 		left = st.Status.Render(oneLine(a.notice))
-	case a.moves.running() && a.moves.cur.err != nil:
-		left = st.StatusErr.Render("✗ " + oneLine(a.moves.cur.plan.dlq.Name) + ": " + errText(a.moves.cur.err))
-	case a.moves.running():
-		left = st.Status.Render(moveStatus(a.moves.cur))
+	default:
+		left = a.moves.status(st)
 	}
 	return spread(left, right, a.width, 0)
 }
 
-// hints are the key hints for the current state: what the keyboard does
-// right now, not everything it can do (that is the help overlay).
-func (a *App) hints() []key.Binding {
-	hint := func(k, desc string) key.Binding { return key.NewBinding(key.WithHelp(k, desc)) }
+// status is the running move on the status line; empty when none runs.
+func (c *moveCtl) status(st *Styles) string {
 	switch {
-	case a.quitting:
-		return []key.Binding{hint("q", "quit without waiting")}
-	case a.confirm != nil && a.confirm.tag == "redrive" && a.moves.pending.native():
-		return []key.Binding{hint("y/enter", "yes"), hint("t", "rate"), hint("any other key", "no")}
-	case a.confirm != nil && a.confirm.enterYes:
-		return []key.Binding{hint("y/enter", "yes"), hint("any other key", "no")}
-	case a.confirm != nil:
-		return []key.Binding{hint("y", "yes"), hint("n/esc/any key", "no")}
-	case a.picker != nil:
-		return []key.Binding{hint("type", "to narrow"), hint("↑/↓", "choose"), hint("enter", "pick"), hint("esc", "cancel")}
-	case a.prompt != nil:
-		return []key.Binding{hint("enter", "export"), hint("esc", "cancel"), hint("ctrl+u", "clear")}
-	case a.showHelp:
-		return []key.Binding{hint("?/esc", "close help"), a.keys.Quit}
-	case a.peekOpen():
-		return a.peekHints(hint)
-	case a.list.Filtering():
-		return []key.Binding{hint("type", "to narrow"), hint("enter", "keep filter"),
-			hint("esc", "clear filter"), hint("↑/↓", "move")}
-	case a.showDetail && a.focus == paneSide:
-		return []key.Binding{hint("↑/↓", "scroll"), hint("enter", "peek"), hint("esc", "back"), hint("tab", "to list"),
-			a.keys.Refresh, a.keys.Help, a.keys.Quit}
-	case a.list.Filter() != "":
-		return append([]key.Binding{hint("esc", "clear filter")}, a.redriveHints(a.keys.ShortHelp())...)
+	case c.running() && c.cur.err != nil:
+		return st.StatusErr.Render("✗ " + oneLine(c.cur.plan.dlq.Name) + ": " + errText(c.cur.err))
+	case c.running():
+		return st.Status.Render(moveStatus(c.cur))
 	}
-	return a.redriveHints(a.keys.ShortHelp())
-}
-
-// redriveHints puts R (and c while a move runs) after the first two hints
-// when they apply: on a DLQ, outside read-only mode.
-func (a *App) redriveHints(hs []key.Binding) []key.Binding {
-	q, ok := a.currentQueue()
-	var extra []key.Binding
-	if a.moves.running() && a.keys.CancelMove.Enabled() {
-		extra = append(extra, key.NewBinding(key.WithHelp("c", "cancel move")))
-	}
-	if ok && a.graph.IsDLQ(q.ARN) && a.keys.Redrive.Enabled() {
-		extra = append(extra, key.NewBinding(key.WithHelp("R", "redrive")))
-		if a.peekOpen() {
-			extra = append(extra, key.NewBinding(key.WithHelp("a", "group")))
-		}
-	}
-	if len(extra) == 0 || len(hs) < 2 {
-		return append(extra, hs...)
-	}
-	return append(append(append([]key.Binding{}, hs[:2]...), extra...), hs[2:]...)
-}
-
-// peekHints are the peek pane's hints, most useful first.
-func (a *App) peekHints(hint func(k, desc string) key.Binding) []key.Binding {
-	if a.peek.Filtering() {
-		return []key.Binding{hint("type", "to filter"), hint("enter", "keep filter"),
-			hint("esc", "clear filter"), hint("↑/↓", "move")}
-	}
-	move := hint("↑↓", "message")
-	if a.peek.bodyFocus {
-		move = hint("↑↓/pgdn", "scroll")
-	}
-	short := func(b key.Binding, desc string) key.Binding {
-		b.SetHelp(b.Help().Key, desc)
-		return b
-	}
-	// Short words, so that at 120 columns the line reaches export.
-	return a.redriveHints([]key.Binding{
-		hint("esc", "close"), move, short(a.keys.LoadMore, "more"), a.keys.Help, a.keys.Filter,
-		short(a.keys.Select, "select"), short(a.keys.Export, "export"), short(a.keys.Copy, "copy"),
-		short(a.keys.Pager, "pager"), short(a.keys.Raw, "raw"), short(a.keys.Decode, "decode"),
-		hint("tab", "list/body"), short(a.keys.BinaryFmt, "hex/b64"), hint("q", "quit"),
-	})
+	return ""
 }

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 )
 
@@ -21,90 +22,91 @@ func (a *App) dlqShown() bool {
 	return a.peekOpen() && a.graph.IsDLQ(a.peek.q.ARN) && (a.lay.dlqW > 0 || a.lay.dlqH > 0)
 }
 
-// sizePeek shares the body between the peek pane and, for a DLQ, the DLQ
+// sharePeek shares the body between the peek pane and, for a DLQ, the DLQ
 // pane: a column on the right when wide, a strip on top when narrow, none
 // when the body is too short to spare it.
-func (a *App) sizePeek() {
-	a.lay.dlqW, a.lay.dlqH = 0, 0
-	body := a.lay.body
-	if a.peekOpen() && a.graph.IsDLQ(a.peek.q.ARN) {
+func (l *layout) sharePeek(w int, isDLQ bool, pk *peekPane, d *dlqPane) {
+	l.dlqW, l.dlqH = 0, 0
+	body := l.body
+	if isDLQ {
 		switch {
-		case a.width >= dlqBesideMin:
-			a.lay.dlqW = min(max(a.width*36/100, 36), 50)
+		case w >= dlqBesideMin:
+			l.dlqW = min(max(w*36/100, 36), 50)
 		case body >= 15:
-			a.lay.dlqH = min(dlqStripRows, body/3)
+			l.dlqH = min(dlqStripRows, body/3)
 		}
 	}
 	switch {
-	case a.lay.dlqW > 0:
-		a.peek.SetSize(a.width-a.lay.dlqW-1, body)
-		a.dlq.SetSize(a.lay.dlqW, body, true)
-	case a.lay.dlqH > 0:
-		a.peek.SetSize(a.width, body-a.lay.dlqH-1)
-		a.dlq.SetSize(a.width, a.lay.dlqH, false)
+	case l.dlqW > 0:
+		pk.SetSize(w-l.dlqW-1, body)
+		d.SetSize(l.dlqW, body, true)
+	case l.dlqH > 0:
+		pk.SetSize(w, body-l.dlqH-1)
+		d.SetSize(w, l.dlqH, false)
 	default:
-		a.peek.SetSize(a.width, body)
+		pk.SetSize(w, body)
 	}
 }
 
-// peekArea is the peek pane with the DLQ pane beside or above it.
-func (a *App) peekArea() string {
-	if !a.dlqShown() {
-		return a.peek.View()
+// peekArea is the peek pane with, when shown, the DLQ pane beside or
+// above it.
+func (l layout) peekArea(w int, showDLQ bool, st *Styles, pk *peekPane, d *dlqPane) string {
+	if !showDLQ {
+		return pk.View()
 	}
-	rule := a.st.Muted
-	if a.lay.dlqH > 0 {
-		return a.dlq.View() + "\n" + rule.Render(strings.Repeat("─", a.width)) + "\n" + a.peek.View()
+	rule := st.Muted
+	if l.dlqH > 0 {
+		return d.View() + "\n" + rule.Render(strings.Repeat("─", w)) + "\n" + pk.View()
 	}
-	left := strings.Split(a.peek.View(), "\n")
-	right := strings.Split(a.dlq.View(), "\n")
-	pw := a.width - a.lay.dlqW - 1
-	rows := make([]string, a.lay.body)
+	left := strings.Split(pk.View(), "\n")
+	right := strings.Split(d.View(), "\n")
+	pw := w - l.dlqW - 1
+	rows := make([]string, l.body)
 	for i := range rows {
-		l, r := "", ""
+		lt, r := "", ""
 		if i < len(left) {
-			l = left[i]
+			lt = left[i]
 		}
 		if i < len(right) {
 			r = right[i]
 		}
-		rows[i] = padRight(l, pw) + rule.Render("│") + r
+		rows[i] = padRight(lt, pw) + rule.Render("│") + r
 	}
 	return strings.Join(rows, "\n")
 }
 
-// openDLQPane points the DLQ pane at q when it is a DLQ, and asks SQS for
+// openPane points the DLQ pane at q when it is a DLQ, and asks SQS for
 // a move task already running there so it is shown, not duplicated.
-func (a *App) openDLQPane(q model.Queue) tea.Cmd {
-	if !a.graph.IsDLQ(q.ARN) {
+func (c *moveCtl) openPane(e moveEnv, q model.Queue) tea.Cmd {
+	if !e.graph.IsDLQ(q.ARN) {
 		return nil
 	}
-	a.dlq.SetQueue(q, a.graph, a.byARN)
-	a.dlq.SetMessages(nil, a.graph.Name)
-	a.dlq.movedAway = 0
-	if a.moves.running() {
+	e.dlq.SetQueue(q, e.graph, e.byARN)
+	e.dlq.SetMessages(nil, e.graph.Name)
+	e.dlq.movedAway = 0
+	if c.running() {
 		return nil
 	}
-	return moveTasksCmd(a.ctx, a.client, 0, 0, q.ARN)
+	return moveTasksCmd(e.ctx, e.client, 0, 0, q.ARN)
 }
 
-// feedDLQ hands the peeked messages to the DLQ pane when the peeked queue
-// is a DLQ and the pane has not seen them all. Grouping reads every body,
+// feed hands the peeked messages to the pane when the peeked queue is a
+// DLQ and the pane has not seen them all. Grouping reads every body,
 // which is wasted on any other queue and must not be repeated per refresh.
-func (a *App) feedDLQ() {
-	if a.graph.IsDLQ(a.peek.q.ARN) && len(a.dlq.peeked) != len(a.peek.msgs) {
-		a.dlq.SetMessages(a.peek.msgs, a.graph.Name)
+func (d *dlqPane) feed(pk *peekPane, g model.DLQGraph) {
+	if g.IsDLQ(pk.q.ARN) && len(d.peeked) != len(pk.msgs) {
+		d.SetMessages(pk.msgs, g.Name)
 	}
 }
 
 // dlqDepth is the depth of q's DLQ, for the metrics pane; -1 when q has
 // none or its depth is unknown.
-func (a *App) dlqDepth(q model.Queue) int64 {
-	arn, ok := a.graph.DLQOf(q.ARN)
+func dlqDepth(g model.DLQGraph, byARN map[string]model.Queue, q model.Queue) int64 {
+	arn, ok := g.DLQOf(q.ARN)
 	if !ok {
 		return -1
 	}
-	d, ok := a.byARN[arn]
+	d, ok := byARN[arn]
 	if !ok || d.Err != nil {
 		return -1
 	}
@@ -117,12 +119,18 @@ func (a *App) openPicker() {
 	if !ok {
 		return
 	}
-	if !a.graph.IsDLQ(q.ARN) {
-		a.notice = oneLine(q.Name) + " is not a dead-letter queue: m moves a DLQ's messages to a queue you pick"
-		return
+	if a.picker, a.notice = movePicker(&a.st, &a.keys, q, a.graph, a.queues); a.picker != nil {
+		a.picker.SetSize(a.width, a.lay.body)
 	}
-	a.picker = newQueuePicker(&a.st, &a.keys, q, a.queues)
-	a.picker.SetSize(a.width, a.lay.body)
+}
+
+// movePicker is the picker of where dlq's messages go; nil, and why, when
+// dlq is not a dead-letter queue.
+func movePicker(st *Styles, keys *keymap.KeyMap, dlq model.Queue, g model.DLQGraph, qs []model.Queue) (*queuePicker, string) {
+	if !g.IsDLQ(dlq.ARN) {
+		return nil, oneLine(dlq.Name) + " is not a dead-letter queue: m moves a DLQ's messages to a queue you pick"
+	}
+	return newQueuePicker(st, keys, dlq, qs), ""
 }
 
 // pickerKey routes a key to the picker; a pick opens the move dialog.

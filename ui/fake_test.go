@@ -193,15 +193,15 @@ func screen(a *App) string { return ansi.Strip(a.View().Content) }
 
 // selectedName is the queue under the cursor.
 func selectedName(a *App) string {
-	q, _ := a.list.Selected()
+	q, _ := a.browse.list.Selected()
 	return q.Name
 }
 
 // shownNames are the list's rows, in order.
 func shownNames(a *App) []string {
-	out := make([]string, len(a.list.rows))
-	for i, m := range a.list.rows {
-		out[i] = a.list.sorted[m.Index].Name
+	out := make([]string, len(a.browse.list.rows))
+	for i, m := range a.browse.list.rows {
+		out[i] = a.browse.list.sorted[m.Index].Name
 	}
 	return out
 }
@@ -227,7 +227,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 func selectQueue(t testing.TB, a *App, name string) {
 	t.Helper()
 	press(a, "g")
-	for range len(a.list.rows) + 1 {
+	for range len(a.browse.list.rows) + 1 {
 		if selectedName(a) == name {
 			return
 		}

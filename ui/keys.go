@@ -25,7 +25,12 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case a.confirm != nil:
 		return a, a.answer(k)
 	case a.prompt != nil:
-		return a, a.promptKey(k)
+		cmd, done, notice := a.prompt.Update(k, &a.keys, a.peek.q.URL)
+		if done {
+			a.prompt = nil
+		}
+		a.notice = notice
+		return a, cmd
 	case a.picker != nil:
 		return a, a.pickerKey(k)
 	case a.showHelp:
@@ -38,9 +43,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case a.peekOpen():
 		return a.peekKey(k)
-	case a.list.Filtering():
+	case a.browse.list.Filtering():
 		var cmd tea.Cmd
-		a.list, cmd = a.list.Update(k)
+		a.browse.list, cmd = a.browse.list.Update(k)
 		a.syncSide()
 		return a, cmd
 	}
@@ -48,35 +53,60 @@ func (a *App) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	switch {
-	case key.Matches(k, a.keys.Sort):
-		a.list.SetSort(a.list.sortKey.Next())
-		a.syncSide()
-	case key.Matches(k, a.keys.Filter):
-		a.setFocus(paneList)
-		return a, a.list.StartFilter()
-	case key.Matches(k, a.keys.NextPane, a.keys.PrevPane):
-		if a.lay.side > 0 {
-			a.setFocus(1 - a.focus)
-		}
-	case key.Matches(k, a.keys.Open):
-		if q, ok := a.list.Selected(); ok {
+	case key.Matches(k, a.keys.Open, a.keys.Peek):
+		if q, ok := a.browse.list.Selected(); ok {
 			return a, a.requestPeek(q)
 		}
+		return a, nil
 	case key.Matches(k, a.keys.Details):
 		a.openDetail()
-	case key.Matches(k, a.keys.Peek):
-		if q, ok := a.list.Selected(); ok {
-			return a, a.requestPeek(q)
-		}
+		return a, nil
 	case key.Matches(k, a.keys.Back):
 		a.back()
-	default:
-		if cmd, ok := a.redriveKey(k); ok {
-			return a, cmd
-		}
-		return a, a.updateFocused(k)
+		return a, nil
 	}
-	return a, nil
+	if cmd, ok := a.redriveKey(k); ok {
+		return a, cmd
+	}
+	cmd, moved := a.browse.key(k, &a.keys, a.lay.side > 0)
+	if moved {
+		a.syncSide()
+	}
+	return a, cmd
+}
+
+// answer handles the key pressed on the confirm dialog.
+func (a *App) answer(k tea.KeyPressMsg) tea.Cmd {
+	d := a.confirm
+	switch d.tag {
+	case "redrive":
+		a.confirm = nil
+		cmd, again := a.moves.answer(a.moveEnv(), d, k, a.keys.Rate)
+		if again {
+			a.openRedriveDialog()
+		}
+		return cmd
+	case "quitmove":
+		a.confirm = nil
+		if !d.Answer(k) {
+			a.notice = "the move goes on"
+			return nil
+		}
+		_, cmd := a.stopAndQuit()
+		return cmd
+	}
+	a.confirm = nil
+	if !d.Answer(k) {
+		a.notice = "cancelled: nothing was received"
+		return nil
+	}
+	switch d.tag {
+	case "peek":
+		return a.startPeek(a.pk.pending)
+	case "peekmore":
+		return a.pk.more(a.ctx, &a.peek)
+	}
+	return nil
 }
 
 // globalKey handles the keys that mean the same wherever the keyboard is:
@@ -100,13 +130,13 @@ func (a *App) globalKey(k tea.KeyPressMsg) (m tea.Model, cmd tea.Cmd, ok bool) {
 // openDetail shows the selected queue's attributes, redrive policy and
 // DLQ links, and gives it the keyboard.
 func (a *App) openDetail() {
-	q, ok := a.list.Selected()
+	q, ok := a.browse.list.Selected()
 	if !ok {
 		return
 	}
-	a.showDetail = true
+	a.browse.showDetail = true
 	a.relayout()
-	a.detail.SetQueue(q, a.graph, a.byARN)
+	a.browse.detail.SetQueue(q, a.graph, a.byARN)
 	a.setFocus(paneSide)
 }
 
@@ -131,11 +161,11 @@ func (a *App) peekKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, a.keys.LoadMore):
 		return a, a.loadMore()
 	case key.Matches(k, a.keys.Copy):
-		return a, a.copyBody()
+		cmd, a.notice = copyBody(&a.peek)
 	case key.Matches(k, a.keys.Pager):
-		return a, a.openPager()
+		return a, openPager(&a.peek)
 	case key.Matches(k, a.keys.Export):
-		a.startExport()
+		a.prompt, a.notice = newExportPrompt(&a.peek, a.now())
 	default:
 		if cmd, ok := a.redriveKey(k); ok {
 			return a, cmd
@@ -160,19 +190,12 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		_, cmd := a.quitNow()
 		return cmd, true
 	case exportedMsg:
-		a.exported(msg)
+		if retry, notice := a.pk.exported(msg); retry != nil {
+			a.prompt = retry
+		} else if notice != "" {
+			a.notice = notice
+		}
 		return nil, true
-	case pagerFileMsg:
-		if msg.err != nil {
-			a.pk.err = msg.err
-			return nil, true
-		}
-		return pagerCmd(msg), true
-	case pagerDoneMsg:
-		if msg.err != nil {
-			a.pk.err = msg.err
-		}
-		return removeFileCmd(msg.path), true
 	case tea.PasteMsg:
 		switch {
 		case a.prompt != nil:
@@ -186,7 +209,7 @@ func (a *App) peekMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		}
 		return cmd, true
 	}
-	return nil, false
+	return a.pk.pagerMsg(msg)
 }
 
 // farAway is a step past either end of any list; the caller clamps it.

@@ -45,22 +45,16 @@ func computeLayout(height int, detail bool) layout {
 
 // relayout applies the layout to every pane.
 func (a *App) relayout() {
-	a.lay = computeLayout(a.height, a.showDetail)
-	a.list.SetSize(a.width, a.lay.list)
-	a.metrics.SetSize(a.width, a.lay.side)
-	if a.lay.side > 0 {
-		a.detail.SetSize(a.width, a.lay.side)
-	} else {
-		a.detail.SetSize(a.width, a.lay.body)
-	}
-	a.sizePeek()
+	a.lay = computeLayout(a.height, a.browse.showDetail)
+	a.browse.setSize(a.width, a.lay)
+	a.lay.sharePeek(a.width, a.peekOpen() && a.graph.IsDLQ(a.peek.q.ARN), &a.peek, &a.dlq)
 	if a.confirm != nil {
 		a.confirm.SetSize(a.width, a.lay.body)
 	}
 	if a.picker != nil {
 		a.picker.SetSize(a.width, a.lay.body)
 	}
-	if a.lay.side == 0 && a.focus == paneSide && !a.showDetail && !a.peekOpen() {
+	if a.lay.side == 0 && a.browse.focus == paneSide && !a.browse.showDetail && !a.peekOpen() {
 		a.setFocus(paneList)
 	}
 }

@@ -11,9 +11,10 @@ import (
 
 // moveCtl owns the redrive and move lifecycle: the move running or last
 // finished, the number that makes an older move's answers stale, the plan
-// the dialog is about, and the stop asked for on quit. It does no I/O: its
-// methods return the Cmds that do, so the App only decides when, and what
-// the notice says.
+// the dialog is about, and the stop asked for on quit. It plans, starts,
+// follows and stops moves (redrive*.go) on what a moveEnv hands it, and
+// does no I/O: its methods return the Cmds that do, so that the App only
+// routes keys and results to it, shows its dialogs and goes on quitting.
 type moveCtl struct {
 	cur       *moveState // the move running or last finished; nil when none
 	seq       uint64     // number of the latest move
@@ -184,3 +185,26 @@ func (c *moveCtl) stop(ctx context.Context) {
 	case <-ctx.Done():
 	}
 }
+
+// moveEnv is what the move flow reads and changes outside moveCtl, handed
+// over on each call so that the controller never holds the App.
+type moveEnv struct {
+	ctx    context.Context // the program's: cancelled on quit
+	client awsclient.Mover
+	graph  model.DLQGraph
+	byARN  map[string]model.Queue
+	peek   *peekPane      // the peek pane, open or not
+	sess   awsclient.Peek // its session; nil while the pane is closed
+	dlq    *dlqPane
+	notice *string // the status line's one-line feedback
+	asking bool    // the redrive dialog is open
+}
+
+// peekOpen reports whether the peek pane is open (it has a session).
+func (e moveEnv) peekOpen() bool { return e.sess != nil }
+
+// peeking reports whether the open peek pane shows the queue url.
+func (e moveEnv) peeking(url string) bool { return e.peekOpen() && e.peek.q.URL == url }
+
+// say replaces the status line's feedback.
+func (e moveEnv) say(s string) { *e.notice = s }

@@ -25,8 +25,8 @@ func TestNavigationKeys(t *testing.T) {
 		t.Errorf("down down up selects %q", selectedName(a))
 	}
 	press(a, "k", "k", "k")
-	if a.list.cursor != 0 {
-		t.Errorf("k past the top: cursor %d", a.list.cursor)
+	if a.browse.list.cursor != 0 {
+		t.Errorf("k past the top: cursor %d", a.browse.list.cursor)
 	}
 }
 
@@ -34,7 +34,7 @@ func TestIOpensDetailAndEscReturns(t *testing.T) {
 	a, _ := loadedApp(t, 120, 36)
 	selectQueue(t, a, "orders-dlq")
 	press(a, "i")
-	if !a.showDetail || a.focus != paneSide {
+	if !a.browse.showDetail || a.browse.focus != paneSide {
 		t.Fatal("i did not open and focus the detail pane")
 	}
 	s := screen(a)
@@ -48,7 +48,7 @@ func TestIOpensDetailAndEscReturns(t *testing.T) {
 		t.Errorf("detail does not follow the selection:\n%s", screen(a))
 	}
 	press(a, "esc")
-	if a.showDetail || a.focus != paneList {
+	if a.browse.showDetail || a.browse.focus != paneList {
 		t.Fatal("esc did not close the detail pane")
 	}
 	if !strings.Contains(screen(a), "Metrics") {
@@ -70,7 +70,7 @@ func TestHelpOverlayAndReadOnly(t *testing.T) {
 		}
 	}
 	press(a, "j") // ignored while help is open
-	if a.list.cursor != 0 || !a.showHelp {
+	if a.browse.list.cursor != 0 || !a.showHelp {
 		t.Error("keys leak through the help overlay")
 	}
 	press(a, "esc")
@@ -125,21 +125,21 @@ func TestDetailScrollsWithNavigationKeys(t *testing.T) {
 	a, _ := loadedApp(t, 80, 24)
 	selectQueue(t, a, "orders-dlq")
 	press(a, "i")
-	if a.detail.vp.TotalLineCount() <= a.detail.vp.Height() {
-		t.Fatalf("detail fits in %d rows: nothing to scroll", a.detail.vp.Height())
+	if a.browse.detail.vp.TotalLineCount() <= a.browse.detail.vp.Height() {
+		t.Fatalf("detail fits in %d rows: nothing to scroll", a.browse.detail.vp.Height())
 	}
 	press(a, "G")
-	bottom := a.detail.vp.YOffset()
-	if bottom == 0 || !a.detail.vp.AtBottom() {
+	bottom := a.browse.detail.vp.YOffset()
+	if bottom == 0 || !a.browse.detail.vp.AtBottom() {
 		t.Fatalf("G did not scroll to the bottom: offset %d", bottom)
 	}
 	press(a, "k")
-	if a.detail.vp.YOffset() != bottom-1 {
-		t.Errorf("k scrolled to %d, want %d", a.detail.vp.YOffset(), bottom-1)
+	if a.browse.detail.vp.YOffset() != bottom-1 {
+		t.Errorf("k scrolled to %d, want %d", a.browse.detail.vp.YOffset(), bottom-1)
 	}
 	press(a, "g")
-	if a.detail.vp.YOffset() != 0 {
-		t.Errorf("g left the offset at %d", a.detail.vp.YOffset())
+	if a.browse.detail.vp.YOffset() != 0 {
+		t.Errorf("g left the offset at %d", a.browse.detail.vp.YOffset())
 	}
 	if selectedName(a) != "orders-dlq" {
 		t.Errorf("scrolling the detail moved the list to %q", selectedName(a))

@@ -106,7 +106,7 @@ func (f *sqsFixture) load() {
 	f.app.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	drive(f.app, f.app.refresh())
 	if len(f.app.queues) == 0 {
-		f.t.Fatalf("no queues listed: %v", f.app.lastErr)
+		f.t.Fatalf("no queues listed: %v", f.app.rf.lastErr)
 	}
 }
 

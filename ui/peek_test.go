@@ -251,7 +251,7 @@ func TestEnterPeeksFromListAndDetail(t *testing.T) {
 	}
 	drive(a, press(a, "esc"))
 	press(a, "i")
-	if a.peekOpen() || !a.showDetail {
+	if a.peekOpen() || !a.browse.showDetail {
 		t.Fatal("i should open the detail, not peek")
 	}
 	drive(a, press(a, "enter"))
@@ -259,8 +259,8 @@ func TestEnterPeeksFromListAndDetail(t *testing.T) {
 		t.Fatal("enter on the detail did not peek")
 	}
 	drive(a, press(a, "esc"))
-	if a.peekOpen() || !a.showDetail || a.focus != paneSide {
-		t.Errorf("esc did not return to the detail: open %v, detail %v, focus %v", a.peekOpen(), a.showDetail, a.focus)
+	if a.peekOpen() || !a.browse.showDetail || a.browse.focus != paneSide {
+		t.Errorf("esc did not return to the detail: open %v, detail %v, focus %v", a.peekOpen(), a.browse.showDetail, a.browse.focus)
 	}
 	if s := screen(a); !strings.Contains(s, "5 peeked messages visible again") || !strings.Contains(s, "Detail") {
 		t.Errorf("no release notice or detail after esc:\n%s", s)

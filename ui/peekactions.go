@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/sanitize"
 )
@@ -17,37 +19,35 @@ import (
 // terminal (and SSH), and many terminals drop or truncate large payloads.
 const copyLimit = 100 << 10
 
-// copyBody copies the shown body to the system clipboard with OSC 52.
-// tea.SetClipboard base64-encodes the text inside the sequence, so no byte
-// of the body can end the sequence early or reach the terminal as a control.
-func (a *App) copyBody() tea.Cmd {
-	if _, ok := a.peek.Current(); !ok {
-		return nil
+// copyBody copies the shown body to the system clipboard with OSC 52,
+// and says what it copied. tea.SetClipboard base64-encodes the text inside
+// the sequence, so no byte of the body can end the sequence early or reach
+// the terminal as a control.
+func copyBody(pk *peekPane) (tea.Cmd, string) {
+	if _, ok := pk.Current(); !ok {
+		return nil, ""
 	}
-	body := a.peek.body.Shown()
+	body := pk.body.Shown()
 	if body == "" {
-		a.notice = "the body is empty: nothing copied"
-		return nil
+		return nil, "the body is empty: nothing copied"
 	}
 	if len(body) > copyLimit {
 		cut := copyLimit
 		for cut > 0 && !utf8.RuneStart(body[cut]) {
 			cut--
 		}
-		a.notice = fmt.Sprintf("copied the first %s of %s (clipboard limit); o or e for all of it",
+		return tea.SetClipboard(body[:cut]), fmt.Sprintf("copied the first %s of %s (clipboard limit); o or e for all of it",
 			plural(cut, "byte"), plural(len(body), "byte"))
-		return tea.SetClipboard(body[:cut])
 	}
-	a.notice = "copied " + plural(len(body), "byte") + " to the clipboard (OSC 52)"
-	return tea.SetClipboard(body)
+	return tea.SetClipboard(body), "copied " + plural(len(body), "byte") + " to the clipboard (OSC 52)"
 }
 
 // openPager writes the shown body to a temporary file for $PAGER.
-func (a *App) openPager() tea.Cmd {
-	if _, ok := a.peek.Current(); !ok {
+func openPager(pk *peekPane) tea.Cmd {
+	if _, ok := pk.Current(); !ok {
 		return nil
 	}
-	return pagerFileCmd([]byte(a.peek.body.Shown()))
+	return pagerFileCmd([]byte(pk.body.Shown()))
 }
 
 // pathPrompt asks where to export.
@@ -58,70 +58,65 @@ type pathPrompt struct {
 	err   string // why the last try failed; the prompt stays for another path
 }
 
-// startExport asks for a path to export the selected messages, or, with
-// none selected, every message the filter shows.
-func (a *App) startExport() {
-	msgs, what := a.peek.Selection(), "selected"
+// newExportPrompt asks for a path to export the selected messages, or,
+// with none selected, every message the filter shows; nil, and why, when
+// there is nothing to export.
+func newExportPrompt(pk *peekPane, now time.Time) (*pathPrompt, string) {
+	msgs, what := pk.Selection(), "selected"
 	if len(msgs) == 0 {
-		msgs, what = a.peek.Shown(), "shown"
+		msgs, what = pk.Shown(), "shown"
 	}
 	if len(msgs) == 0 {
-		a.notice = "no messages to export"
-		return
+		return nil, "no messages to export"
 	}
 	p := &pathPrompt{input: filterInput{limit: 4096, focused: true}, msgs: msgs,
 		what: fmt.Sprintf("%d %s message", len(msgs), what)}
 	if len(msgs) != 1 {
 		p.what += "s"
 	}
-	p.input.insert(defaultExportPath(a.peek.q.Name, a.now()))
-	a.prompt = p
+	p.input.insert(defaultExportPath(pk.q.Name, now))
+	return p, ""
 }
 
-// promptKey edits the path; enter exports, esc cancels.
-func (a *App) promptKey(k tea.KeyPressMsg) tea.Cmd {
+// Update edits the path; enter exports the messages of queueURL, esc
+// cancels. done says the prompt is over, the notice saying how.
+func (p *pathPrompt) Update(k tea.KeyPressMsg, keys *keymap.KeyMap, queueURL string) (cmd tea.Cmd, done bool, notice string) {
 	switch {
 	case k.Code == tea.KeyEnter:
-		p := a.prompt
-		a.prompt = nil
 		if p.input.Value() == "" {
-			a.notice = "export cancelled: no path"
-			return nil
+			return nil, true, "export cancelled: no path"
 		}
-		return exportCmd(p, a.peek.q.URL)
-	case key.Matches(k, a.keys.Back):
-		a.prompt = nil
-		a.notice = "export cancelled"
-		return nil
+		return exportCmd(p, queueURL), true, ""
+	case key.Matches(k, keys.Back):
+		return nil, true, "export cancelled"
 	}
-	a.prompt.input.Update(k)
-	a.prompt.err = ""
-	return nil
+	p.input.Update(k)
+	p.err = ""
+	return nil, false, ""
 }
 
-// exported reports an export's result.
-func (a *App) exported(msg exportedMsg) {
+// exported takes an export's result: the prompt to ask again with, the
+// path as typed, when the file could not be created and the pane is still
+// open (a typo costs one edit); else what to say, if anything.
+func (c *peekCtl) exported(msg exportedMsg) (retry *pathPrompt, notice string) {
 	switch {
-	case msg.err != nil && msg.prompt != nil && a.peekOpen():
-		// Asked again with the path as typed: a typo costs one edit.
+	case msg.err != nil && msg.prompt != nil && c.open():
 		msg.prompt.err = exportErrText(msg.err)
-		a.prompt = msg.prompt
-		return
+		return msg.prompt, ""
 	case msg.err != nil:
-		a.pk.err = msg.err
-		return
+		c.err = msg.err
+		return nil, ""
 	}
-	a.notice = fmt.Sprintf("exported %s to %s", plural(msg.n, "message"), sanitize.Line(msg.path))
+	return nil, fmt.Sprintf("exported %s to %s", plural(msg.n, "message"), sanitize.Line(msg.path))
 }
 
-// promptView is the export prompt, in place of the status line.
-func (a *App) promptView() string {
-	p := a.prompt
-	line := a.st.HintKey.Render("export "+p.what+" to: ") + sanitize.Line(p.input.Value()) + a.st.Selected.Render(" ")
+// View is the prompt, in place of the status line.
+func (p *pathPrompt) View(st *Styles, w int) string {
+	line := st.HintKey.Render("export "+p.what+" to: ") + sanitize.Line(p.input.Value()) + st.Selected.Render(" ")
 	if p.err != "" {
-		line += "  " + a.st.StatusErr.Render("✗ "+p.err)
+		line += "  " + st.StatusErr.Render("✗ "+p.err)
 	}
-	return trunc(line, a.width)
+	return trunc(line, w)
 }
 
 // exportErrText says what to change about a path that could not be used.

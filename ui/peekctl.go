@@ -12,8 +12,9 @@ import (
 
 // peekCtl owns the peek sessions: the pane's session, its page request in
 // flight and that request's number, and every session that may still hold
-// messages. It does no I/O: its methods return the Cmds that do, so the
-// App only decides when, and what the pane and the status line show.
+// messages (peekflow.go adds what needs the pane, handed to it). It does
+// no I/O: its methods return the Cmds that do, so the App only decides
+// when, and moves the focus and the layout.
 type peekCtl struct {
 	sess    awsclient.Peek     // the pane's session; nil when closed
 	seq     uint64             // number of the latest page request

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
@@ -66,84 +65,41 @@ type moveState struct {
 // redriveRates are what the rate key cycles through, in messages per second.
 var redriveRates = []int{0, 10, 100, 500}
 
-// currentQueue is the queue R and m act on: the peeked one, else the
-// one under the list cursor.
-func (a *App) currentQueue() (model.Queue, bool) {
-	if a.peekOpen() {
-		return a.peek.q, true
+// request plans a redrive of q, to its sources or to dest, and keeps the
+// plan for the dialog; ask is false when there is nothing to ask about,
+// the notice saying why. probe looks for a task started elsewhere (the
+// console, a script) while the dialog is open, rather than only when y
+// is refused; the open DLQ pane has looked already.
+func (c *moveCtl) request(e moveEnv, q model.Queue, dest *model.Queue) (probe tea.Cmd, ask bool) {
+	if !e.graph.IsDLQ(q.ARN) {
+		e.say(oneLine(q.Name) + " is not a dead-letter queue (no queue names it in a redrive policy): R redrives DLQs")
+		return nil, false
 	}
-	return a.list.Selected()
-}
-
-// redriveKey handles R, m and c (and a for the DLQ pane); ok is false for
-// any other key. In read-only mode R, m and c are disabled bindings, so
-// they are recognised here only to say why nothing happens.
-func (a *App) redriveKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case key.Matches(k, a.keys.Redrive):
-		return a.requestRedrive(nil), true
-	case key.Matches(k, a.keys.MoveTo):
-		a.openPicker()
-		return nil, true
-	case key.Matches(k, a.keys.CancelMove):
-		return a.cancelMove(), true
-	case a.peekOpen() && a.dlqShown() && key.Matches(k, a.keys.GroupBy):
-		a.dlq.NextField()
-		return nil, true
-	case a.keys.ReadOnly && matchesDisabled(k, a.keys.Redrive, a.keys.MoveTo, a.keys.CancelMove):
-		a.notice = "read-only mode: redrive, move and cancel are disabled (restart without --read-only)"
-		return nil, true
+	if c.running() {
+		e.say("a move is already running on " + oneLine(c.cur.plan.dlq.Name) + ": wait for it, or c cancels it")
+		return nil, false
 	}
-	return nil, false
-}
-
-// matchesDisabled reports whether k would match one of bs if enabled.
-func matchesDisabled(k tea.KeyPressMsg, bs ...key.Binding) bool {
-	for _, b := range bs {
-		b.SetEnabled(true)
-		if key.Matches(k, b) {
-			return true
-		}
-	}
-	return false
-}
-
-// requestRedrive opens the redrive dialog for the current queue, to its
-// sources or to dest.
-func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
-	q, ok := a.currentQueue()
-	if !ok {
-		return nil
-	}
-	if !a.graph.IsDLQ(q.ARN) {
-		a.notice = oneLine(q.Name) + " is not a dead-letter queue (no queue names it in a redrive policy): R redrives DLQs"
-		return nil
-	}
-	if a.moves.running() {
-		a.notice = "a move is already running on " + oneLine(a.moves.cur.plan.dlq.Name) + ": wait for it, or c cancels it"
-		return nil
-	}
-	if cur, ok := a.byARN[q.ARN]; ok {
+	if cur, ok := e.byARN[q.ARN]; ok {
 		q.Stats = cur.Stats // the newest depth, not the one the peek opened with
 	}
-	if a.pk.open() && a.peek.q.URL == q.URL {
+	if e.peeking(q.URL) {
 		// The peek's messages are released before the move, so they count,
 		// but only as far as the last poll saw them in flight: a poll from
 		// before the peek counts them as visible already.
-		q.Stats.Visible += min(int64(a.peek.held), q.Stats.InFlight)
+		q.Stats.Visible += min(int64(e.peek.held), q.Stats.InFlight)
 	}
 	p := movePlan{dlq: q, dest: dest}
-	if a.peekOpen() {
-		switch sel, shown := a.peek.Selection(), a.peek.Shown(); {
+	if e.peekOpen() {
+		switch sel, shown := e.peek.Selection(), e.peek.Shown(); {
 		case len(sel) > 0:
-			p.ids, p.where = ids(sel), model.BySource(sel, a.graph.Name)
+			p.ids, p.where = ids(sel), model.BySource(sel, e.graph.Name)
 			p.what = fmt.Sprintf("The %s in %s.", plural(len(sel), "selected message"), oneLine(q.Name))
 			p.why = "you selected messages"
-		case a.peek.Filter() != "" && len(shown) == 0:
-			a.notice = "no peeked message matches the filter: nothing to move"
-			return nil
-		case a.peek.Filter() != "":
-			p.ids, p.where = ids(shown), model.BySource(shown, a.graph.Name)
+		case e.peek.Filter() != "" && len(shown) == 0:
+			e.say("no peeked message matches the filter: nothing to move")
+			return nil, false
+		case e.peek.Filter() != "":
+			p.ids, p.where = ids(shown), model.BySource(shown, e.graph.Name)
 			p.what = fmt.Sprintf("The %s of %s that match the filter.", plural(len(shown), "peeked message"), oneLine(q.Name))
 			p.why = "a filter is active"
 		}
@@ -151,28 +107,51 @@ func (a *App) requestRedrive(dest *model.Queue) tea.Cmd {
 	if dest != nil && p.why == "" {
 		p.why = "you picked the destination"
 	}
-	if n := a.moves.interrupted[q.Name]; n > 0 && p.why == "" {
+	if n := c.interrupted[q.Name]; n > 0 && p.why == "" {
 		p.why = "an interrupted move left " + plural(n, "message") +
 			" half-moved, and only its journal knows which copies were already sent"
 	}
 	if p.count() == 0 {
-		a.notice = oneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)"
-		return nil
+		e.say(oneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)")
+		return nil, false
 	}
-	a.moves.pending = p
-	a.openRedriveDialog()
-	if p.native() && !a.dlqProbed(q) {
-		// A task started elsewhere (the console, a script) is found while
-		// the dialog is open, rather than only when y is refused.
-		return moveTasksCmd(a.ctx, a.client, 0, 0, q.ARN)
+	c.pending = p
+	if p.native() && !e.peeking(q.URL) {
+		return moveTasksCmd(e.ctx, e.client, 0, 0, q.ARN), true
 	}
-	return nil
+	return nil, true
 }
 
-// dlqProbed reports whether the open DLQ pane has already looked for a
-// task on q.
-func (a *App) dlqProbed(q model.Queue) bool {
-	return a.peekOpen() && a.peek.q.URL == q.URL
+// nextRate cycles the pending native plan's rate.
+func (c *moveCtl) nextRate() {
+	for i, r := range redriveRates {
+		if r == c.pending.rate {
+			c.pending.rate = redriveRates[(i+1)%len(redriveRates)]
+			return
+		}
+	}
+}
+
+// dialog is the redrive dialog about the pending plan.
+func (c *moveCtl) dialog(st *Styles, g model.DLQGraph, byARN map[string]model.Queue) *confirmDialog {
+	p := c.pending
+	verb := "redrive"
+	if p.dest != nil {
+		verb = "move"
+	}
+	d := newConfirm(st, "redrive", fmt.Sprintf("%s %s from %s?",
+		strings.ToUpper(verb[:1])+verb[1:], plural(p.count(), "message"), oneLine(p.dlq.Name)),
+		verb, redriveLines(p, g, byARN)...)
+	d.enterYes = true
+	return d
+}
+
+// quitDialog asks before quitting stops the client-side move.
+func (c *moveCtl) quitDialog(st *Styles) *confirmDialog {
+	return newConfirm(st, "quitmove", "A move is running: stop it and quit?", "stop the move and quit",
+		"The batches in flight finish, every message not moved yet becomes visible again in "+
+			oneLine(c.cur.plan.dlq.Name)+", and then sqscope quits. Nothing is lost.",
+		"Cancel to keep the move running.")
 }
 
 func ids(msgs []model.Message) []string {
@@ -181,20 +160,6 @@ func ids(msgs []model.Message) []string {
 		out[i] = m.ID
 	}
 	return out
-}
-
-// openRedriveDialog (re)builds the dialog from the pending plan.
-func (a *App) openRedriveDialog() {
-	p := a.moves.pending
-	verb := "redrive"
-	if p.dest != nil {
-		verb = "move"
-	}
-	a.confirm = newConfirm(&a.st, "redrive", fmt.Sprintf("%s %s from %s?",
-		strings.ToUpper(verb[:1])+verb[1:], plural(p.count(), "message"), oneLine(p.dlq.Name)),
-		verb, redriveLines(p, a.graph, a.byARN)...)
-	a.confirm.enterYes = true
-	a.confirm.SetSize(a.width, a.lay.body)
 }
 
 // redriveLines say how many, from where, to where, and how.

@@ -75,7 +75,7 @@ func TestPeekYieldsToARunningMoveTask(t *testing.T) {
 		}
 	}
 	step(press(a, "p"))
-	if !a.nativeMoveOn(a.peek.q) {
+	if !a.moves.nativeOn(a.peek.q) {
 		t.Fatal("the running task was not adopted")
 	}
 	if _, rel := f.opened()[0].counts(); rel != 1 {
@@ -103,7 +103,7 @@ func TestRedriveDialogFindsATaskStartedElsewhere(t *testing.T) {
 	for _, m := range runCmd(cmd) {
 		a.Update(m)
 	}
-	if a.confirm != nil || !a.nativeMoveOn(a.moves.cur.plan.dlq) || a.moves.cur.task.Handle != "ext" {
+	if a.confirm != nil || !a.moves.nativeOn(a.moves.cur.plan.dlq) || a.moves.cur.task.Handle != "ext" {
 		t.Fatalf("the running task was not adopted in place of the dialog: %+v", a.moves.cur)
 	}
 	if s := screen(a); !strings.Contains(s, "already running on orders-dlq") {

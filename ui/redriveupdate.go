@@ -5,98 +5,107 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
 
-// moveMsg handles the redrive and move messages; ok is false for any other.
-func (a *App) moveMsg(msg tea.Msg) (cmd tea.Cmd, ok bool) {
-	switch msg := msg.(type) {
-	case redriveStartedMsg:
-		return a.redriveStarted(msg), true
-	case movePollMsg:
-		return a.moves.tick(a.ctx, a.client, msg), true
-	case moveTasksMsg:
-		return a.movePolled(msg), true
-	case redriveCancelMsg:
-		a.moves.cancelFailed(msg)
-		return nil, true
-	case moveReleasedMsg:
-		return a.moveReleased(msg), true
-	case moveProgressMsg:
-		cmd, ok := a.moves.progressed(msg)
-		if ok {
-			a.notice = "" // the status bar shows the progress instead
-		}
-		return cmd, true
-	case moveDoneMsg:
-		return a.moveDone(msg), true
-	case moveStopTimeoutMsg:
-		return a.quitAfterStop(), true
-	case journalsMsg:
-		a.journalsRead(msg)
-		return nil, true
-	}
-	return nil, false
+// moveFx is what a move result asks of the App besides its Cmd.
+type moveFx struct {
+	refresh bool // the depths changed: refresh the list (first)
+	stopped bool // a stop asked for on quit is over: go on quitting (last)
+	shut    bool // close the redrive dialog: y would only be refused
 }
 
-// moveReleased starts the move once the peek session let go of its
-// messages. A failed release does not stop it: what is still held cannot
-// move and stays in the DLQ, which the report will show.
-func (a *App) moveReleased(msg moveReleasedMsg) tea.Cmd {
-	a.peekReleased(msg.rel)
-	mv := a.moves.of(msg.id)
+// update handles the redrive and move results; ok is false for any other
+// message.
+func (c *moveCtl) update(e moveEnv, msg tea.Msg) (cmd tea.Cmd, fx moveFx, ok bool) {
+	switch msg := msg.(type) {
+	case redriveStartedMsg:
+		cmd = c.started(e, msg)
+	case movePollMsg:
+		cmd = c.tick(e.ctx, e.client, msg)
+	case moveTasksMsg:
+		if msg.id == 0 { // the probe made when the DLQ pane or the dialog opened
+			cmd, fx.shut = c.probed(e, msg)
+		} else {
+			fx.refresh = c.taskRead(e, msg)
+		}
+	case redriveCancelMsg:
+		c.cancelFailed(msg)
+	case moveReleasedMsg:
+		cmd, fx.stopped = c.released(e, msg)
+	case moveProgressMsg:
+		var reading bool
+		if cmd, reading = c.progressed(msg); reading {
+			e.say("") // the status bar shows the progress instead
+		}
+	case moveDoneMsg:
+		if c.done(e, msg) { // the depths changed, and maybe the journal
+			cmd, fx.refresh, fx.stopped = journalsCmd(), true, c.stopAsked
+		}
+	case moveStopTimeoutMsg:
+		fx.stopped = true
+	case journalsMsg:
+		c.journalsRead(msg, e.notice)
+	default:
+		return nil, fx, false
+	}
+	return cmd, fx, true
+}
+
+// released starts the move once the peek session let go of its messages.
+// A failed release does not stop it: what is still held cannot move and
+// stays in the DLQ, which the report will show. stopped says a stop asked
+// for before the move began is over, so quitting may go on.
+func (c *moveCtl) released(e moveEnv, msg moveReleasedMsg) (cmd tea.Cmd, stopped bool) {
+	mv := c.of(msg.id)
 	if mv == nil {
-		return nil
+		return nil, false
 	}
 	if msg.rel.err != nil {
 		mv.err = fmt.Errorf("some peeked messages could not be released and will not move: %w", msg.rel.err)
 	}
 	if mv.cancel == nil { // native
-		a.notice = "starting a native redrive of " + oneLine(mv.plan.dlq.Name) + "…"
-		return startRedriveCmd(a.ctx, a.client, mv.id, mv.plan.dlq.ARN, mv.plan.rate)
+		e.say("starting a native redrive of " + oneLine(mv.plan.dlq.Name) + "…")
+		return startRedriveCmd(e.ctx, e.client, mv.id, mv.plan.dlq.ARN, mv.plan.rate), false
 	}
 	if mv.ctx.Err() != nil { // cancelled (c, quit) before it began
 		close(mv.done)
 		mv.running, mv.cancelling = false, false
 		mv.report = nil
-		a.notice = "move cancelled before it started: nothing was moved"
-		return a.quitAfterStop()
+		e.say("move cancelled before it started: nothing was moved")
+		return nil, true
 	}
-	return a.runMove()
+	return c.run(e), false
 }
 
-// moveDone shows a client-side move's report.
-func (a *App) moveDone(msg moveDoneMsg) tea.Cmd {
-	if !a.moves.finished(msg) {
-		return nil
+// done shows a client-side move's report; false for a stale one.
+func (c *moveCtl) done(e moveEnv, msg moveDoneMsg) bool {
+	if !c.finished(msg) {
+		return false
 	}
-	mv := a.moves.cur
-	a.notice = reportLine(mv)
-	if a.peekOpen() && a.peek.q.URL == mv.plan.dlq.URL && mv.report != nil {
-		a.dlq.movedAway += a.peek.RemoveMoved(mv.report.MovedIDs)
-		a.feedDLQ()
+	mv := c.cur
+	e.say(reportLine(mv))
+	if e.peeking(mv.plan.dlq.URL) && mv.report != nil {
+		e.dlq.movedAway += e.peek.RemoveMoved(mv.report.MovedIDs)
+		e.dlq.feed(e.peek, e.graph)
 	}
-	cmds := []tea.Cmd{a.refresh(), journalsCmd()} // the depths changed, and maybe the journal
-	if a.moves.stopAsked {
-		cmds = append(cmds, a.quitAfterStop())
-	}
-	return tea.Batch(cmds...)
+	return true
 }
 
-// journalsRead records the interrupted moves and, at start-up, says so.
-func (a *App) journalsRead(msg journalsMsg) {
-	first := a.moves.interrupted == nil
-	a.moves.interrupted = msg.pending
-	if !first || len(msg.pending) == 0 || a.notice != "" {
+// journalsRead records the interrupted moves and, at start-up, says so
+// unless something else already did.
+func (c *moveCtl) journalsRead(msg journalsMsg, notice *string) {
+	first := c.interrupted == nil
+	c.interrupted = msg.pending
+	if !first || len(msg.pending) == 0 || *notice != "" {
 		return
 	}
 	names := slices.Sorted(maps.Keys(msg.pending))
-	a.notice = fmt.Sprintf("an interrupted move left %s of %s half-moved: R on it finishes the move without duplicates",
+	*notice = fmt.Sprintf("an interrupted move left %s of %s half-moved: R on it finishes the move without duplicates",
 		plural(msg.pending[names[0]], "message"), oneLine(names[0]))
 	if len(names) > 1 {
-		a.notice += fmt.Sprintf(" (and %d more DLQs)", len(names)-1)
+		*notice += fmt.Sprintf(" (and %d more DLQs)", len(names)-1)
 	}
 }
 
@@ -119,34 +128,4 @@ func reportLine(mv *moveState) string {
 		parts = append(parts, commas(int64(r.Resumed))+" resumed from the journal")
 	}
 	return oneLine(mv.plan.dlq.Name) + ": " + strings.Join(parts, ", ")
-}
-
-// askQuitDuringMove asks before quitting stops a client-side move.
-func (a *App) askQuitDuringMove() {
-	a.confirm = newConfirm(&a.st, "quitmove", "A move is running: stop it and quit?", "stop the move and quit",
-		"The batches in flight finish, every message not moved yet becomes visible again in "+
-			oneLine(a.moves.cur.plan.dlq.Name)+", and then sqscope quits. Nothing is lost.",
-		"Cancel to keep the move running.")
-	a.confirm.SetSize(a.width, a.lay.body)
-}
-
-// stopAndQuit cancels the move and waits (at most moveStopTimeout) for it
-// to return before releasing peeks and quitting.
-func (a *App) stopAndQuit() (tea.Model, tea.Cmd) {
-	a.moves.stopForQuit()
-	a.quitting = true
-	a.notice = "stopping the move before quitting… (q again quits at once)"
-	return a, tea.Tick(moveStopTimeout, func(time.Time) tea.Msg { return moveStopTimeoutMsg{} })
-}
-
-// quitAfterStop goes on quitting once the stopped move returned or the
-// wait timed out, whichever comes first: the peek sessions are released
-// next. stopAsked is cleared so the other one, arriving later, is ignored.
-func (a *App) quitAfterStop() tea.Cmd {
-	if !a.moves.stopAsked || !a.quitting {
-		return nil
-	}
-	a.moves.stopAsked = false
-	_, cmd := a.releaseAndQuit()
-	return cmd
 }

@@ -29,60 +29,112 @@ type queuesLoadedMsg struct {
 // tickMsg is the auto-refresh timer firing.
 type tickMsg struct{}
 
-// refresh starts a request numbered above every earlier one.
-func (a *App) refresh() tea.Cmd {
-	a.seq++
-	a.inFlight = true
-	return listQueuesCmd(a.ctx, a.client, a.seq, a.now)
+// refresher numbers the refresh requests, so that a slow, superseded
+// refresh cannot overwrite a newer one, and remembers how the last went.
+type refresher struct {
+	seq         uint64 // number of the latest request
+	inFlight    bool   // the latest request has not answered yet
+	lastErr     error
+	lastRefresh time.Time
 }
 
-// loaded stores a refresh result. A stale result is dropped; an error keeps
-// the last good list on screen and shows the error in the status bar.
-func (a *App) loaded(msg queuesLoadedMsg) {
-	if msg.seq != a.seq {
-		return
+// start returns a request numbered above every earlier one.
+func (r *refresher) start(ctx context.Context, c awsclient.Lister, now func() time.Time) tea.Cmd {
+	r.seq++
+	r.inFlight = true
+	return listQueuesCmd(ctx, c, r.seq, now)
+}
+
+// poll is start unless the last request has not answered yet.
+func (r *refresher) poll(ctx context.Context, c awsclient.Lister, now func() time.Time) tea.Cmd {
+	if r.inFlight {
+		return nil
 	}
-	a.inFlight = false
+	return r.start(ctx, c, now)
+}
+
+// accept records a result; ok says it brings queues to show. A stale
+// result is dropped; an error keeps the last good list on screen. empty
+// is the list's text for no rows, when it is to change.
+func (r *refresher) accept(msg queuesLoadedMsg) (ok bool, empty string) {
+	if msg.seq != r.seq {
+		return false, ""
+	}
+	r.inFlight = false
 	if msg.err != nil {
-		a.lastErr = msg.err
-		if a.lastRefresh.IsZero() {
-			a.list.empty = "could not list queues: see the status line; r retries"
+		r.lastErr = msg.err
+		if r.lastRefresh.IsZero() {
+			return false, "could not list queues: see the status line; r retries"
 		}
+		return false, ""
+	}
+	r.lastErr = nil
+	r.lastRefresh = msg.at
+	return true, "no queues at this endpoint and region"
+}
+
+// state is the status line's right side, before the interval.
+func (r *refresher) state() string {
+	switch {
+	case r.inFlight && r.lastRefresh.IsZero():
+		return "loading…"
+	case r.inFlight:
+		return "refreshing… · last " + r.lastRefresh.Format("15:04:05")
+	case !r.lastRefresh.IsZero():
+		return "refreshed " + r.lastRefresh.Format("15:04:05")
+	}
+	return ""
+}
+
+// refresh starts a refresh; an explicit one supersedes one in flight,
+// whose answer will be stale and dropped.
+func (a *App) refresh() tea.Cmd { return a.rf.start(a.ctx, a.client, a.now) }
+
+// loaded stores a refresh result the refresher accepted.
+func (a *App) loaded(msg queuesLoadedMsg) {
+	ok, empty := a.rf.accept(msg)
+	if empty != "" {
+		a.browse.list.empty = empty
+	}
+	if !ok {
 		return
 	}
-	a.list.empty = "no queues at this endpoint and region"
-	a.lastErr = nil
-	a.lastRefresh = msg.at
 	a.queues = msg.queues
 	a.graph = model.BuildDLQGraph(msg.queues)
-	a.byARN = make(map[string]model.Queue, len(msg.queues))
-	series := make(map[string]*model.Series, len(msg.queues))
-	for _, q := range msg.queues {
+	a.byARN, a.series = indexQueues(msg.queues, a.series, msg.at)
+	a.browse.list.SetQueues(msg.queues, a.graph)
+	a.syncSide()
+	if a.peekOpen() {
+		a.dlq.SetQueue(a.peek.q, a.graph, a.byARN)
+		a.dlq.feed(&a.peek, a.graph)
+		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
+	}
+}
+
+// indexQueues is qs by ARN, and each queue's depth history with this poll
+// added (at when a queue has no time of its own). Deleted queues drop out
+// here, so history never outgrows the list.
+func indexQueues(qs []model.Queue, old map[string]*model.Series, at time.Time) (map[string]model.Queue, map[string]*model.Series) {
+	byARN := make(map[string]model.Queue, len(qs))
+	series := make(map[string]*model.Series, len(qs))
+	for _, q := range qs {
 		if q.ARN != "" {
-			a.byARN[q.ARN] = q
+			byARN[q.ARN] = q
 		}
-		s := a.series[q.URL]
+		s := old[q.URL]
 		if s == nil {
 			s = model.NewSeries(seriesCap)
 		}
 		if q.Err == nil {
-			at := q.FetchedAt
-			if at.IsZero() {
-				at = msg.at
+			t := q.FetchedAt
+			if t.IsZero() {
+				t = at
 			}
-			s.Push(model.Point{At: at, Stats: q.Stats})
+			s.Push(model.Point{At: t, Stats: q.Stats})
 		}
-		// Deleted queues drop out here, so history never outgrows the list.
 		series[q.URL] = s
 	}
-	a.series = series
-	a.list.SetQueues(msg.queues, a.graph)
-	a.syncSide()
-	if a.peekOpen() {
-		a.dlq.SetQueue(a.peek.q, a.graph, a.byARN)
-		a.feedDLQ()
-		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
-	}
+	return byARN, series
 }
 
 // listQueuesCmd lists every queue off the UI goroutine. It reads nothing
