@@ -20,7 +20,7 @@ type moveCtl struct {
 	seq       uint64     // number of the latest move
 	pending   movePlan   // what the redrive dialog is about
 	stopAsked bool       // quitting waits for the stopped move to return
-	// interrupted counts, by DLQ name, the messages that interrupted
+	// interrupted counts, by journalKey, the messages that interrupted
 	// moves left half-moved (from the journals).
 	interrupted map[string]int
 }
@@ -143,7 +143,7 @@ func (c *moveCtl) launch(m awsclient.Mover) tea.Cmd {
 		req.Limit = len(p.ids)
 	}
 	mv.launched = true
-	return tea.Batch(moveCmd(mv.ctx, m, mv.id, p.dlq.Name, req, mv.progress, mv.done),
+	return tea.Batch(moveCmd(mv.ctx, m, mv.id, p.dlq.ARN, req, mv.progress, mv.done),
 		moveProgressCmd(mv.id, mv.progress))
 }
 

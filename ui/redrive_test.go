@@ -179,7 +179,7 @@ func TestRedriveNativeUnsupportedFallsBackToMove(t *testing.T) {
 	if req.SourceURL != testQueue("orders-dlq", 0, 0, 0, "").URL || req.DestURL != "" || req.Select != nil || req.Limit != 0 {
 		t.Errorf("fallback move %+v, want all of orders-dlq back to the sources", req)
 	}
-	if !strings.HasSuffix(req.JournalPath, "sqscope/journal-orders-dlq.jsonl") {
+	if !strings.HasSuffix(req.JournalPath, "sqscope/journal-"+testAccount+".us-east-1.orders-dlq.jsonl") {
 		t.Errorf("journal path %q", req.JournalPath)
 	}
 	if a.moves.cur.note == "" || !strings.Contains(a.moves.cur.note, "client-side") {

@@ -120,11 +120,11 @@ func releaseForMoveCmd(id uint64, sess awsclient.Peek) tea.Cmd {
 
 // moveCmd runs a client-side move to the end. done is closed when Move has
 // returned, so ReleaseAll can wait for it after the program is gone.
-func moveCmd(ctx context.Context, c awsclient.Mover, id uint64, dlqName string, req awsclient.MoveRequest,
+func moveCmd(ctx context.Context, c awsclient.Mover, id uint64, dlqARN string, req awsclient.MoveRequest,
 	progress chan awsclient.MoveProgress, done chan struct{}) tea.Cmd {
 	return func() tea.Msg {
 		defer close(done)
-		req.JournalPath = journalPath(dlqName)
+		req.JournalPath = journalPath(dlqARN)
 		rep, err := c.Move(ctx, req, progress)
 		return moveDoneMsg{id: id, rep: rep, err: err, journal: req.JournalPath}
 	}
@@ -139,7 +139,7 @@ func moveProgressCmd(id uint64, ch <-chan awsclient.MoveProgress) tea.Cmd {
 	}
 }
 
-// journalsMsg lists, by DLQ name, the messages that interrupted moves
+// journalsMsg lists, by journalKey, the messages that interrupted moves
 // left half-moved, from the journals in the cache directory.
 type journalsMsg struct{ pending map[string]int }
 
@@ -156,8 +156,8 @@ func journalsCmd() tea.Cmd {
 		files, _ := filepath.Glob(filepath.Join(dir, journalPrefix+"*"+journalSuffix))
 		for _, f := range files {
 			if n, err := awsclient.JournalPending(f); err == nil && n > 0 {
-				name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), journalPrefix), journalSuffix)
-				pending[name] = n
+				key := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), journalPrefix), journalSuffix)
+				pending[key] = n
 			}
 		}
 		return journalsMsg{pending: pending}
@@ -169,12 +169,31 @@ const journalPrefix, journalSuffix = "journal-", ".jsonl"
 // journalPath is the move journal of one DLQ under the user's cache
 // directory, so a move restarted after a crash resumes; empty (no journal)
 // when there is no cache directory.
-func journalPath(dlqName string) string {
+func journalPath(dlqARN string) string {
 	dir := journalDir()
 	if dir == "" {
 		return ""
 	}
-	return filepath.Join(dir, journalPrefix+filepath.Base(dlqName)+journalSuffix)
+	return filepath.Join(dir, journalPrefix+journalKey(dlqARN)+journalSuffix)
+}
+
+// journalKey names a DLQ's journal "account.region.name": a DLQ of the same
+// name in another account or region is another queue, whose move must not
+// be taken for this one's. Neither an account nor a region has a dot.
+func journalKey(dlqARN string) string {
+	parts := strings.Split(dlqARN, ":")
+	if len(parts) != 6 || parts[0] != "arn" {
+		return filepath.Base(model.NameFromARN(dlqARN))
+	}
+	return filepath.Base(parts[4] + "." + parts[3] + "." + parts[5])
+}
+
+// journalName is the DLQ name in a journalKey, for messages.
+func journalName(key string) string {
+	if parts := strings.SplitN(key, ".", 3); len(parts) == 3 {
+		return parts[2]
+	}
+	return key
 }
 
 // journalDir is where the journals live, created if need be; empty when

@@ -103,7 +103,7 @@ func (c *moveCtl) journalsRead(msg journalsMsg, notice *string) {
 	}
 	names := slices.Sorted(maps.Keys(msg.pending))
 	*notice = fmt.Sprintf("an interrupted move left %s of %s half-moved: R on it finishes the move without duplicates",
-		plural(msg.pending[names[0]], "message"), oneLine(names[0]))
+		plural(msg.pending[names[0]], "message"), oneLine(journalName(names[0])))
 	if len(names) > 1 {
 		*notice += fmt.Sprintf(" (and %d more DLQs)", len(names)-1)
 	}
