@@ -21,7 +21,7 @@ type queueList struct {
 	sorted  []model.Queue // every queue, in sortKey order
 	graph   model.DLQGraph
 	sortKey model.SortKey
-	rows    []model.Match // the rows shown: indexes into sorted
+	rows    []queueMatch // the rows shown: indexes into sorted
 	cursor  int           // index into rows
 	offset  int           // first row on screen
 
@@ -120,7 +120,7 @@ func (l *queueList) ClearFilter() {
 // keeps its position when that queue is gone.
 func (l *queueList) refilter(url string) {
 	// The filter keeps the sort order: a match never jumps the queue.
-	l.rows = model.FilterQueues(l.sorted, l.input.Value())
+	l.rows = filterQueues(l.sorted, l.input.Value())
 	if url != "" {
 		for i, m := range l.rows {
 			if l.sorted[m.Index].URL == url {

@@ -1,14 +1,16 @@
-package model
+package ui
 
 import (
 	"strings"
 
 	"github.com/sahilm/fuzzy"
+
+	"github.com/sqscope/sqscope/model"
 )
 
-// Match is one queue that passed the filter.
-type Match struct {
-	// Index is the queue's position in the slice given to FilterQueues.
+// queueMatch is one queue that passed the filter.
+type queueMatch struct {
+	// Index is the queue's position in the slice given to filterQueues.
 	Index int
 	// Matched are the byte offsets in the queue's name of the characters
 	// the pattern matched, in increasing order, for highlighting. Queue names
@@ -16,22 +18,22 @@ type Match struct {
 	Matched []int
 }
 
-// FilterQueues returns the queues whose name fuzzily matches pattern
+// filterQueues returns the queues whose name fuzzily matches pattern
 // (case-insensitive, characters in order, gaps allowed), in the order of qs,
 // so that a filter never undoes the user's chosen sort. An empty pattern
 // matches everything.
-func FilterQueues(qs []Queue, pattern string) []Match {
+func filterQueues(qs []model.Queue, pattern string) []queueMatch {
 	if pattern == "" {
-		out := make([]Match, len(qs))
+		out := make([]queueMatch, len(qs))
 		for i := range qs {
-			out[i] = Match{Index: i}
+			out[i] = queueMatch{Index: i}
 		}
 		return out
 	}
 	found := fuzzy.FindFromNoSort(pattern, queueNames(qs))
-	out := make([]Match, len(found))
+	out := make([]queueMatch, len(found))
 	for i, m := range found {
-		out[i] = Match{Index: m.Index, Matched: m.MatchedIndexes}
+		out[i] = queueMatch{Index: m.Index, Matched: m.MatchedIndexes}
 		if sub := substringMatch(qs[m.Index].Name, pattern); sub != nil {
 			out[i].Matched = sub
 		}
@@ -69,7 +71,7 @@ func isASCII(s string) bool {
 }
 
 // queueNames adapts a queue slice to fuzzy.Source without copying names.
-type queueNames []Queue
+type queueNames []model.Queue
 
 func (q queueNames) String(i int) string { return q[i].Name }
 func (q queueNames) Len() int            { return len(q) }
