@@ -22,8 +22,8 @@ type queueList struct {
 	graph   model.DLQGraph
 	sortKey model.SortKey
 	rows    []queueMatch // the rows shown: indexes into sorted
-	cursor  int           // index into rows
-	offset  int           // first row on screen
+	cursor  int          // index into rows
+	offset  int          // first row on screen
 
 	input     filterInput
 	filtering bool // the filter input has the keyboard
