@@ -17,9 +17,8 @@
 //     (refresher: the timer, the request, the result), quit.go (stopping a
 //     move, releasing, quitting).
 //   - Queue list: browser.go (the list and the pane under it, focus),
-//     queuelist.go (cursor, sort, filter), queuefilter.go (the fuzzy match
-//     via sahilm/fuzzy), queuerow.go (columns, the
-//     DLQ relation).
+//     queuelist.go (cursor, sort, filter), queuefilter.go (the fuzzy
+//     match, via sahilm/fuzzy), queuerow.go (columns, the DLQ relation).
 //   - Side panes: metrics.go and sparkline.go; detail.go.
 //   - Peek pane: peek.go (list state and keys), peekfilter.go (/ over
 //     ids, bodies and attributes), peeklist.go (its rows),
