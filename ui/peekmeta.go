@@ -35,10 +35,14 @@ func summaryLines(m model.Message, q model.Queue, st *Styles, w int) []string {
 	}
 	parts = append(parts, recv, label("size ")+size(m.Size()))
 	lines = append(lines, strings.Join(parts, st.Muted.Render(" · ")))
-	if m.GroupID != "" || m.DedupID != "" || m.SequenceNumber != "" {
-		lines = append(lines, label("group ")+sanitize.Cut(m.GroupID, 40)+st.Muted.Render(" · ")+
-			label("dedup ")+sanitize.Cut(m.DedupID, 40)+st.Muted.Render(" · ")+
-			label("seq ")+sanitize.Cut(m.SequenceNumber, 30))
+	if m.GroupID != "" || m.SequenceNumber != "" {
+		lines = append(lines, label("group ")+sanitize.Cut(m.GroupID, 128)+st.Muted.Render(" · ")+
+			label("seq ")+sanitize.Cut(m.SequenceNumber, 40))
+	}
+	if m.DedupID != "" {
+		// Up to 128 characters, as SQS allows: on a line of its own, so
+		// that a hash-sized id is read whole.
+		lines = append(lines, label("dedup ")+sanitize.Cut(m.DedupID, max(w-6, 1)))
 	}
 	if m.AtRisk(maxReceives(q)) {
 		lines = append(lines, st.RowErr.Render("! at its receive limit: the next receive (a peek too) moves it to the DLQ"))
