@@ -30,6 +30,8 @@ type fakeClient struct {
 	nextErr  error
 	gate     chan struct{}
 	peeks    []*fakePeek
+	// nextEndsWithPage: sessions mark their last full page Exhausted.
+	nextEndsWithPage bool
 
 	mover fakeMover // see movefake_test.go
 }

@@ -87,7 +87,7 @@ func TestPeekPlainQueueOpensAtOnceAndEscReleases(t *testing.T) {
 		t.Errorf("hold %v, want %v", ps[0].opts.Hold, peekHold)
 	}
 	s := screen(a)
-	for _, want := range []string{"Peek orders-dlq", "5 read", "5 held", "exhausted", "ORD-1001", "refund requested"} {
+	for _, want := range []string{"Peek orders-dlq", "5 read", "5 held", "ORD-1001", "refund requested"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("pane lacks %q:\n%s", want, s)
 		}

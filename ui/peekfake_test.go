@@ -21,7 +21,7 @@ import (
 func (f *fakeClient) OpenPeek(url string, o awsclient.PeekOptions) awsclient.Peek {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	p := &fakePeek{url: url, msgs: f.messages[url], err: f.nextErr, gate: f.gate, opts: o}
+	p := &fakePeek{url: url, msgs: f.messages[url], err: f.nextErr, gate: f.gate, opts: o, endsWithPage: f.nextEndsWithPage}
 	f.peeks = append(f.peeks, p)
 	return p
 }
@@ -49,6 +49,11 @@ type fakePeek struct {
 	ctxErr   error // what the last Next's context said when it returned
 	// again is what the next Next reports as received again.
 	again []model.Message
+	// endsWithPage marks the page that hands out the last message
+	// Exhausted, as awsclient does when its last receives came back empty;
+	// otherwise only an empty page is (the tests that check what is held
+	// need the hold to last).
+	endsWithPage bool
 }
 
 // expire ends every hold, as SQS does when the peek's hold runs out.
@@ -83,7 +88,7 @@ func (p *fakePeek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) 
 	page.Received = end - p.pos
 	p.held += end - p.pos
 	p.pos = end
-	page.Exhausted = p.pos == len(p.msgs)
+	page.Exhausted = p.pos == len(p.msgs) && (p.endsWithPage || len(page.Messages) == 0)
 	page.Again, p.again = p.again, nil
 	page.Duplicates = len(page.Again)
 	page.Received += len(page.Again)

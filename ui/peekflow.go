@@ -36,7 +36,10 @@ func (c *peekCtl) more(ctx context.Context, pk *peekPane) tea.Cmd {
 }
 
 // loaded stores a page in pk; ok is false for a stale page, dropped. A
-// failed page returns the Cmd releasing what the session holds.
+// failed page, and the page that reads the queue to its end, return the
+// Cmd releasing what the session holds: once nothing more can be read,
+// holding the messages only keeps them from their consumers (and, on a
+// FIFO queue, blocks their groups).
 func (c *peekCtl) loaded(msg peekPageMsg, pk *peekPane, now func() time.Time) (release tea.Cmd, ok bool) {
 	if !c.accept(msg) {
 		return nil, false
@@ -54,6 +57,9 @@ func (c *peekCtl) loaded(msg peekPageMsg, pk *peekPane, now func() time.Time) (r
 		return releaseCmd(c.sess), true
 	}
 	c.err = nil
+	if p.Exhausted && msg.held > 0 {
+		return releaseCmd(c.sess), true
+	}
 	return nil, true
 }
 

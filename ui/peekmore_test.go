@@ -57,3 +57,25 @@ func TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts(t *testing.T) {
 		t.Errorf("title does not say a message came again:\n%s", s)
 	}
 }
+
+// TestPeekReleasesWhenReadToTheEnd: once a page finds nothing more to
+// read, holding what was read only keeps it from its consumers: the peek
+// releases it at once and keeps the list.
+func TestPeekReleasesWhenReadToTheEnd(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	f.mu.Lock()
+	f.nextEndsWithPage = true
+	f.mu.Unlock()
+	openPeek(t, a, "orders-dlq")
+	p := f.opened()[0]
+	if _, rel := p.counts(); rel != 1 {
+		t.Fatalf("released %d times after the last page, want once", rel)
+	}
+	s := screen(a)
+	if strings.Contains(s, " held") || !strings.Contains(s, "exhausted") || !strings.Contains(s, "5 read") {
+		t.Errorf("title after reading to the end:\n%s", s)
+	}
+	if len(a.peek.msgs) != 5 {
+		t.Errorf("%d messages listed, want the 5 read", len(a.peek.msgs))
+	}
+}
