@@ -62,8 +62,14 @@ func TestPeekCtlKeepsFailedReleasesLive(t *testing.T) {
 	if ok, cur := c.released(peekReleasedMsg{sess: b}); !ok || !cur {
 		t.Errorf("the pane's session's release: ok %v, current %v", ok, cur)
 	}
-	if len(c.live) != 0 {
-		t.Errorf("%d live sessions after both released", len(c.live))
+	// The pane's session stays live: its next page holds messages again,
+	// which quitting must release.
+	if len(c.live) != 1 || c.live[0] != awsclient.Peek(b) {
+		t.Errorf("live sessions after both released: %v, want only the pane's", c.live)
+	}
+	c.close()
+	if ok, cur := c.released(peekReleasedMsg{sess: b}); !ok || cur || len(c.live) != 0 {
+		t.Errorf("after the pane closed: ok %v, current %v, %d live", ok, cur, len(c.live))
 	}
 }
 

@@ -150,8 +150,8 @@ func (p *peekPane) ReceivedAgain(msgs []model.Message) {
 // message in the list may be gone.
 func (p *peekPane) MarkRedriven() { p.redriven = true }
 
-// Released records that the session holds nothing any more.
-func (p *peekPane) Released() { p.held = 0 }
+// SetHeld records how many messages the session holds, after a release.
+func (p *peekPane) SetHeld(n int) { p.held = n }
 
 // Current is the message under the cursor.
 func (p *peekPane) Current() (model.Message, bool) {

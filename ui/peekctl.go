@@ -89,14 +89,19 @@ func (c *peekCtl) accept(msg peekPageMsg) bool {
 }
 
 // released records a release: a failed one keeps the session live (quit
-// and ReleaseAll retry it). current says it was the pane's session.
+// and ReleaseAll retry it). current says it was the pane's session, which
+// stays live however it was released: the next page holds messages again,
+// and quitting must find them.
 func (c *peekCtl) released(msg peekReleasedMsg) (ok, current bool) {
 	if msg.err != nil {
 		c.err = msg.err
 		return false, false
 	}
-	c.live = slices.DeleteFunc(c.live, func(s awsclient.Peek) bool { return s == msg.sess })
-	return true, msg.sess == c.sess
+	current = msg.sess == c.sess
+	if !current {
+		c.live = slices.DeleteFunc(c.live, func(s awsclient.Peek) bool { return s == msg.sess })
+	}
+	return true, current
 }
 
 // releaseAll releases every live session, for ReleaseAll after the

@@ -115,7 +115,9 @@ func (c *peekCtl) settle(msg peekReleasedMsg, pk *peekPane) (visible int) {
 		return 0
 	}
 	if current {
-		pk.Released()
+		// Not simply 0: a page read while the release was on its way
+		// holds messages it did not release.
+		pk.SetHeld(c.sess.Held())
 	}
 	return msg.rep.Released + msg.rep.Expired
 }

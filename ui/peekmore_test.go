@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts: once the holds ended,
@@ -77,5 +80,38 @@ func TestPeekReleasesWhenReadToTheEnd(t *testing.T) {
 	}
 	if len(a.peek.msgs) != 5 {
 		t.Errorf("%d messages listed, want the 5 read", len(a.peek.msgs))
+	}
+}
+
+// TestQuitReleasesWhatAPageHeldAfterARelease: the pane's session stays
+// live after it was released (read to the end, a move, a task), so that
+// what the next page holds is released on quit too.
+func TestQuitReleasesWhatAPageHeldAfterARelease(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	f.mu.Lock()
+	f.nextEndsWithPage = true
+	f.mu.Unlock()
+	openPeek(t, a, "orders-dlq") // read to the end: released
+	p := f.opened()[0]
+	p.mu.Lock()
+	for i := range peekPage + 10 { // more than a page: not read to the end again
+		p.msgs = append(p.msgs, testMessage(100+i, fmt.Sprintf("late %d", i), 1))
+	}
+	p.mu.Unlock()
+	drive(a, press(a, "n")) // holds a page again
+	if p.Held() != peekPage {
+		t.Fatalf("the fake holds %d after n, want %d", p.Held(), peekPage)
+	}
+	if !strings.Contains(screen(a), fmt.Sprintf("%d held", peekPage)) {
+		t.Errorf("title does not say %d held:\n%s", peekPage, screen(a))
+	}
+	_, cmd := a.Update(keyMsg("q"))
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("quit returned %T: it quit without releasing what the page held", cmd())
+	}
+	batch[0]()
+	if p.Held() != 0 {
+		t.Errorf("%d still held after the quit's release", p.Held())
 	}
 }
