@@ -78,6 +78,9 @@ type Peek interface {
 	// Held is how many messages the session holds right now (holds not yet
 	// run out and not released).
 	Held() int
+	// Holds reports whether the session holds message id right now: one
+	// it does not hold is visible, and the next receive may return it.
+	Holds(id string) bool
 }
 
 // PeekPage is one Next call's result.

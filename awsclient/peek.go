@@ -264,6 +264,15 @@ func (p *peekSession) takePending(n int) []model.Message {
 	return out
 }
 
+// Holds reports whether the hold on id has not run out and was not
+// released.
+func (p *peekSession) Holds(id string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	h, ok := p.held[id]
+	return ok && time.Now().Before(h.until)
+}
+
 // Held counts the holds that have not run out and were not released.
 func (p *peekSession) Held() int {
 	now := time.Now()

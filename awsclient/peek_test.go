@@ -267,8 +267,14 @@ func TestPeekReportsMessagesReceivedAgain(t *testing.T) {
 	if err != nil || len(first.Messages) != 5 || len(first.Again) != 0 {
 		t.Fatalf("first page: %d messages, %d again, %v", len(first.Messages), len(first.Again), err)
 	}
+	if !p.Holds(first.Messages[0].ID) || p.Holds("no-such-id") {
+		t.Errorf("Holds: %v for a message just read, %v for an unknown id", p.Holds(first.Messages[0].ID), p.Holds("no-such-id"))
+	}
 	for p.Held() > 0 {
 		time.Sleep(50 * time.Millisecond) // the 1 s hold runs out
+	}
+	if p.Holds(first.Messages[0].ID) {
+		t.Error("Holds is true after the hold ran out")
 	}
 	again, err := p.Next(ctx, 5)
 	// At least 5: with a 1 s hold, the page's own later long polls may

@@ -41,7 +41,7 @@ type fakePeek struct {
 	opts     awsclient.PeekOptions
 	msgs     []model.Message
 	pos      int
-	held     int
+	held     map[string]bool // ids handed out and not released
 	err      error
 	gate     chan struct{}
 	nexts    int
@@ -60,7 +60,7 @@ type fakePeek struct {
 func (p *fakePeek) expire() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.held = 0
+	p.held = nil
 }
 
 func (p *fakePeek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) {
@@ -86,7 +86,15 @@ func (p *fakePeek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) 
 	end := min(p.pos+n, len(p.msgs))
 	page := awsclient.PeekPage{Messages: append([]model.Message(nil), p.msgs[p.pos:end]...)}
 	page.Received = end - p.pos
-	p.held += end - p.pos
+	if p.held == nil {
+		p.held = map[string]bool{}
+	}
+	for _, m := range page.Messages {
+		p.held[m.ID] = true
+	}
+	for _, m := range p.again {
+		p.held[m.ID] = true
+	}
 	p.pos = end
 	page.Exhausted = p.pos == len(p.msgs) && (p.endsWithPage || len(page.Messages) == 0)
 	page.Again, p.again = p.again, nil
@@ -99,15 +107,21 @@ func (p *fakePeek) Release(context.Context) (awsclient.ReleaseReport, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.releases++
-	r := awsclient.ReleaseReport{Released: p.held}
-	p.held = 0
+	r := awsclient.ReleaseReport{Released: len(p.held)}
+	p.held = nil
 	return r, nil
 }
 
 func (p *fakePeek) Held() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.held
+	return len(p.held)
+}
+
+func (p *fakePeek) Holds(id string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.held[id]
 }
 
 // counts returns how often Next and Release were called.

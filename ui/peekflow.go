@@ -95,15 +95,13 @@ func (c *peekCtl) moreDialog(st *Styles, pk *peekPane, g model.DLQGraph) *confir
 // receive can return them. Held counts only the session's live holds, in
 // memory.
 func (c *peekCtl) exposed(msgs []model.Message) []model.Message {
-	held := c.sess.Held()
-	if held >= len(msgs) {
-		return nil
+	var out []model.Message
+	for _, m := range msgs {
+		if !c.sess.Holds(m.ID) {
+			out = append(out, m)
+		}
 	}
-	if held == 0 {
-		return msgs
-	}
-	// Holds end page by page, oldest first.
-	return msgs[:len(msgs)-held]
+	return out
 }
 
 // settle records a release (see released), telling pk when its session
