@@ -59,8 +59,9 @@ type journal struct {
 	// covered. Concurrent batches share one fsync (a group commit): a
 	// batch whose write an fsync begun after it already covered skips
 	// its own.
-	syncMu sync.Mutex
-	synced uint64
+	syncMu  sync.Mutex
+	synced  uint64
+	syncErr error // once an fsync failed, no later one is trusted
 }
 
 // openJournal loads path (if any) and opens it for appending. A torn last
@@ -167,6 +168,11 @@ func (j *journal) record(op string, items []jItem, durable bool) error {
 func (j *journal) syncThrough(n uint64) error {
 	j.syncMu.Lock()
 	defer j.syncMu.Unlock()
+	if j.syncErr != nil {
+		// After a failed fsync Linux may mark the lost pages clean, and
+		// the next fsync succeeds without having written them.
+		return j.syncErr
+	}
 	if j.synced >= n {
 		return nil
 	}
@@ -174,7 +180,8 @@ func (j *journal) syncThrough(n uint64) error {
 	upTo := j.written // every write so far is in the page cache
 	j.mu.Unlock()
 	if err := j.f.Sync(); err != nil {
-		return fmt.Errorf("move journal: %w", err)
+		j.syncErr = fmt.Errorf("move journal: %w", err)
+		return j.syncErr
 	}
 	j.synced = upTo
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -184,4 +185,49 @@ func errorsAs[T error](errs []error, target *T) bool {
 		}
 	}
 	return false
+}
+
+// TestMoveFIFOStopKeepsTheGroupAndCountsNoFailure: a move stopped while
+// an entry waits for its retry leaves that entry and the rest of its
+// group in the DLQ, in order, as stopped, not failed.
+func TestMoveFIFOStopKeepsTheGroupAndCountsNoFailure(t *testing.T) {
+	b, _ := localsqsBackend(t)
+	ep := serve(t, b.handler)
+	admin := adminClient(ep)
+	p := uniquePrefix(t)
+	fifo := map[string]string{"FifoQueue": "true"}
+	dlq := createQueue(t, admin, p+"dlq.fifo", fifo)
+	dest := createQueue(t, admin, p+"dest.fifo", fifo)
+	pad := strings.Repeat("x", 200_000) // five to a 1 MiB send
+	for i := range 10 {
+		if _, err := admin.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: aws.String(dlq),
+			MessageBody: aws.String(fmt.Sprintf("%02d %s", i, pad)), MessageGroupId: aws.String("g"),
+			MessageDeduplicationId: aws.String(fmt.Sprint(i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	flaky := func(body string) bool {
+		if strings.HasPrefix(body, "02 ") {
+			stop() // the user presses c while 02 waits for its retry
+			return true
+		}
+		return false
+	}
+	rep, err := NewStatic(serve(t, entryFaultProxy(b.handler, flaky, false, "InternalError")), "us-east-1", testConfig()).
+		Move(ctx, MoveRequest{SourceURL: dlq, DestURL: dest, Concurrency: 1, Hold: 5 * time.Second}, nil)
+	if err != nil {
+		t.Fatalf("Move: %v", err)
+	}
+	if !rep.Cancelled || rep.Failed != 0 || rep.Moved != 4 {
+		t.Errorf("report %+v; want stopped with 4 moved (00 01 03 04), none failed", rep)
+	}
+	var held *GroupHeldError
+	if errorsAs(rep.Errs, &held) {
+		t.Errorf("a stop reported as a held group: %v", rep.Errs)
+	}
+	if got := heads(t, admin, dlq); got != "02 05 06 07 08 09" {
+		t.Errorf("DLQ holds %q", got)
+	}
 }

@@ -49,17 +49,21 @@ func (m *moveRun) sendAll(ctx context.Context, outs []*outgoing) {
 	}
 	for _, url := range order {
 		pending := byDest[url]
-		// broken: FIFO groups with a message that could not be sent. Their
-		// later messages stay in the DLQ, so the group's order survives.
-		broken := map[string]bool{}
+		// broken: FIFO groups with a message that could not be sent, and
+		// why. Their later messages stay in the DLQ, so the group's order
+		// survives.
+		broken := map[string]error{}
 		for len(pending) > 0 {
 			var batch []*outgoing
 			size := 0
 			for len(pending) > 0 && len(batch) < maxBatch && (len(batch) == 0 || size+pending[0].msg.Size() <= maxBatchBytes) {
 				o := pending[0]
 				pending = pending[1:]
-				if o.dest.fifo && broken[o.msg.GroupID] {
+				if why := broken[o.msg.GroupID]; o.dest.fifo && why != nil {
 					o.err = &GroupHeldError{Group: o.msg.GroupID, Queue: model.NameFromURL(url)}
+					if errors.Is(why, errMoveCancelled) {
+						o.err = errMoveCancelled // a stop, not a failure: released unmoved
+					}
 					continue
 				}
 				size += o.msg.Size()
@@ -70,8 +74,8 @@ func (m *moveRun) sendAll(ctx context.Context, outs []*outgoing) {
 			}
 			m.sendBatch(ctx, batch[0].dest, batch)
 			for _, o := range batch {
-				if o.dest.fifo && o.err != nil {
-					broken[o.msg.GroupID] = true
+				if o.dest.fifo && o.err != nil && broken[o.msg.GroupID] == nil {
+					broken[o.msg.GroupID] = o.err
 				}
 			}
 		}

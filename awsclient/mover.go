@@ -86,9 +86,10 @@ type MoveReport struct {
 	// already sent (per the journal), deleted now instead of sent again.
 	// Included in Moved.
 	Resumed int
-	// OutOfOrder: FIFO messages (in Moved) that reached their destination
-	// ahead of an earlier message of their group, because a batch entry
-	// failed and was retried or left behind; Errs names the groups.
+	// OutOfOrder: FIFO messages that reached their destination ahead of an
+	// earlier message of their group, because a batch entry failed and was
+	// retried or left behind; Errs names the groups. They are in Moved, or
+	// in PossiblyDuplicated when their DLQ copy could not be deleted.
 	OutOfOrder int
 	// MovedIDs are the DLQ message ids counted in Moved, so that a view of
 	// the DLQ can drop them.

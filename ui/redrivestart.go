@@ -67,7 +67,9 @@ func (c *moveCtl) releaseFirst(e moveEnv) tea.Cmd {
 // the messages it read (invisible), so it is released first.
 func (c *moveCtl) startClient(e moveEnv, p movePlan) tea.Cmd {
 	e.dlq.SetMove(c.beginClient(p))
-	e.peek.selected = map[string]bool{} // chosen once: a second R must not move them again
+	if e.peek.q.URL == p.dlq.URL {
+		e.peek.selected = map[string]bool{} // chosen once: a second R must not move them again
+	}
 	if cmd := c.releaseFirst(e); cmd != nil {
 		return cmd
 	}
