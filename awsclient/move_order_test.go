@@ -117,20 +117,7 @@ func inversions(want, got []string, sent map[string]sentMessage, g string) int {
 // it, and those already overtaking it in the first are reported.
 func TestMoveFIFOHoldsTheGroupAfterAFailure(t *testing.T) {
 	b, _ := localsqsBackend(t)
-	ep := serve(t, b.handler)
-	admin := adminClient(ep)
-	p := uniquePrefix(t)
-	fifo := map[string]string{"FifoQueue": "true"}
-	dlq := createQueue(t, admin, p+"dlq.fifo", fifo)
-	dest := createQueue(t, admin, p+"dest.fifo", fifo)
-	pad := strings.Repeat("x", 200_000) // five to a 1 MiB send
-	for i := range 10 {
-		if _, err := admin.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: aws.String(dlq),
-			MessageBody: aws.String(fmt.Sprintf("%02d %s", i, pad)), MessageGroupId: aws.String("g"),
-			MessageDeduplicationId: aws.String(fmt.Sprint(i))}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	admin, dlq, dest := bigFIFOGroup(t, serve(t, b.handler))
 	poison := func(body string) bool { return strings.HasPrefix(body, "02 ") }
 	rep, err := NewStatic(serve(t, rejectingProxy(b.handler, poison)), "us-east-1", testConfig()).
 		Move(context.Background(), MoveRequest{SourceURL: dlq, DestURL: dest, Concurrency: 1}, nil)
@@ -192,20 +179,7 @@ func errorsAs[T error](errs []error, target *T) bool {
 // group in the DLQ, in order, as stopped, not failed.
 func TestMoveFIFOStopKeepsTheGroupAndCountsNoFailure(t *testing.T) {
 	b, _ := localsqsBackend(t)
-	ep := serve(t, b.handler)
-	admin := adminClient(ep)
-	p := uniquePrefix(t)
-	fifo := map[string]string{"FifoQueue": "true"}
-	dlq := createQueue(t, admin, p+"dlq.fifo", fifo)
-	dest := createQueue(t, admin, p+"dest.fifo", fifo)
-	pad := strings.Repeat("x", 200_000) // five to a 1 MiB send
-	for i := range 10 {
-		if _, err := admin.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: aws.String(dlq),
-			MessageBody: aws.String(fmt.Sprintf("%02d %s", i, pad)), MessageGroupId: aws.String("g"),
-			MessageDeduplicationId: aws.String(fmt.Sprint(i))}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	admin, dlq, dest := bigFIFOGroup(t, serve(t, b.handler))
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	flaky := func(body string) bool {
@@ -230,4 +204,25 @@ func TestMoveFIFOStopKeepsTheGroupAndCountsNoFailure(t *testing.T) {
 	if got := heads(t, admin, dlq); got != "02 05 06 07 08 09" {
 		t.Errorf("DLQ holds %q", got)
 	}
+}
+
+// bigFIFOGroup makes a FIFO DLQ holding ten 200 kB messages of group "g",
+// bodies "00 …" to "09 …": one receive brings all ten, and they go out in
+// two sends of five (the 1 MiB limit). dest is an empty FIFO queue.
+func bigFIFOGroup(t *testing.T, endpoint string) (admin *sqs.Client, dlq, dest string) {
+	t.Helper()
+	admin = adminClient(endpoint)
+	p := uniquePrefix(t)
+	fifo := map[string]string{"FifoQueue": "true"}
+	dlq = createQueue(t, admin, p+"dlq.fifo", fifo)
+	dest = createQueue(t, admin, p+"dest.fifo", fifo)
+	pad := strings.Repeat("x", 200_000)
+	for i := range 10 {
+		if _, err := admin.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: aws.String(dlq),
+			MessageBody: aws.String(fmt.Sprintf("%02d %s", i, pad)), MessageGroupId: aws.String("g"),
+			MessageDeduplicationId: aws.String(fmt.Sprint(i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return admin, dlq, dest
 }
