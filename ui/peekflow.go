@@ -144,7 +144,7 @@ func peekWarning(q model.Queue, g model.DLQGraph, c model.PeekCost) []string {
 		lines = append(lines, fmt.Sprintf("FIFO queue: each message read blocks its message group for consumers "+
 			"until it is released (at most %s).", peekHold))
 	}
-	return append(lines, "Every message read is made visible again when you leave the pane or quit.")
+	return append(lines, "Every message read is made visible again once the queue is read to its end, when you leave the pane, or when you quit.")
 }
 
 // releaseForQuit stops loading and returns the Cmd releasing every live
