@@ -24,6 +24,23 @@ func selectTwo(t *testing.T, a *App) []string {
 	return []string{sel[0].ID, sel[1].ID}
 }
 
+// gatedMove starts a client-side move of two selected messages in
+// orders-dlq that runs until f.mover.moveGate is closed; done receives
+// its result.
+func gatedMove(t *testing.T) (*App, *fakeClient, chan tea.Msg) {
+	t.Helper()
+	noJournalHome(t)
+	a, f := peekApp(t, 120, 36)
+	selectTwo(t, a)
+	f.mover.moveGate = make(chan struct{})
+	press(a, "R")
+	move, progress := startMove(t, a)
+	done := make(chan tea.Msg)
+	go func() { done <- move() }()
+	go progress()
+	return a, f, done
+}
+
 // startMove confirms the open dialog and runs the release, returning the
 // move and progress reader commands (not run yet).
 func startMove(t *testing.T, a *App) (move, progress tea.Cmd) {
@@ -128,15 +145,7 @@ func TestMoveFilteredMessages(t *testing.T) {
 }
 
 func TestMoveCancelStopsIt(t *testing.T) {
-	noJournalHome(t)
-	a, f := peekApp(t, 120, 36)
-	selectTwo(t, a)
-	f.mover.moveGate = make(chan struct{})
-	press(a, "R")
-	move, progress := startMove(t, a)
-	done := make(chan tea.Msg)
-	go func() { done <- move() }()
-	go progress()
+	a, f, done := gatedMove(t)
 	press(a, "c")
 	a.Update(<-done)
 	if f.moverCalls().moveCtxErr == nil {
@@ -148,16 +157,7 @@ func TestMoveCancelStopsIt(t *testing.T) {
 }
 
 func TestQuitDuringMoveAsksThenStops(t *testing.T) {
-	noJournalHome(t)
-	a, f := peekApp(t, 120, 36)
-	selectTwo(t, a)
-	f.mover.moveGate = make(chan struct{})
-	press(a, "R")
-	move, progress := startMove(t, a)
-	done := make(chan tea.Msg)
-	go func() { done <- move() }()
-	go progress()
-
+	a, _, done := gatedMove(t)
 	press(a, "q")
 	if a.confirm == nil || a.confirm.tag != "quitmove" || a.quitting {
 		t.Fatal("q during a move did not ask first")
@@ -268,15 +268,7 @@ func TestMoveToPickedQueue(t *testing.T) {
 // returned and quitting has moved on to releasing the peeks, the stop
 // timer's late message must not start the release and its timer again.
 func TestStopTimeoutAfterMoveReturnedIsIgnored(t *testing.T) {
-	noJournalHome(t)
-	a, f := peekApp(t, 120, 36)
-	selectTwo(t, a)
-	f.mover.moveGate = make(chan struct{})
-	press(a, "R")
-	move, progress := startMove(t, a)
-	done := make(chan tea.Msg)
-	go func() { done <- move() }()
-	go progress()
+	a, f, done := gatedMove(t)
 	press(a, "q")
 	press(a, "y")
 	// A session the quit has to release, e.g. one whose release failed.
