@@ -143,18 +143,3 @@ func TestPreviewIsOneLine(t *testing.T) {
 		}
 	}
 }
-
-func TestJournalKeySeparatesAccountsAndRegions(t *testing.T) {
-	a := journalKey("arn:aws:sqs:us-east-1:111111111111:orders-dlq")
-	b := journalKey("arn:aws:sqs:eu-west-1:111111111111:orders-dlq")
-	c := journalKey("arn:aws:sqs:us-east-1:222222222222:orders-dlq")
-	if a == b || a == c || b == c {
-		t.Errorf("keys collide: %q %q %q", a, b, c)
-	}
-	if got := journalName(journalKey("arn:aws:sqs:us-east-1:1:payments-dlq.fifo")); got != "payments-dlq.fifo" {
-		t.Errorf("journalName = %q", got)
-	}
-	if got := journalKey("not an arn/../x"); strings.ContainsAny(got, "/") {
-		t.Errorf("journalKey of a bad ARN = %q: not one file name", got)
-	}
-}

@@ -107,7 +107,7 @@ func (c *moveCtl) request(e moveEnv, q model.Queue, dest *model.Queue) (probe te
 	if dest != nil && p.why == "" {
 		p.why = "you picked the destination"
 	}
-	if n := c.interrupted[journalKey(q.ARN)]; n > 0 && p.why == "" {
+	if n := c.interrupted[awsclient.JournalKey(q.ARN)]; n > 0 && p.why == "" {
 		p.why = "an interrupted move left " + plural(n, "message") +
 			" half-moved, and only its journal knows which copies were already sent"
 	}

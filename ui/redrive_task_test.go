@@ -35,7 +35,7 @@ func TestRedriveFinishesAnInterruptedMoveClientSide(t *testing.T) {
 	noJournalHome(t)
 	line := `{"op":"sending","id":"m-1","dest":"http://q/billing","at":1}` + "\n" +
 		`{"op":"sending","id":"m-2","dest":"http://q/billing","at":1}` + "\n"
-	if err := os.WriteFile(journalPath(testARN("shared-dlq")), []byte(line), 0o600); err != nil {
+	if err := os.WriteFile(awsclient.JournalPath(testARN("shared-dlq")), []byte(line), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := sharedDLQApp7(t)

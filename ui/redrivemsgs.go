@@ -2,9 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -124,7 +121,7 @@ func moveCmd(ctx context.Context, c awsclient.Mover, id uint64, dlqARN string, r
 	progress chan awsclient.MoveProgress, done chan struct{}) tea.Cmd {
 	return func() tea.Msg {
 		defer close(done)
-		req.JournalPath = journalPath(dlqARN)
+		req.JournalPath = awsclient.JournalPath(dlqARN)
 		rep, err := c.Move(ctx, req, progress)
 		return moveDoneMsg{id: id, rep: rep, err: err, journal: req.JournalPath}
 	}
@@ -139,73 +136,13 @@ func moveProgressCmd(id uint64, ch <-chan awsclient.MoveProgress) tea.Cmd {
 	}
 }
 
-// journalsMsg lists, by journalKey, the messages that interrupted moves
-// left half-moved, from the journals in the cache directory.
+// journalsMsg lists, by awsclient.JournalKey, the messages that
+// interrupted moves left half-moved.
 type journalsMsg struct{ pending map[string]int }
 
 // journalsCmd reads every move journal, so that R on a DLQ with an
 // interrupted move finishes it client-side (only the journal knows which
 // messages were already sent) instead of starting a native task.
 func journalsCmd() tea.Cmd {
-	return func() tea.Msg {
-		pending := map[string]int{}
-		dir := journalDir()
-		if dir == "" {
-			return journalsMsg{pending: pending}
-		}
-		files, _ := filepath.Glob(filepath.Join(dir, journalPrefix+"*"+journalSuffix))
-		for _, f := range files {
-			if n, err := awsclient.JournalPending(f); err == nil && n > 0 {
-				key := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), journalPrefix), journalSuffix)
-				pending[key] = n
-			}
-		}
-		return journalsMsg{pending: pending}
-	}
-}
-
-const journalPrefix, journalSuffix = "journal-", ".jsonl"
-
-// journalPath is the move journal of one DLQ under the user's cache
-// directory, so a move restarted after a crash resumes; empty (no journal)
-// when there is no cache directory.
-func journalPath(dlqARN string) string {
-	dir := journalDir()
-	if dir == "" {
-		return ""
-	}
-	return filepath.Join(dir, journalPrefix+journalKey(dlqARN)+journalSuffix)
-}
-
-// journalKey names a DLQ's journal "account.region.name": a DLQ of the same
-// name in another account or region is another queue, whose move must not
-// be taken for this one's. Neither an account nor a region has a dot.
-func journalKey(dlqARN string) string {
-	parts := strings.Split(dlqARN, ":")
-	if len(parts) != 6 || parts[0] != "arn" {
-		return filepath.Base(model.NameFromARN(dlqARN))
-	}
-	return filepath.Base(parts[4] + "." + parts[3] + "." + parts[5])
-}
-
-// journalName is the DLQ name in a journalKey, for messages.
-func journalName(key string) string {
-	if parts := strings.SplitN(key, ".", 3); len(parts) == 3 {
-		return parts[2]
-	}
-	return key
-}
-
-// journalDir is where the journals live, created if need be; empty when
-// the user has no cache directory.
-func journalDir() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	dir = filepath.Join(dir, "sqscope")
-	if os.MkdirAll(dir, 0o700) != nil {
-		return ""
-	}
-	return dir
+	return func() tea.Msg { return journalsMsg{pending: awsclient.PendingJournals()} }
 }

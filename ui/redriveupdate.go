@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/sqscope/sqscope/awsclient"
 )
 
 // moveFx is what a move result asks of the App besides its Cmd.
@@ -103,7 +104,7 @@ func (c *moveCtl) journalsRead(msg journalsMsg, notice *string) {
 	}
 	names := slices.Sorted(maps.Keys(msg.pending))
 	*notice = fmt.Sprintf("an interrupted move left %s of %s half-moved: R on it finishes the move without duplicates",
-		plural(msg.pending[names[0]], "message"), oneLine(journalName(names[0])))
+		plural(msg.pending[names[0]], "message"), oneLine(awsclient.JournalName(names[0])))
 	if len(names) > 1 {
 		*notice += fmt.Sprintf(" (and %d more DLQs)", len(names)-1)
 	}

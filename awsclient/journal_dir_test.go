@@ -1,0 +1,51 @@
+package awsclient
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestJournalKeySeparatesAccountsAndRegions(t *testing.T) {
+	a := JournalKey("arn:aws:sqs:us-east-1:111111111111:orders-dlq")
+	b := JournalKey("arn:aws:sqs:eu-west-1:111111111111:orders-dlq")
+	c := JournalKey("arn:aws:sqs:us-east-1:222222222222:orders-dlq")
+	if a == b || a == c || b == c {
+		t.Errorf("keys collide: %q %q %q", a, b, c)
+	}
+	if got := JournalName(JournalKey("arn:aws:sqs:us-east-1:1:payments-dlq.fifo")); got != "payments-dlq.fifo" {
+		t.Errorf("JournalName = %q", got)
+	}
+	if got := JournalKey("not an arn/../x"); strings.ContainsAny(got, "/") {
+		t.Errorf("JournalKey of a bad ARN = %q: not one file name", got)
+	}
+}
+
+func TestPendingJournalsCountsHalfMovedByKey(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", dir)
+	t.Setenv("HOME", dir)
+	arn := "arn:aws:sqs:us-east-1:111111111111:orders-dlq"
+	path := JournalPath(arn)
+	if path == "" || !strings.HasPrefix(path, dir) {
+		t.Fatalf("JournalPath = %q, want a file under %s", path, dir)
+	}
+	if got := PendingJournals(); len(got) != 0 {
+		t.Fatalf("no journal yet, pending %v", got)
+	}
+	lines := `{"op":"sending","id":"m1","dest":"q"}` + "\n" + `{"op":"sent","id":"m1","dest":"q"}` + "\n" +
+		`{"op":"sending","id":"m2","dest":"q"}` + "\n" + `{"op":"sent","id":"m2","dest":"q"}` + "\n" +
+		`{"op":"deleted","id":"m2"}` + "\n"
+	if err := os.WriteFile(path, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A file that is not a journal is not counted.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "other.txt"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := PendingJournals()
+	if len(got) != 1 || got[JournalKey(arn)] != 1 {
+		t.Errorf("pending %v, want 1 half-moved message under %q", got, JournalKey(arn))
+	}
+}
