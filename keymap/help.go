@@ -6,49 +6,68 @@ import "charm.land/bubbles/v2/key"
 type Group struct {
 	Title    string
 	Bindings []key.Binding
+	// Off are the group's bindings read-only mode disabled: help names
+	// them in one line instead of offering them.
+	Off []key.Binding
 }
 
-// Groups returns every binding, grouped as the help overlay shows them. It
-// includes disabled bindings: the overlay marks them instead of hiding them,
-// so read-only users learn the action exists.
+// Groups returns the bindings the help overlay lists, grouped. Disabled
+// bindings (read-only mode) are left out, as k9s leaves out its dangerous
+// actions; Disabled names them for the overlay's one-line note.
 func (k KeyMap) Groups() []Group {
 	// In this order the overlay's columns fill evenly enough for 80×24.
-	return []Group{
-		{Title: "Queues", Bindings: []key.Binding{k.Filter, k.Open, k.Details, k.Back, k.Sort, k.Refresh}},
+	groups := []Group{
+		{Title: "Queues", Bindings: []key.Binding{k.List.Filter, k.List.Open, k.List.Details, k.Global.Back, k.List.Sort, k.Global.Refresh}},
 		{Title: "Messages", Bindings: []key.Binding{
-			k.Peek, k.LoadMore, k.Select, k.Copy, k.Pager, k.Export, k.Raw, k.Decode, k.BinaryFmt,
+			k.List.Peek, k.Peek.LoadMore, k.Peek.Select, k.Peek.Copy, k.Peek.Pager, k.Peek.Export,
+			k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt,
 		}},
-		{Title: "Navigation", Bindings: []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{Title: "Dead-letter queues", Bindings: []key.Binding{k.GroupBy, k.Redrive, k.MoveTo, k.Rate, k.CancelMove}},
-		{Title: "General", Bindings: []key.Binding{k.NextPane, k.PrevPane, k.Help, k.Quit}},
+		{Title: "Navigation", Bindings: []key.Binding{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom}},
+		{Title: "Dead-letter queues", Bindings: []key.Binding{k.DLQ.GroupBy, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.CancelMove}},
+		{Title: "General", Bindings: []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.Global.Help, k.Global.Quit}},
 	}
+	for i, g := range groups {
+		groups[i].Bindings = Enabled(g.Bindings)
+		for _, b := range g.Bindings {
+			if !b.Enabled() && len(b.Keys()) > 0 {
+				groups[i].Off = append(groups[i].Off, b)
+			}
+		}
+	}
+	return groups
 }
 
-// ShortHelp is the status-bar hint line; it implements help.KeyMap. It is
-// ordered by importance, help first, because a narrow terminal cuts it from
-// the right; the descriptions are shortened copies so that the line fits
-// in 80 columns.
-func (k KeyMap) ShortHelp() []key.Binding {
-	short := func(b key.Binding, desc string) key.Binding {
-		b.SetHelp(b.Help().Key, desc)
-		return b
+// Enabled is bs without its disabled bindings: what hints and help offer.
+// A Hint has no keys of its own and is always kept.
+func Enabled(bs []key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(bs))
+	for _, b := range bs {
+		if b.Enabled() || len(b.Keys()) == 0 {
+			out = append(out, b)
+		}
 	}
+	return out
+}
+
+// ShortHelp is the queue list's hint line; it implements help.KeyMap. It
+// is ordered by importance, help first, because a narrow terminal cuts it
+// from the right; the descriptions are shortened copies so that the line
+// fits in 80 columns.
+func (k KeyMap) ShortHelp() []key.Binding {
 	move := key.NewBinding(
-		key.WithKeys(append(k.Up.Keys(), k.Down.Keys()...)...),
+		key.WithKeys(append(k.Nav.Up.Keys(), k.Nav.Down.Keys()...)...),
 		key.WithHelp("↑↓/jk", "move"),
 	)
-	quit := k.Quit
+	quit := Short(k.Global.Quit, "quit")
 	quit.SetHelp("q", "quit") // ctrl+c too, as help says
 	return []key.Binding{
-		k.Help, quit, move, k.Filter, short(k.Open, "peek"), short(k.Details, "details"),
-		short(k.Sort, "sort"), short(k.Refresh, "refresh"), short(k.NextPane, "pane"),
+		k.Global.Help, quit, move, k.List.Filter, Short(k.List.Open, "peek"), Short(k.List.Details, "details"),
+		Short(k.List.Sort, "sort"), Short(k.Global.Refresh, "refresh"), Short(k.Global.NextPane, "pane"),
 	}
 }
 
-// FullHelp lists every binding by group; it implements help.KeyMap. The
-// bubbles help component hides disabled bindings, so read-only mode drops
-// the mutating ones here; the UI's own overlay (which uses Groups) shows
-// them marked instead.
+// FullHelp lists every binding help shows, by group; it implements
+// help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	groups := k.Groups()
 	out := make([][]key.Binding, len(groups))
@@ -57,3 +76,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 	return out
 }
+
+// Short is b with a shorter description, for a hint line.
+func Short(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// Hint is a hint that is not a binding of its own ("type to filter").
+func Hint(keys, desc string) key.Binding { return key.NewBinding(key.WithHelp(keys, desc)) }

@@ -1,38 +1,57 @@
-// Package keymap declares every key binding of sqscope in one place, with its
-// help text, so that the help overlay, the status-bar hints and the panes
-// all agree on what a key does. It depends on bubbles only.
+// Package keymap declares every key binding of sqscope in one place, nested
+// by the area where it applies, with its help text, so that the help
+// overlay, the hint line and the panes all agree on what a key does. It
+// depends on bubbles only.
 package keymap
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap holds every binding. The UI matches keys with key.Matches against
-// these fields; a disabled binding never matches, which is how read-only mode
-// removes mutating actions.
+// KeyMap holds every binding, by area. The UI matches keys with
+// key.Matches against these fields; a disabled binding never matches,
+// which is how read-only mode removes the actions that change SQS.
 type KeyMap struct {
-	// Navigation.
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Top      key.Binding
-	Bottom   key.Binding
+	Nav    Nav    // cursor and scroll, in every list and text pane
+	Global Global // wherever the keyboard is, unless text is being typed
+	List   List   // the queue list and the panes under it
+	Peek   Peek   // the peek pane: one queue's messages
+	DLQ    DLQ    // dead-letter queues: the DLQ pane, redrive and move
+	Dialog Dialog // confirmations and pickers
+	Input  Input  // a one-line text input: filters, the export path
 
-	// Queue list.
+	// ReadOnly is set by ReadOnly; help uses it to say why the actions
+	// that change SQS are missing.
+	ReadOnly bool
+}
+
+// Nav moves a cursor or scrolls.
+type Nav struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+}
+
+// Global are the keys that mean the same everywhere.
+type Global struct {
+	Quit      key.Binding // releases what peeks hold first; asks while a move runs
+	Interrupt key.Binding // ctrl+c: quits even while text is typed or a dialog is open
+	Help      key.Binding
+	Refresh   key.Binding
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	Back      key.Binding // clear a filter, close a pane
+}
+
+// List are the queue list's keys.
+type List struct {
 	Filter  key.Binding
-	Open    key.Binding // peek the selected queue (the same as Peek)
+	Open    key.Binding // enter: peek the selected queue (the same as Peek)
+	Peek    key.Binding
 	Details key.Binding
-	Back    key.Binding
 	Sort    key.Binding
-	Refresh key.Binding
+}
 
-	// Application.
-	NextPane key.Binding
-	PrevPane key.Binding
-	Help     key.Binding
-	Quit     key.Binding
-
-	// Peek pane: read a queue's messages.
-	Peek      key.Binding
+// Peek are the peek pane's keys.
+type Peek struct {
+	Filter    key.Binding
+	Body      key.Binding // enter: the body takes the arrows
 	LoadMore  key.Binding
 	Select    key.Binding
 	Copy      key.Binding
@@ -41,64 +60,103 @@ type KeyMap struct {
 	Raw       key.Binding // pretty JSON / raw body
 	Decode    key.Binding // base64 / gzip+base64 body
 	BinaryFmt key.Binding // Binary attributes as hex / base64
+}
 
-	// DLQ pane and redrive.
+// DLQ are the keys of dead-letter queues: the breakdown, redrive, move.
+type DLQ struct {
 	GroupBy    key.Binding // cycle the field the DLQ breakdown groups by
 	Redrive    key.Binding
 	MoveTo     key.Binding // client-side move to a queue the user picks
 	Rate       key.Binding // in the redrive dialog: cycle the native rate
 	CancelMove key.Binding
+}
 
-	// ReadOnly is set by ReadOnly; the help overlay uses it to explain why
-	// mutating bindings are unavailable.
-	ReadOnly bool
+// Dialog are the answers a dialog takes.
+type Dialog struct {
+	Yes    key.Binding // confirms; every key but Yes (and Accept where a dialog allows it) cancels
+	Accept key.Binding // enter: confirms a dialog the user asked for with a deliberate key; picks
+	Cancel key.Binding
+}
+
+// Input edits one line of text.
+type Input struct {
+	Accept     key.Binding // keep the text (a filter) or use it (a path)
+	Clear      key.Binding // clear and leave (a filter) or cancel (a prompt)
+	Up, Down   key.Binding // still move the list, since j and k are letters here
+	DeleteChar key.Binding
+	DeleteWord key.Binding
+	ClearLine  key.Binding
+}
+
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
 
 // Default returns the standard bindings.
 func Default() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
 	return KeyMap{
-		Up:       b("↑/k", "up", "up", "k"),
-		Down:     b("↓/j", "down", "down", "j"),
-		PageUp:   b("pgup/ctrl+u", "page up", "pgup", "ctrl+u"),
-		PageDown: b("pgdn/ctrl+d", "page down", "pgdown", "ctrl+d"),
-		Top:      b("g/home", "top", "g", "home"),
-		Bottom:   b("G/end", "bottom", "G", "end"),
-
-		Filter:  b("/", "filter", "/"),
-		Open:    b("enter", "open: peek messages", "enter"),
-		Details: b("i", "queue details", "i"),
-		Back:    b("esc", "clear / back", "esc"),
-		Sort:    b("s", "sort name/depth", "s"),
-		Refresh: b("r", "refresh now", "r"),
-
-		NextPane: b("tab", "next pane", "tab"),
-		PrevPane: b("shift+tab", "previous pane", "shift+tab"),
-		Help:     b("?", "help", "?"),
-		Quit:     b("q/ctrl+c", "quit", "q", "ctrl+c"),
-
-		Peek:      b("p", "peek messages", "p"),
-		LoadMore:  b("n", "load more messages", "n"),
-		Select:    b("space", "select message", "space"),
-		Copy:      b("y", "copy body", "y"),
-		Pager:     b("o", "open body in $PAGER", "o"),
-		Export:    b("e", "export as JSONL", "e"),
-		Raw:       b("v", "pretty / raw body", "v"),
-		Decode:    b("d", "decode base64/gzip", "d"),
-		BinaryFmt: b("b", "binary as hex/base64", "b"),
-
-		GroupBy:    b("a", "group DLQ by field", "a"),
-		Redrive:    b("R", "redrive DLQ", "R"),
-		MoveTo:     b("m", "move DLQ to…", "m"),
-		Rate:       b("t", "redrive rate", "t"),
-		CancelMove: b("c", "cancel move", "c"),
+		Nav: Nav{
+			Up:       bind("↑/k", "up", "up", "k"),
+			Down:     bind("↓/j", "down", "down", "j"),
+			PageUp:   bind("pgup/ctrl+u", "page up", "pgup", "ctrl+u"),
+			PageDown: bind("pgdn/ctrl+d", "page down", "pgdown", "ctrl+d"),
+			Top:      bind("g/home", "top", "g", "home"),
+			Bottom:   bind("G/end", "bottom", "G", "end"),
+		},
+		Global: Global{
+			Quit:      bind("q/ctrl+c", "quit", "q", "ctrl+c"),
+			Interrupt: bind("ctrl+c", "quit, even while typing", "ctrl+c"),
+			Help:      bind("?", "help", "?"),
+			Refresh:   bind("r", "refresh now", "r"),
+			NextPane:  bind("tab", "next pane", "tab"),
+			PrevPane:  bind("shift+tab", "previous pane", "shift+tab"),
+			Back:      bind("esc", "clear / back", "esc"),
+		},
+		List: List{
+			Filter:  bind("/", "filter", "/"),
+			Open:    bind("enter", "open: peek messages", "enter"),
+			Peek:    bind("p", "peek messages", "p"),
+			Details: bind("i", "queue details", "i"),
+			Sort:    bind("s", "sort name/depth", "s"),
+		},
+		Peek: Peek{
+			Filter:    bind("/", "filter", "/"),
+			Body:      bind("enter", "read the body", "enter"),
+			LoadMore:  bind("n", "load more messages", "n"),
+			Select:    bind("space", "select message", "space"),
+			Copy:      bind("y", "copy body", "y"),
+			Pager:     bind("o", "open body in $PAGER", "o"),
+			Export:    bind("e", "export as JSONL", "e"),
+			Raw:       bind("v", "pretty / raw body", "v"),
+			Decode:    bind("d", "decode base64/gzip", "d"),
+			BinaryFmt: bind("b", "binary as hex/base64", "b"),
+		},
+		DLQ: DLQ{
+			GroupBy:    bind("a", "group DLQ by field", "a"),
+			Redrive:    bind("R", "redrive DLQ", "R"),
+			MoveTo:     bind("m", "move DLQ to…", "m"),
+			Rate:       bind("t", "redrive rate", "t"),
+			CancelMove: bind("c", "cancel move", "c"),
+		},
+		Dialog: Dialog{
+			Yes:    bind("y", "yes", "y", "Y"),
+			Accept: bind("enter", "yes / pick", "enter"),
+			Cancel: bind("n/esc", "no", "n", "esc"),
+		},
+		Input: Input{
+			Accept:     bind("enter", "keep", "enter"),
+			Clear:      bind("esc", "clear", "esc"),
+			Up:         bind("↑", "up", "up"),
+			Down:       bind("↓", "down", "down"),
+			DeleteChar: bind("backspace", "delete a character", "backspace", "ctrl+h"),
+			DeleteWord: bind("ctrl+w", "delete a word", "ctrl+w"),
+			ClearLine:  bind("ctrl+u", "clear", "ctrl+u"),
+		},
 	}
 }
 
 // ReadOnly returns k with every binding that changes SQS state disabled, so
-// that it neither matches a key nor can be mistaken for available.
+// that it neither matches a key nor shows in hints or help.
 func ReadOnly(k KeyMap) KeyMap {
 	for _, b := range k.Mutating() {
 		b.SetEnabled(false)
@@ -107,7 +165,9 @@ func ReadOnly(k KeyMap) KeyMap {
 	return k
 }
 
-// Mutating returns pointers to the bindings that change SQS state.
+// Mutating returns pointers to the bindings that change queues or
+// messages: the ones read-only mode disables. A new action that sends,
+// deletes, purges, creates or edits adds its binding here.
 func (k *KeyMap) Mutating() []*key.Binding {
-	return []*key.Binding{&k.Redrive, &k.MoveTo, &k.Rate, &k.CancelMove}
+	return []*key.Binding{&k.DLQ.Redrive, &k.DLQ.MoveTo, &k.DLQ.Rate, &k.DLQ.CancelMove}
 }

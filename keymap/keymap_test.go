@@ -3,9 +3,8 @@ package keymap
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 func press(code rune, text string) tea.KeyPressMsg {
@@ -19,26 +18,34 @@ func TestDefaultMatchesDocumentedKeys(t *testing.T) {
 		msg  tea.KeyPressMsg
 		b    key.Binding
 	}{
-		{"j moves down", press('j', "j"), k.Down},
-		{"down arrow moves down", press(tea.KeyDown, ""), k.Down},
-		{"k moves up", press('k', "k"), k.Up},
-		{"G goes to bottom", tea.KeyPressMsg{Code: 'g', ShiftedCode: 'G', Text: "G", Mod: tea.ModShift}, k.Bottom},
-		{"slash filters", press('/', "/"), k.Filter},
-		{"enter opens", press(tea.KeyEnter, ""), k.Open},
-		{"i shows details", press('i', "i"), k.Details},
-		{"esc goes back", press(tea.KeyEscape, ""), k.Back},
-		{"tab changes pane", press(tea.KeyTab, ""), k.NextPane},
-		{"shift+tab changes pane back", tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, k.PrevPane},
-		{"ctrl+c quits", tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}, k.Quit},
-		{"R redrives", tea.KeyPressMsg{Code: 'r', ShiftedCode: 'R', Text: "R", Mod: tea.ModShift}, k.Redrive},
+		{"j moves down", press('j', "j"), k.Nav.Down},
+		{"down arrow moves down", press(tea.KeyDown, ""), k.Nav.Down},
+		{"k moves up", press('k', "k"), k.Nav.Up},
+		{"G goes to bottom", tea.KeyPressMsg{Code: 'g', ShiftedCode: 'G', Text: "G", Mod: tea.ModShift}, k.Nav.Bottom},
+		{"slash filters", press('/', "/"), k.List.Filter},
+		{"enter opens", press(tea.KeyEnter, ""), k.List.Open},
+		{"i shows details", press('i', "i"), k.List.Details},
+		{"esc goes back", press(tea.KeyEscape, ""), k.Global.Back},
+		{"tab changes pane", press(tea.KeyTab, ""), k.Global.NextPane},
+		{"shift+tab changes pane back", tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, k.Global.PrevPane},
+		{"ctrl+c quits", tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}, k.Global.Quit},
+		{"ctrl+c interrupts", tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}, k.Global.Interrupt},
+		{"R redrives", tea.KeyPressMsg{Code: 'r', ShiftedCode: 'R', Text: "R", Mod: tea.ModShift}, k.DLQ.Redrive},
+		{"y confirms", press('y', "y"), k.Dialog.Yes},
+		{"Y confirms", tea.KeyPressMsg{Code: 'y', ShiftedCode: 'Y', Text: "Y", Mod: tea.ModShift}, k.Dialog.Yes},
+		{"enter keeps a filter", press(tea.KeyEnter, ""), k.Input.Accept},
+		{"the up arrow moves while typing", press(tea.KeyUp, ""), k.Input.Up},
 	}
 	for _, c := range cases {
 		if !key.Matches(c.msg, c.b) {
 			t.Errorf("%s: %q does not match %v", c.name, c.msg.String(), c.b.Keys())
 		}
 	}
-	if key.Matches(press('r', "r"), k.Redrive) {
+	if key.Matches(press('r', "r"), k.DLQ.Redrive) {
 		t.Error("lower-case r must refresh, not redrive")
+	}
+	if key.Matches(press('k', "k"), k.Input.Up) {
+		t.Error("k is a letter of a filter, not a move, while typing")
 	}
 }
 
@@ -48,29 +55,60 @@ func TestReadOnlyDisablesOnlyMutatingBindings(t *testing.T) {
 		t.Fatal("ReadOnly flag not set")
 	}
 	r := tea.KeyPressMsg{Code: 'r', ShiftedCode: 'R', Text: "R", Mod: tea.ModShift}
-	if key.Matches(r, k.Redrive) {
+	if key.Matches(r, k.DLQ.Redrive) {
 		t.Error("redrive still matches in read-only mode")
 	}
-	for _, b := range []key.Binding{k.CancelMove, k.MoveTo, k.Rate} {
+	for _, b := range []key.Binding{k.DLQ.CancelMove, k.DLQ.MoveTo, k.DLQ.Rate} {
 		if b.Enabled() {
 			t.Errorf("%v still enabled in read-only mode", b.Keys())
 		}
 	}
-	if !k.GroupBy.Enabled() {
+	if !k.DLQ.GroupBy.Enabled() {
 		t.Error("grouping the DLQ breakdown only reads; it must stay enabled")
 	}
-	for _, b := range []key.Binding{k.Peek, k.Copy, k.Refresh, k.Quit, k.Filter} {
+	for _, b := range []key.Binding{k.List.Peek, k.Peek.Copy, k.Global.Refresh, k.Global.Quit, k.List.Filter} {
 		if !b.Enabled() {
 			t.Errorf("%v disabled in read-only mode but does not mutate", b.Keys())
 		}
 	}
-	if !Default().Redrive.Enabled() {
+	if !Default().DLQ.Redrive.Enabled() {
 		t.Error("ReadOnly changed the map it was given")
 	}
 }
 
-// A key bound twice in the bindings that are live at the same time would
-// make one of them unreachable.
+// Read-only mode hides what it disabled from help (k9s's dangerous
+// actions) and names it once instead; hints drop it too.
+func TestReadOnlyHidesMutatingBindingsFromHelp(t *testing.T) {
+	k := ReadOnly(Default())
+	for _, g := range k.Groups() {
+		for _, b := range g.Bindings {
+			for _, m := range k.Mutating() {
+				if b.Help() == m.Help() {
+					t.Errorf("help group %q lists %q in read-only mode", g.Title, b.Help().Desc)
+				}
+			}
+		}
+	}
+	off := 0
+	for _, g := range k.Groups() {
+		off += len(g.Off)
+	}
+	if off != len(k.Mutating()) {
+		t.Errorf("help names %d disabled bindings, want %d", off, len(k.Mutating()))
+	}
+	for _, g := range Default().Groups() {
+		if len(g.Off) != 0 {
+			t.Errorf("group %q has disabled bindings outside read-only mode", g.Title)
+		}
+	}
+	hs := Enabled([]key.Binding{k.DLQ.Redrive, Hint("type", "to filter"), k.Global.Help})
+	if len(hs) != 2 || hs[0].Help().Key != "type" {
+		t.Errorf("Enabled kept %v: want the hint and help, not the disabled redrive", hs)
+	}
+}
+
+// Every binding that matches the same key while the same area has the
+// keyboard would make one of them unreachable.
 func TestNoKeyBoundTwice(t *testing.T) {
 	seen := map[string]string{}
 	for _, g := range Default().Groups() {
@@ -80,6 +118,27 @@ func TestNoKeyBoundTwice(t *testing.T) {
 					t.Errorf("key %q bound to both %q and %q", k, prev, b.Help().Desc)
 				}
 				seen[k] = b.Help().Desc
+			}
+		}
+	}
+	// The peek pane's own keys must not take a global, navigation or DLQ
+	// key, which the root routes before the pane.
+	k := Default()
+	outer := []key.Binding{k.Global.Quit, k.Global.Help, k.Global.Refresh, k.Global.NextPane, k.Global.PrevPane,
+		k.Global.Back, k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom,
+		k.DLQ.GroupBy, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.CancelMove}
+	taken := map[string]string{}
+	for _, b := range outer {
+		for _, key := range b.Keys() {
+			taken[key] = b.Help().Desc
+		}
+	}
+	for _, b := range []key.Binding{k.Peek.Filter, k.Peek.Body, k.Peek.LoadMore, k.Peek.Select, k.Peek.Copy,
+		k.Peek.Pager, k.Peek.Export, k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt, k.List.Sort, k.List.Details,
+		k.List.Peek, k.List.Filter} {
+		for _, key := range b.Keys() {
+			if d, ok := taken[key]; ok {
+				t.Errorf("%q: %q would shadow %q", key, b.Help().Desc, d)
 			}
 		}
 	}

@@ -2,14 +2,19 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
-	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/queues"
+	"github.com/sqscope/sqscope/ui/redrive"
 )
 
 // Options configure the App.
@@ -29,46 +34,31 @@ const DefaultRefresh = 5 * time.Second
 // minutes at the default interval.
 const seriesCap = 120
 
-// App is the root model.
+// App is the root model: it routes messages and keys to the panes and the
+// overlay stack, acts on what they send up, and draws the chrome around
+// them. It holds no pane's state.
 type App struct {
+	com    *common.Common
 	client awsclient.Client
 	ep     awsclient.Endpoint
 	opts   Options
-	keys   keymap.KeyMap
-	st     Styles
-	now    func() time.Time // injectable so golden views hold no real time
-
-	// ctx is cancelled on quit so in-flight requests stop with the program.
-	ctx    context.Context
-	cancel context.CancelFunc
+	cancel context.CancelFunc // cancels com.Ctx on quit
 
 	width, height int
 	lay           layout
 
-	browse   browser // the queue list and the pane under it
-	showHelp bool
+	cat  *model.Catalog // the latest refresh, which the panes read
+	poll refresher
 
-	queues []model.Queue
-	byARN  map[string]model.Queue
-	graph  model.DLQGraph
-	series map[string]*model.Series // by queue URL
+	queues  *queues.Browser
+	peek    *peek.Pane
+	redrive *redrive.Pane
+	dialogs dialog.Stack
 
-	rf refresher // the refresh requests and how the last one went
-
-	// Peek: the pane, and its sessions (peekctl.go, peeksession.go).
-	peek peekPane
-	pk   peekCtl
-
-	// Redrive and move: the DLQ pane, and the moves (movectl.go, redrive*.go).
-	dlq   dlqPane
-	moves moveCtl
-
-	// Overlays and feedback.
-	confirm  *confirmDialog
-	prompt   *pathPrompt
-	picker   *queuePicker
-	notice   string // one-line feedback of the last action
-	quitting bool   // releasing before quit
+	notice   string          // one-line feedback of the last action
+	quitting bool            // releasing (or stopping a move) before quit
+	stopping bool            // quitting waits for a stopped move to return
+	quitAsk  *dialog.Confirm // the "stop the move and quit?" question while open
 }
 
 // New builds the App. It does no I/O; the first refresh starts in Init.
@@ -77,99 +67,120 @@ func New(c awsclient.Client, o Options) *App {
 		o.Refresh = DefaultRefresh
 	}
 	ep := c.Endpoint()
-	keys := keymap.Default()
-	if o.ReadOnly || ep.ReadOnly {
-		keys = keymap.ReadOnly(keys)
-		ep.ReadOnly = true
-	}
+	ep.ReadOnly = o.ReadOnly || ep.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
-	a := &App{
-		client: c, ep: ep, opts: o, keys: keys, st: stylesFromEnv(),
-		now: time.Now, ctx: ctx, cancel: cancel,
-		series: map[string]*model.Series{},
-		byARN:  map[string]model.Queue{},
-		pk:     newPeekCtl(),
-		graph:  model.BuildDLQGraph(nil),
+	com := common.New(ctx, ep.ReadOnly)
+	return &App{
+		com: com, client: c, ep: ep, opts: o, cancel: cancel,
+		cat:     model.NewCatalog(seriesCap),
+		queues:  queues.New(com),
+		peek:    peek.New(com, c),
+		redrive: redrive.New(com, c),
 	}
-	a.browse = newBrowser(&a.st, &a.keys)
-	a.peek = newPeekPane(&a.st, &a.keys, func() time.Time { return a.now() })
-	a.dlq = newDLQPane(&a.st, func() time.Time { return a.now() }, a.keys.ReadOnly)
-	return a
 }
 
-// Init starts the first refresh and the auto-refresh timer.
+// Init starts the first refresh, the auto-refresh timer and the reading of
+// interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh), journalsCmd())
+	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh), a.redrive.Init())
 }
 
-// Update routes a message: results and timers first, then keys (global
-// keys, then the focused pane).
+// Update routes msg, then acts on whatever the panes sent up meanwhile, so
+// the whole effect of a key is in the next frame.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.route(msg)
+	return a, tea.Batch(cmd, a.drain())
+}
+
+// route handles the root's own messages and keys, and hands every other
+// message to every pane: each takes its own and ignores the rest.
+func (a *App) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.relayout()
-		return a, nil
+		return nil
 	case tickMsg:
 		// Re-arm first, so the timer survives whatever happens below; skip
 		// this poll if the last one has not answered, so a slow endpoint
 		// never has requests piling up.
-		return a, tea.Batch(tickCmd(a.opts.Refresh), a.rf.poll(a.ctx, a.client, a.now))
+		return tea.Batch(tickCmd(a.opts.Refresh), a.poll.poll(a.com.Ctx, a.client, a.com.Now))
 	case queuesLoadedMsg:
 		a.loaded(msg)
-		return a, nil
+		return nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
+	case tea.PasteMsg:
+		if res, ok := a.dialogs.Update(msg); ok {
+			return a.route(res)
+		}
+		return a.focused().Update(msg)
+	case quitRequestMsg, quitAnswerMsg, quitNowMsg, stopTimeoutMsg:
+		return a.quitMsg(msg)
+	case nil:
+		return nil
 	}
-	if cmd, ok := a.peekMsg(msg); ok {
-		return a, cmd
-	}
-	if cmd, ok := a.moveMsg(msg); ok {
-		return a, cmd
-	}
-	if a.browse.list.Filtering() {
-		// Cursor blinks and pastes belong to the filter input.
-		var cmd tea.Cmd
-		a.browse.list, cmd = a.browse.list.Update(msg)
-		a.syncSide()
-		return a, cmd
-	}
-	return a, nil
+	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg))
 }
 
-// ask shows a confirm dialog.
-func (a *App) ask(d *confirmDialog) {
-	a.confirm = d
-	a.confirm.SetSize(a.width, a.lay.body)
-}
-
-// syncSide points the metrics and detail panes at the selected queue.
-func (a *App) syncSide() { a.browse.sync(a.series, a.graph, a.byARN) }
-
-// back undoes the innermost state: the detail pane, then the filter.
-func (a *App) back() {
-	switch closed, cleared := a.browse.back(); {
-	case closed:
-		a.relayout()
-		a.setFocus(paneList)
-	case cleared:
-		a.syncSide()
+// focused is the pane with the keyboard: the peek pane while it is open.
+func (a *App) focused() common.Pane {
+	if a.peek.Open() {
+		return a.peek
 	}
+	return a.queues
 }
 
-// setFocus gives p the keyboard, unless the peek pane is open: it keeps it.
-func (a *App) setFocus(p pane) {
-	a.peek.Blur()
-	a.browse.setFocus(p, a.peekOpen())
-	if a.peekOpen() {
-		a.peek.Focus()
+// toRedrive hands msg to the redrive pane, with where the peek stands.
+func (a *App) toRedrive(msg tea.Msg) tea.Cmd {
+	a.redrive.SetPeek(a.peekState())
+	return a.redrive.Update(msg)
+}
+
+func (a *App) peekState() redrive.Peek {
+	return redrive.Peek{Open: a.peek.Open(), Queue: a.peek.Queue(), Held: a.peek.Held(), Session: a.peek.Session()}
+}
+
+// target is what R and m act on: the peeked queue and what the peek chose,
+// else the queue under the list cursor.
+func (a *App) target() redrive.Target {
+	q, ok := a.currentQueue()
+	if !a.peek.Open() {
+		return redrive.Target{Queue: q, OK: ok}
 	}
+	return redrive.Target{Queue: q, OK: ok, Selected: a.peek.Selection(), Shown: a.peek.Shown(), Filter: a.peek.Filter()}
 }
 
-// View renders the whole screen from state. fit guarantees the frame never
+// currentQueue is the queue the DLQ keys act on: the peeked one, else the
+// one under the list cursor.
+func (a *App) currentQueue() (model.Queue, bool) {
+	if a.peek.Open() {
+		return a.peek.Queue(), true
+	}
+	return a.queues.Selected()
+}
+
+// drain acts on what the panes sent up, until they send nothing more.
+func (a *App) drain() tea.Cmd {
+	var cmds []tea.Cmd
+	// Bounded: a pane answering the root's answer forever is a bug, and
+	// must not hang the UI.
+	for range 64 {
+		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take())
+		if len(msgs) == 0 {
+			break
+		}
+		for _, m := range msgs {
+			cmds = append(cmds, a.up(m))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// View renders the whole screen from state. Fit guarantees the frame never
 // exceeds the terminal, whatever a pane got wrong.
 func (a *App) View() tea.View {
-	v := tea.NewView(fit(a.render(), a.width, a.height))
+	v := tea.NewView(common.Fit(a.render(), a.width, a.height))
 	v.AltScreen = true
 	v.WindowTitle = "sqscope"
 	return v
@@ -179,20 +190,15 @@ func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	parts := []string{headerView(&a.st, a.opts.Version, a.ep, len(a.queues), a.browse.list.Shown(),
-		a.browse.list.Filter() != "", a.width)}
-	switch {
-	case a.showHelp:
-		parts = append(parts, helpView(a.keys, &a.st, a.width, a.lay.body))
-	case a.confirm != nil:
-		parts = append(parts, a.confirm.View())
-	case a.picker != nil:
-		parts = append(parts, a.picker.View())
-	case a.peekOpen():
-		parts = append(parts, a.lay.peekArea(a.width, a.dlqShown(), &a.st, &a.peek, &a.dlq))
-	default:
-		parts = append(parts, a.browse.View(&a.st, a.width, a.lay))
+	parts := []string{headerView(&a.com.Styles, a.opts.Version, a.ep, len(a.cat.Queues), a.queues.Shown(),
+		a.queues.Filter() != "", a.width)}
+	if v, ok := a.dialogs.Body(); ok {
+		parts = append(parts, v)
+	} else if a.peek.Open() {
+		parts = append(parts, a.peekArea())
+	} else {
+		parts = append(parts, a.queues.View())
 	}
-	parts = append(parts, a.statusView(), hintsView(a.hints(), &a.st, a.width))
+	parts = append(parts, a.statusView(), hintsView(a.hints(), &a.com.Styles, a.width))
 	return strings.Join(parts, "\n")
 }

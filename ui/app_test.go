@@ -18,13 +18,13 @@ func TestStaleResultIsDropped(t *testing.T) {
 	a, _ := newTestApp(t, f, Options{})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 
-	f.set([]model.Queue{testQueue("old", 1, 0, 0, "")}, nil)
+	f.Set([]model.Queue{testQueue("old", 1, 0, 0, "")}, nil)
 	first := a.refresh()()
-	f.set([]model.Queue{testQueue("new", 2, 0, 0, "")}, nil)
+	f.Set([]model.Queue{testQueue("new", 2, 0, 0, "")}, nil)
 	second := a.refresh()()
 
 	a.Update(second)
-	if a.rf.inFlight {
+	if a.poll.inFlight {
 		t.Error("still in flight after the latest result")
 	}
 	a.Update(first) // arrives late
@@ -35,7 +35,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 	// A stale result must not end the newer request's in-flight state.
 	a.refresh()
 	a.Update(first)
-	if !a.rf.inFlight {
+	if !a.poll.inFlight {
 		t.Error("stale result cleared the in-flight flag of a newer request")
 	}
 }
@@ -43,7 +43,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 func TestErrorShownAndListKept(t *testing.T) {
 	a, f := loadedApp(t, 120, 36)
 	before := shownNames(a)
-	f.set(nil, errors.New("operation error SQS: ListQueues,\nStatusCode: 503, api error ServiceUnavailable"))
+	f.Set(nil, errors.New("operation error SQS: ListQueues,\nStatusCode: 503, api error ServiceUnavailable"))
 	poll(a)
 
 	if got := shownNames(a); !slices.Equal(got, before) {
@@ -58,7 +58,7 @@ func TestErrorShownAndListKept(t *testing.T) {
 	}
 
 	// The next good refresh clears the error.
-	f.set(testDataset(0), nil)
+	f.Set(testDataset(0), nil)
 	poll(a)
 	if strings.Contains(screen(a), "ServiceUnavailable") {
 		t.Error("error still shown after a successful refresh")
@@ -68,7 +68,7 @@ func TestErrorShownAndListKept(t *testing.T) {
 // SDK errors are shown as awsclient describes them, not as the raw chain.
 func TestAPIErrorDescribed(t *testing.T) {
 	a, f := loadedApp(t, 120, 36)
-	f.set(nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "User: arn:aws:iam::1:user/x is not authorized"})
+	f.Set(nil, &smithy.GenericAPIError{Code: "AccessDenied", Message: "User: arn:aws:iam::1:user/x is not authorized"})
 	poll(a)
 	if s := screen(a); !strings.Contains(s, "✗ access denied") {
 		t.Errorf("access denied not described:\n%s", s)
@@ -89,20 +89,20 @@ func TestRowErrorShownInsteadOfCounts(t *testing.T) {
 }
 
 func TestTickSkipsRefreshWhileInFlightAndRearms(t *testing.T) {
-	f := &fakeClient{queues: testDataset(0)}
+	f := &fakeClient{List: testDataset(0)}
 	a, _ := newTestApp(t, f, Options{Refresh: time.Millisecond})
 
 	a.refresh() // in flight, result not delivered
 	_, cmd := a.Update(tickMsg{})
 	msgs := runCmd(cmd)
-	if f.callCount() != 0 {
-		t.Errorf("tick started a refresh while one was in flight (%d calls)", f.callCount())
+	if f.CallCount() != 0 {
+		t.Errorf("tick started a refresh while one was in flight (%d calls)", f.CallCount())
 	}
 	if len(msgs) != 1 || msgs[0] != (tickMsg{}) {
 		t.Fatalf("tick while in flight returned %#v, want only the re-armed tick", msgs)
 	}
 
-	a.Update(queuesLoadedMsg{seq: a.rf.seq, queues: testDataset(0)})
+	a.Update(queuesLoadedMsg{seq: a.poll.seq, queues: testDataset(0)})
 	_, cmd = a.Update(tickMsg{})
 	msgs = runCmd(cmd)
 	var ticks, loads int
@@ -114,20 +114,20 @@ func TestTickSkipsRefreshWhileInFlightAndRearms(t *testing.T) {
 			loads++
 		}
 	}
-	if ticks != 1 || loads != 1 || f.callCount() != 1 {
-		t.Errorf("idle tick: %d ticks, %d loads, %d calls; want 1, 1, 1", ticks, loads, f.callCount())
+	if ticks != 1 || loads != 1 || f.CallCount() != 1 {
+		t.Errorf("idle tick: %d ticks, %d loads, %d calls; want 1, 1, 1", ticks, loads, f.CallCount())
 	}
 }
 
 func TestRefreshKeyStartsRequest(t *testing.T) {
 	a, f := loadedApp(t, 120, 36)
-	calls := f.callCount()
+	calls := f.CallCount()
 	msgs := runCmd(press(a, "r"))
-	if f.callCount() != calls+1 || len(msgs) != 1 {
-		t.Fatalf("r did not refresh: %d calls, msgs %#v", f.callCount(), msgs)
+	if f.CallCount() != calls+1 || len(msgs) != 1 {
+		t.Fatalf("r did not refresh: %d calls, msgs %#v", f.CallCount(), msgs)
 	}
-	if m, ok := msgs[0].(queuesLoadedMsg); !ok || m.seq != a.rf.seq {
-		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.rf.seq)
+	if m, ok := msgs[0].(queuesLoadedMsg); !ok || m.seq != a.poll.seq {
+		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.poll.seq)
 	}
 }
 
@@ -143,7 +143,7 @@ func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
 		t.Errorf("header does not say how many are shown:\n%s", screen(a))
 	}
 	press(a, "enter") // keep the filter, give keys back to the list
-	if a.browse.list.Filtering() || len(shownNames(a)) != 2 {
+	if a.queues.Typing() || len(shownNames(a)) != 2 {
 		t.Fatal("enter did not keep the filter")
 	}
 	press(a, "j")
@@ -151,8 +151,8 @@ func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
 		t.Errorf("j after the filter selects %q", selectedName(a))
 	}
 	press(a, "esc")
-	if n := len(shownNames(a)); n != all || a.browse.list.Filter() != "" {
-		t.Errorf("esc left %d of %d rows, filter %q", n, all, a.browse.list.Filter())
+	if n := len(shownNames(a)); n != all || a.queues.Filter() != "" {
+		t.Errorf("esc left %d of %d rows, filter %q", n, all, a.queues.Filter())
 	}
 	if selectedName(a) != "payments.fifo" {
 		t.Errorf("clearing the filter moved the cursor to %q", selectedName(a))
@@ -161,11 +161,11 @@ func TestFilterNarrowsLiveAndEscClears(t *testing.T) {
 	// While typing, q is part of the pattern, not quit; esc clears at once.
 	press(a, "/")
 	_, cmd := a.Update(keyMsg("q"))
-	if cmd != nil || a.browse.list.Filter() != "q" {
-		t.Errorf("q while filtering: cmd %v, filter %q", cmd, a.browse.list.Filter())
+	if cmd != nil || a.queues.Filter() != "q" {
+		t.Errorf("q while filtering: cmd %v, filter %q", cmd, a.queues.Filter())
 	}
 	press(a, "esc")
-	if a.browse.list.Filtering() || a.browse.list.Filter() != "" {
+	if a.queues.Typing() || a.queues.Filter() != "" {
 		t.Error("esc while typing did not clear the filter")
 	}
 }
@@ -200,19 +200,19 @@ func TestSelectionFollowsQueueAcrossRefreshAndSort(t *testing.T) {
 	// billing jumps to the top of the depth order.
 	qs := testDataset(3)
 	qs[4].Stats.Visible = 9_000_000
-	f.set(qs, nil)
+	f.Set(qs, nil)
 	poll(a)
-	if selectedName(a) != "billing" || a.browse.list.cursor != 0 {
-		t.Fatalf("after refresh selected %q at row %d, want billing at 0", selectedName(a), a.browse.list.cursor)
+	if selectedName(a) != "billing" || shownNames(a)[0] != "billing" {
+		t.Fatalf("after refresh selected %q, rows %v: want billing at the top", selectedName(a), shownNames(a))
 	}
 	press(a, "s")
 	if selectedName(a) != "billing" {
 		t.Fatalf("after re-sort selected %q", selectedName(a))
 	}
 	// When the selected queue disappears the cursor stays in range.
-	f.set(slices.DeleteFunc(testDataset(3), func(q model.Queue) bool { return q.Name == "billing" }), nil)
+	f.Set(slices.DeleteFunc(testDataset(3), func(q model.Queue) bool { return q.Name == "billing" }), nil)
 	poll(a)
-	if _, ok := a.browse.list.Selected(); !ok {
+	if _, ok := a.queues.Selected(); !ok {
 		t.Error("nothing selected after the selected queue vanished")
 	}
 }
@@ -220,7 +220,8 @@ func TestSelectionFollowsQueueAcrossRefreshAndSort(t *testing.T) {
 func TestMetricsFromSeries(t *testing.T) {
 	a, _ := loadedApp(t, 120, 36)
 	selectQueue(t, a, "orders")
-	s := a.series[a.browse.list.sorted[a.browse.list.rows[a.browse.list.cursor].Index].URL]
+	q, _ := a.queues.Selected()
+	s := a.cat.Series[q.URL]
 	if s == nil || s.Len() != 3 {
 		t.Fatalf("series for orders: %v", s)
 	}

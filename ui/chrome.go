@@ -3,28 +3,31 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/ui/common"
 )
 
 // headerView is the top line: product, where we are connected, mode
 // badges on the left; the queue count (and how many the filter shows) on
 // the right, which wins when the line is too narrow for both.
-func headerView(st *Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, w int) string {
+func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, w int) string {
 	name := "sqscope"
 	if version != "" {
 		name += " " + version
 	}
 	where := []string{}
 	if ep.URL != "" {
-		where = append(where, oneLine(ep.URL))
+		where = append(where, common.OneLine(ep.URL))
 	}
 	if ep.Region != "" {
-		where = append(where, oneLine(ep.Region))
+		where = append(where, common.OneLine(ep.Region))
 	}
 	if ep.Profile != "" {
-		where = append(where, "profile "+oneLine(ep.Profile))
+		where = append(where, "profile "+common.OneLine(ep.Profile))
 	}
 	left := st.App.Render(name)
 	if len(where) > 0 {
@@ -37,62 +40,91 @@ func headerView(st *Styles, version string, ep awsclient.Endpoint, total, shown 
 	if ep.ReadOnly {
 		badges += " " + st.ReadOnly.Render(" READ-ONLY ")
 	}
-	right := plural(total, "queue")
+	right := common.Plural(total, "queue")
 	if filtered {
-		right += " · " + commas(int64(shown)) + " shown"
+		right += " · " + common.Commas(int64(shown)) + " shown"
 	}
-	return spread(left+badges, st.Header.Render(right), w, width(badges))
+	return spread(left+badges, st.Header.Render(right), w, common.Width(badges))
 }
 
 // spread puts left and right on one line w cells wide, cutting left (but
 // keeping its last keep cells, the badges) when they do not fit.
 func spread(left, right string, w, keep int) string {
-	rw := width(right)
+	rw := common.Width(right)
 	room := w - rw - 1
-	if lw := width(left); lw > room {
+	if lw := common.Width(left); lw > room {
 		if keep > 0 && room > keep {
-			left = trunc(ansi.Cut(left, 0, lw-keep), room-keep) + ansi.Cut(left, lw-keep, lw)
+			left = common.Trunc(ansi.Cut(left, 0, lw-keep), room-keep) + ansi.Cut(left, lw-keep, lw)
 		} else {
-			left = trunc(left, room)
+			left = common.Trunc(left, room)
 		}
 	}
-	gap := max(w-width(left)-rw, 1)
-	return trunc(left+strings.Repeat(" ", gap)+right, w)
+	gap := max(w-common.Width(left)-rw, 1)
+	return common.Trunc(left+strings.Repeat(" ", gap)+right, w)
 }
 
-// statusView is the bottom status line: the last error on the left (one
-// line, trimmed), refresh state on the right.
+// statusView is the bottom status line: the last error or notice on the
+// left (one line), refresh state on the right; a prompt takes it whole.
 func (a *App) statusView() string {
-	st := &a.st
-	if a.prompt != nil {
-		return a.prompt.View(st, a.width)
+	if v, ok := a.dialogs.StatusLine(); ok {
+		return v
 	}
-	right := st.Status.Render(a.rf.state() + " · every " + a.opts.Refresh.String())
+	st := &a.com.Styles
+	right := st.Status.Render(a.poll.state() + " · every " + a.opts.Refresh.String())
 	left := ""
-	switch {
+	switch peekErr := a.peek.Err(); {
 	case a.quitting:
-		left = st.StatusErr.Render(oneLine(a.notice))
-	case a.pk.err != nil && a.peekOpen():
-		left = st.StatusErr.Render("✗ " + errText(a.pk.err))
-	case a.rf.lastErr != nil:
-		left = st.StatusErr.Render("✗ " + errText(a.rf.lastErr))
-	case a.pk.err != nil:
-		left = st.StatusErr.Render("✗ " + errText(a.pk.err))
+		left = st.StatusErr.Render(common.OneLine(a.notice))
+	case peekErr != nil && a.peek.Open():
+		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
+	case a.poll.lastErr != nil:
+		left = st.StatusErr.Render("✗ " + common.ErrText(a.poll.lastErr))
+	case peekErr != nil:
+		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
 	case a.notice != "":
-		left = st.Status.Render(oneLine(a.notice))
+		left = st.Status.Render(common.OneLine(a.notice))
 	default:
-		left = a.moves.status(st)
+		left = a.redrive.Status()
 	}
 	return spread(left, right, a.width, 0)
 }
 
-// status is the running move on the status line; empty when none runs.
-func (c *moveCtl) status(st *Styles) string {
-	switch {
-	case c.running() && c.cur.err != nil:
-		return st.StatusErr.Render("✗ " + oneLine(c.cur.plan.dlq.Name) + ": " + errText(c.cur.err))
-	case c.running():
-		return st.Status.Render(moveStatus(c.cur))
+// hints are the key hints for the current state: what the keyboard does
+// right now, not everything it can do (that is the help overlay). The top
+// dialog names its own; a pane's hints get the DLQ keys in their slot.
+func (a *App) hints() []key.Binding {
+	if a.quitting {
+		return []key.Binding{keymap.Hint("q", "quit without waiting")}
 	}
-	return ""
+	if hs, ok := a.dialogs.Hints(); ok {
+		return hs
+	}
+	q, ok := a.currentQueue()
+	onDLQ := ok && a.cat.Graph.IsDLQ(q.ARN)
+	return common.FillDLQSlot(a.focused().Hints(), a.redrive.KeyHints(onDLQ, a.peek.Open()))
+}
+
+// hintsView is the one-line key hint of the status bar: as many hints as
+// fit, never one that is disabled (read-only mode).
+func hintsView(bindings []key.Binding, st *common.Styles, maxW int) string {
+	var b strings.Builder
+	w := 0
+	for i, k := range keymap.Enabled(bindings) {
+		h := k.Help()
+		item := st.HintKey.Render(h.Key) + " " + st.HintDesc.Render(h.Desc)
+		iw := common.Width(h.Key) + 1 + common.Width(h.Desc)
+		sep := 0
+		if i > 0 {
+			sep = 3
+		}
+		if w+sep+iw > maxW {
+			break
+		}
+		if i > 0 {
+			b.WriteString(st.Muted.Render(" · "))
+		}
+		b.WriteString(item)
+		w += sep + iw
+	}
+	return b.String()
 }

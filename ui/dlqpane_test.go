@@ -7,23 +7,29 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
 func TestDLQPaneAdoptsRunningTaskAndGroups(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
 	running := model.MoveTask{Handle: "h9", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 4, ToMove: 19}
-	f.mover.tasks = []model.MoveTask{running}
+	f.Mover.Tasks = []model.MoveTask{running}
 	selectQueue(t, a, "orders-dlq")
 	cmd := press(a, "p")
-	for _, m := range runCmdNoTick(t, cmd) {
-		if tm, ok := m.(moveTasksMsg); ok && tm.id == 0 {
-			a.Update(m) // the probe: adopts the task (its poll is not run)
-		} else if m != nil {
-			drive(a, func() tea.Msg { return m })
+	// The first page, and the probe for a running task, which adopts it;
+	// the adopted task's own poll and timer are not run.
+	for _, m := range uitest.RunCmdNoTick(cmd) {
+		if m != nil {
+			_, next := a.Update(m)
+			for _, m := range uitest.RunCmdNoTick(next) {
+				if _, ok := m.(tea.BatchMsg); !ok && m != nil && a.peek.Held() > 0 {
+					a.Update(m) // the peek's release, yielding to the task
+				}
+			}
 		}
 	}
-	if a.moves.cur == nil || a.moves.cur.task.Handle != "h9" || !a.moves.cur.running {
-		t.Fatalf("the running task was not adopted: %+v", a.moves.cur)
+	if l := a.redrive.Latest(); l.Task.Handle != "h9" || !l.Running {
+		t.Fatalf("the running task was not adopted: %+v", l)
 	}
 	s := screen(a)
 	for _, w := range []string{"DLQ orders-dlq", "← orders", "4/19", "By body.error"} {
@@ -31,12 +37,12 @@ func TestDLQPaneAdoptsRunningTaskAndGroups(t *testing.T) {
 			t.Errorf("DLQ pane lacks %q:\n%s", w, s)
 		}
 	}
-	before := a.dlq.fieldName()
+	before := byLine(screen(a))
 	press(a, "a")
-	if a.dlq.fieldName() == before {
-		t.Errorf("a did not change the field from %s", before)
+	if byLine(screen(a)) == before {
+		t.Errorf("a did not change the field from %q", before)
 	}
-	if len(f.moverCalls().starts) != 0 {
+	if len(f.MoverCalls().Starts) != 0 {
 		t.Error("opening the pane started a task")
 	}
 }
@@ -45,22 +51,38 @@ func TestDLQPaneAdoptsRunningTaskAndGroups(t *testing.T) {
 // reach the terminal as an escape sequence.
 func TestDLQPaneHostileFieldsAreSanitized(t *testing.T) {
 	a, f := sharedDLQApp(t, 120, 36)
-	a.st = bareStyles()
+	a.com.Styles = bareStyles()
 	evil := "\x1b[2J\x1b]52;c;cm0gLXJmIH4K\x07\x9b31m"
-	msgs := f.messages[testQueue("shared-dlq", 0, 0, 0, "").URL]
+	msgs := f.Messages[testQueue("shared-dlq", 0, 0, 0, "").URL]
 	for i := range msgs {
 		msgs[i].Attributes["error"+evil] = model.MessageAttribute{DataType: "String", StringValue: "v" + evil}
 		msgs[i].Body = `{"reason` + `\u001b[31m":"` + `\u001b]0;pwned\u0007"}`
 	}
 	openPeek(t, a, "shared-dlq")
-	for range len(a.dlq.fields) + 1 {
-		for _, size := range []struct{ w, h int }{{120, 36}, {80, 24}} {
+	// Every field in turn, until a cycles back to the first.
+	seen := map[string]bool{}
+	for field := byLine(screen(a)); !seen[field]; field = byLine(screen(a)) {
+		seen[field] = true
+		for _, size := range []struct{ w, h int }{{80, 24}, {120, 36}} {
 			a.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
 			if v := a.View().Content; strings.ContainsAny(v, "\x1b\x07\x9b") {
-				t.Fatalf("field %s: control bytes reached the frame at %dx%d:\n%q",
-					a.dlq.fieldName(), size.w, size.h, v)
+				t.Fatalf("%s: control bytes reached the frame at %dx%d:\n%q", field, size.w, size.h, v)
 			}
 		}
 		press(a, "a")
 	}
+	if len(seen) < 3 {
+		t.Fatalf("only %d fields grouped by: %v", len(seen), seen)
+	}
+}
+
+// byLine is the DLQ pane's "By <field>" heading: which field the
+// breakdown groups by.
+func byLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if i := strings.Index(l, "│By "); i >= 0 {
+			return l[i:]
+		}
+	}
+	return ""
 }

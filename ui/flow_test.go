@@ -18,7 +18,7 @@ import (
 // queues, filter with "/", keep the filter, quit with q. It asserts on the
 // final model's view, not on the byte stream.
 func TestFlowStartFilterQuit(t *testing.T) {
-	f := &fakeClient{queues: testDataset(0), ep: awsclient.Endpoint{Region: "us-east-1"}}
+	f := &fakeClient{List: testDataset(0), EP: awsclient.Endpoint{Region: "us-east-1"}}
 	// A long refresh keeps timer ticks out of the flow.
 	app := &observed{App: New(f, Options{Refresh: time.Hour, Version: "test"}), loaded: make(chan struct{})}
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(120, 36))
@@ -52,7 +52,7 @@ func TestFlowStartFilterQuit(t *testing.T) {
 	if strings.Contains(view, "orders") {
 		t.Errorf("filtered-out queue still on screen:\n%s", view)
 	}
-	if final.ctx.Err() == nil {
+	if final.com.Ctx.Err() == nil {
 		t.Error("requests not cancelled on quit")
 	}
 }

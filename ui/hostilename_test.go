@@ -24,7 +24,7 @@ func TestHostileQueueNamesAreSanitized(t *testing.T) {
 	f := &fakeClient{}
 	a, _ := newTestApp(t, f, Options{})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
-	f.set([]model.Queue{
+	f.Set([]model.Queue{
 		testQueue(src, 1, 0, 0, dlq),
 		testQueue(dlq, 3, 0, 0, ""),
 		testQueue(plain, 0, 0, 0, ""),

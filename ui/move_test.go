@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
 // selectTwo opens orders-dlq and marks its first and third messages.
@@ -25,14 +27,14 @@ func selectTwo(t *testing.T, a *App) []string {
 }
 
 // gatedMove starts a client-side move of two selected messages in
-// orders-dlq that runs until f.mover.moveGate is closed; done receives
+// orders-dlq that runs until f.Mover.MoveGate is closed; done receives
 // its result.
 func gatedMove(t *testing.T) (*App, *fakeClient, chan tea.Msg) {
 	t.Helper()
 	noJournalHome(t)
 	a, f := peekApp(t, 120, 36)
 	selectTwo(t, a)
-	f.mover.moveGate = make(chan struct{})
+	f.Mover.MoveGate = make(chan struct{})
 	press(a, "R")
 	move, progress := startMove(t, a)
 	done := make(chan tea.Msg)
@@ -49,9 +51,10 @@ func startMove(t *testing.T, a *App) (move, progress tea.Cmd) {
 	if cmd == nil {
 		t.Fatal("y started nothing")
 	}
-	rel, ok := cmd().(moveReleasedMsg)
-	if !ok {
-		t.Fatal("a move of selected messages did not release the peek first")
+	f := a.client.(*fakeClient)
+	rel := cmd()
+	if _, r := f.Opened()[0].Counts(); r != 1 || len(f.MoverCalls().Moves) != 0 {
+		t.Fatalf("a move of selected messages did not release the peek first (%d releases)", r)
 	}
 	_, cmd = a.Update(rel)
 	batch, ok := cmd().(tea.BatchMsg)
@@ -72,13 +75,13 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 			t.Errorf("dialog lacks %q:\n%s", w, screen(a))
 		}
 	}
-	f.mu.Lock()
-	f.mover.moveGate = make(chan struct{})
-	f.mover.progress = []awsclient.MoveProgress{{Moved: 1, Total: 2}}
-	f.mover.report = awsclient.MoveReport{Moved: 2, Skipped: 3, Total: 5, MovedIDs: want}
-	gate := f.mover.moveGate
-	before := len(a.peek.msgs)
-	f.mu.Unlock()
+	f.Mu.Lock()
+	f.Mover.MoveGate = make(chan struct{})
+	f.Mover.Progress = []awsclient.MoveProgress{{Moved: 1, Total: 2}}
+	f.Mover.Report = awsclient.MoveReport{Moved: 2, Skipped: 3, Total: 5, MovedIDs: want}
+	gate := f.Mover.MoveGate
+	before := len(a.peek.Messages())
+	f.Mu.Unlock()
 
 	move, progress := startMove(t, a)
 	done := make(chan tea.Msg)
@@ -90,20 +93,20 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 	close(gate)
 	a.Update(<-done)
 
-	m := f.moverCalls()
-	if len(m.moves) != 1 {
-		t.Fatalf("%d moves, want 1", len(m.moves))
+	m := f.MoverCalls()
+	if len(m.Moves) != 1 {
+		t.Fatalf("%d moves, want 1", len(m.Moves))
 	}
-	if got := m.selected[0]; !slices.Equal(got, want) {
+	if got := m.Selected[0]; !slices.Equal(got, want) {
 		t.Errorf("Select took %v, want exactly %v", got, want)
 	}
-	if m.moves[0].Limit != 2 || m.moves[0].DestURL != "" {
-		t.Errorf("request %+v: want Limit 2, back to the sources", m.moves[0])
+	if m.Moves[0].Limit != 2 || m.Moves[0].DestURL != "" {
+		t.Errorf("request %+v: want Limit 2, back to the sources", m.Moves[0])
 	}
-	if m.heldAtMove[0] != 0 {
-		t.Errorf("the peek still held %d messages when the move began", m.heldAtMove[0])
+	if m.HeldAtMove[0] != 0 {
+		t.Errorf("the peek still held %d messages when the move began", m.HeldAtMove[0])
 	}
-	if _, rel := f.opened()[0].counts(); rel != 1 {
+	if _, rel := f.Opened()[0].Counts(); rel != 1 {
 		t.Errorf("peek released %d times before the move, want 1", rel)
 	}
 	if s := screen(a); !strings.Contains(s, "moved 2 messages, 0 failed, 0 possibly duplicated, 3 skipped") {
@@ -119,8 +122,8 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "2 moved away") {
 		t.Errorf("peek title does not say what moved away:\n%s", s)
 	}
-	if len(a.dlq.peeked) != before-2 {
-		t.Errorf("the DLQ pane still counts %d peeked messages, want %d", len(a.dlq.peeked), before-2)
+	if s := screen(a); !strings.Contains(s, fmt.Sprintf("Peeked %d · by source", before-2)) {
+		t.Errorf("the DLQ pane does not count the %d peeked messages left:\n%s", before-2, s)
 	}
 }
 
@@ -139,7 +142,7 @@ func TestMoveFilteredMessages(t *testing.T) {
 	move, progress := startMove(t, a)
 	go progress()
 	a.Update(move())
-	if got := f.moverCalls().selected[0]; !slices.Equal(got, shown) || len(shown) != 3 {
+	if got := f.MoverCalls().Selected[0]; !slices.Equal(got, shown) || len(shown) != 3 {
 		t.Errorf("Select took %v, want the %d shown %v", got, len(shown), shown)
 	}
 }
@@ -148,7 +151,7 @@ func TestMoveCancelStopsIt(t *testing.T) {
 	a, f, done := gatedMove(t)
 	press(a, "c")
 	a.Update(<-done)
-	if f.moverCalls().moveCtxErr == nil {
+	if f.MoverCalls().MoveCtxErr == nil {
 		t.Fatal("c did not cancel the move's context")
 	}
 	if s := screen(a); !strings.Contains(s, "stopped: 0 messages") {
@@ -159,25 +162,25 @@ func TestMoveCancelStopsIt(t *testing.T) {
 func TestQuitDuringMoveAsksThenStops(t *testing.T) {
 	a, _, done := gatedMove(t)
 	press(a, "q")
-	if a.confirm == nil || a.confirm.tag != "quitmove" || a.quitting {
+	if a.dialogs.Top() != a.quitAsk || a.quitAsk == nil || a.quitting {
 		t.Fatal("q during a move did not ask first")
 	}
 	if !strings.Contains(screen(a), "A move is running: stop it and quit?") {
 		t.Errorf("question not shown:\n%s", screen(a))
 	}
 	press(a, "n")
-	if a.moves.cur.ctx.Err() != nil || a.quitting {
+	if a.redrive.Latest().Stopping || a.quitting {
 		t.Fatal("declining stopped the move or started quitting")
 	}
 	press(a, "q")
 	press(a, "y")
-	if a.moves.cur.ctx.Err() == nil || !a.quitting {
+	if !a.redrive.Latest().Stopping || !a.quitting {
 		t.Fatal("yes did not cancel the move and start quitting")
 	}
 	_, cmd := a.Update(<-done)
 	// The move returned: the peek sessions are released, then the program quits.
 	var quit bool
-	for _, m := range runCmdNoTick(t, cmd) {
+	for _, m := range uitest.RunCmdNoTick(cmd) {
 		switch m.(type) {
 		case tea.QuitMsg:
 			quit = true
@@ -191,36 +194,11 @@ func TestQuitDuringMoveAsksThenStops(t *testing.T) {
 	}
 }
 
-// runCmdNoTick runs cmd (and its batches), skipping commands that do not
-// answer within a moment (timers), so a test never sleeps through one.
-func runCmdNoTick(t *testing.T, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	if cmd == nil {
-		return nil
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(500 * time.Millisecond):
-		return nil // a timer: its message is not what the test waits for
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, runCmdNoTick(t, c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
-}
-
 func TestReleaseAllStopsAMoveAndWaits(t *testing.T) {
 	noJournalHome(t)
 	a, f := peekApp(t, 120, 36)
 	selectTwo(t, a)
-	f.mover.moveGate = make(chan struct{})
+	f.Mover.MoveGate = make(chan struct{})
 	press(a, "R")
 	move, _ := startMove(t, a)
 	returned := make(chan struct{})
@@ -230,13 +208,9 @@ func TestReleaseAllStopsAMoveAndWaits(t *testing.T) {
 	if err := a.ReleaseAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-a.moves.cur.done:
-	default:
-		t.Fatal("ReleaseAll returned before the move did")
-	}
-	if f.moverCalls().moveCtxErr == nil {
-		t.Error("ReleaseAll did not cancel the move")
+	// The fake Move notes its cancelled context just before it returns.
+	if f.MoverCalls().MoveCtxErr == nil {
+		t.Error("ReleaseAll returned before the move did, or did not cancel it")
 	}
 	<-returned
 }
@@ -246,7 +220,7 @@ func TestMoveToPickedQueue(t *testing.T) {
 	a, f := loadedApp(t, 120, 36)
 	selectQueue(t, a, "orders-dlq")
 	press(a, "m")
-	if a.picker == nil {
+	if !picking(a) {
 		t.Fatal("m did not open the queue picker")
 	}
 	typeText(a, "ship")
@@ -258,9 +232,9 @@ func TestMoveToPickedQueue(t *testing.T) {
 		}
 	}
 	drive(a, press(a, "y"))
-	m := f.moverCalls()
-	if len(m.starts) != 0 || len(m.moves) != 1 || m.moves[0].DestURL != testQueue("shipping", 0, 0, 0, "").URL {
-		t.Errorf("starts %v, moves %+v: want one client-side move to shipping", m.starts, m.moves)
+	m := f.MoverCalls()
+	if len(m.Starts) != 0 || len(m.Moves) != 1 || m.Moves[0].DestURL != testQueue("shipping", 0, 0, 0, "").URL {
+		t.Errorf("starts %v, moves %+v: want one client-side move to shipping", m.Starts, m.Moves)
 	}
 }
 
@@ -268,16 +242,16 @@ func TestMoveToPickedQueue(t *testing.T) {
 // returned and quitting has moved on to releasing the peeks, the stop
 // timer's late message must not start the release and its timer again.
 func TestStopTimeoutAfterMoveReturnedIsIgnored(t *testing.T) {
-	a, f, done := gatedMove(t)
+	a, _, done := gatedMove(t)
 	press(a, "q")
 	press(a, "y")
-	// A session the quit has to release, e.g. one whose release failed.
-	a.pk.live = append(a.pk.live, f.OpenPeek(testQueue("orders", 0, 0, 0, "").URL, awsclient.PeekOptions{}))
+	// The peek's session stays live after its release for the move: the
+	// quit has to release it again.
 	a.Update(<-done)
 	if !a.quitting {
 		t.Fatal("not releasing after the stopped move returned")
 	}
-	if _, cmd := a.Update(moveStopTimeoutMsg{}); cmd != nil {
+	if _, cmd := a.Update(stopTimeoutMsg{}); cmd != nil {
 		t.Error("a late stop timeout started quitting over again")
 	}
 }

@@ -14,14 +14,14 @@ func TestMoveOfEveryPeekedMessageEmptiesTheViews(t *testing.T) {
 	noJournalHome(t)
 	a, f := peekApp(t, 120, 36)
 	openPeek(t, a, "orders-dlq")
-	all := ids(a.peek.msgs)
+	all := ids(a.peek.Messages())
 	for range all {
 		press(a, "space")
 	}
 	press(a, "R")
-	f.mu.Lock()
-	f.mover.report = awsclient.MoveReport{Moved: len(all), Total: len(all), MovedIDs: all}
-	f.mu.Unlock()
+	f.Mu.Lock()
+	f.Mover.Report = awsclient.MoveReport{Moved: len(all), Total: len(all), MovedIDs: all}
+	f.Mu.Unlock()
 	move, _ := startMove(t, a)
 	a.Update(move())
 	s := screen(a)
@@ -29,7 +29,7 @@ func TestMoveOfEveryPeekedMessageEmptiesTheViews(t *testing.T) {
 		t.Errorf("%d of the list and the DLQ pane say everything moved away:\n%s", n, s)
 	}
 	for _, id := range all {
-		if strings.Contains(s, shortID(id)) || strings.Contains(s, id) {
+		if strings.Contains(s, id[:8]) || strings.Contains(s, id) {
 			t.Errorf("moved message %s still on screen:\n%s", id, s)
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -41,7 +42,7 @@ func TestPeekFlowLocalSQS(t *testing.T) {
 	await("released")
 	tm.Type("q")
 	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*peekObserved)
-	if !ok || fm.peekOpen() {
+	if !ok || fm.peek.Open() {
 		t.Fatalf("final model %T, pane still open", fm)
 	}
 	if v, nv := f.counts(url); v != 25 || nv != 0 {
@@ -53,20 +54,26 @@ func TestPeekFlowLocalSQS(t *testing.T) {
 type peekObserved struct {
 	*App
 	events chan string
+	paged  bool
 }
 
 func (o *peekObserved) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := o.App.Update(msg)
 	ev := ""
+	// What the program applied, read off the App's state: the page and
+	// release messages are the peek pane's own.
 	switch m := msg.(type) {
 	case queuesLoadedMsg:
 		if m.err == nil {
 			ev = "loaded"
 		}
-	case peekPageMsg:
-		ev = "page"
-	case peekReleasedMsg:
-		ev = "released"
+	default:
+		switch {
+		case o.peek.Open() && len(o.peek.Messages()) > 0 && !o.paged:
+			o.paged, ev = true, "page"
+		case o.paged && !o.peek.Open() && strings.Contains(o.notice, "visible again"):
+			ev = "released"
+		}
 	}
 	if ev != "" {
 		select {

@@ -105,8 +105,8 @@ func (f *sqsFixture) receiveAll(url string) map[string]int {
 func (f *sqsFixture) load() {
 	f.app.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	drive(f.app, f.app.refresh())
-	if len(f.app.queues) == 0 {
-		f.t.Fatalf("no queues listed: %v", f.app.rf.lastErr)
+	if len(f.app.cat.Queues) == 0 {
+		f.t.Fatalf("no queues listed: %v", f.app.poll.lastErr)
 	}
 }
 
@@ -123,7 +123,7 @@ func TestPeekLocalSQSDeclineMovesNothing(t *testing.T) {
 	for _, k := range []string{"n", "esc", "x"} {
 		selectQueue(t, f.app, "orders")
 		drive(f.app, press(f.app, "p"))
-		if f.app.confirm == nil {
+		if !asking(f.app) {
 			t.Fatal("no dialog on a queue with maxReceiveCount 1")
 		}
 		drive(f.app, press(f.app, k))
@@ -151,10 +151,10 @@ func TestPeekLocalSQSEscReleasesEverything(t *testing.T) {
 	f.load()
 	selectQueue(t, f.app, "events")
 	drive(f.app, press(f.app, "p"))
-	if f.app.pk.err != nil {
-		t.Fatalf("peek failed: %v", f.app.pk.err)
+	if f.app.peek.Err() != nil {
+		t.Fatalf("peek failed: %v", f.app.peek.Err())
 	}
-	read := len(f.app.peek.msgs)
+	read := len(f.app.peek.Messages())
 	if read == 0 {
 		t.Fatal("the peek read nothing")
 	}
@@ -167,7 +167,7 @@ func TestPeekLocalSQSEscReleasesEverything(t *testing.T) {
 	}
 	// Each message peeked was received exactly once more.
 	peeked := map[string]bool{}
-	for _, m := range f.app.peek.msgs {
+	for _, m := range f.app.peek.Messages() {
 		peeked[m.ID] = true
 	}
 	for id, n := range f.receiveAll(url) {

@@ -8,17 +8,16 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/sqscope/sqscope/awsclient"
 )
 
 func TestPeekAsksBeforeReceivingFromRedriveQueue(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
 	selectQueue(t, a, "orders") // redrive policy: DLQ after 5 receives
 	drive(a, press(a, "p"))
-	if a.confirm == nil {
+	if !asking(a) {
 		t.Fatal("no confirm dialog before peeking a queue with a redrive policy")
 	}
-	if n := len(f.opened()); n != 0 {
+	if n := len(f.Opened()); n != 0 {
 		t.Fatalf("%d sessions opened before the answer", n)
 	}
 	s := screen(a)
@@ -29,15 +28,15 @@ func TestPeekAsksBeforeReceivingFromRedriveQueue(t *testing.T) {
 		}
 	}
 	drive(a, press(a, "y"))
-	ps := f.opened()
+	ps := f.Opened()
 	if len(ps) != 1 {
 		t.Fatalf("%d sessions after y, want 1", len(ps))
 	}
-	if n, _ := ps[0].counts(); n != 1 {
+	if n, _ := ps[0].Counts(); n != 1 {
 		t.Errorf("Next called %d times after y, want 1", n)
 	}
-	if !a.peekOpen() || len(a.peek.msgs) != 2 {
-		t.Fatalf("pane open %v with %d messages", a.peekOpen(), len(a.peek.msgs))
+	if !a.peek.Open() || len(a.peek.Messages()) != 2 {
+		t.Fatalf("pane open %v with %d messages", a.peek.Open(), len(a.peek.Messages()))
 	}
 	if !strings.Contains(screen(a), "5/5") {
 		t.Errorf("receive count not shown against maxReceiveCount:\n%s", screen(a))
@@ -58,15 +57,15 @@ func TestPeekDeclinedNeverReceives(t *testing.T) {
 			a, f := peekApp(t, 120, 36)
 			selectQueue(t, a, "orders")
 			press(a, "p")
-			if a.confirm == nil {
+			if !asking(a) {
 				t.Fatal("no dialog")
 			}
 			_, cmd := a.Update(keyMsg(k))
 			drive(a, cmd)
-			if a.confirm != nil || a.peekOpen() {
-				t.Errorf("key %q did not cancel: dialog %v, pane %v", k, a.confirm != nil, a.peekOpen())
+			if asking(a) || a.peek.Open() {
+				t.Errorf("key %q did not cancel: dialog %v, pane %v", k, asking(a), a.peek.Open())
 			}
-			if n := len(f.opened()); n != 0 {
+			if n := len(f.Opened()); n != 0 {
 				t.Errorf("key %q opened %d sessions", k, n)
 			}
 			if a.quitting {
@@ -79,12 +78,12 @@ func TestPeekDeclinedNeverReceives(t *testing.T) {
 func TestPeekPlainQueueOpensAtOnceAndEscReleases(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
 	openPeek(t, a, "orders-dlq")
-	ps := f.opened()
+	ps := f.Opened()
 	if len(ps) != 1 {
 		t.Fatalf("%d sessions", len(ps))
 	}
-	if ps[0].opts.Hold != peekHold {
-		t.Errorf("hold %v, want %v", ps[0].opts.Hold, peekHold)
+	if ps[0].Opts.Hold != 30*time.Second {
+		t.Errorf("hold %v, want 30s", ps[0].Opts.Hold)
 	}
 	s := screen(a)
 	for _, want := range []string{"Peek orders-dlq", "5 read", "5 held", "ORD-1001", "refund requested"} {
@@ -93,17 +92,17 @@ func TestPeekPlainQueueOpensAtOnceAndEscReleases(t *testing.T) {
 		}
 	}
 	drive(a, press(a, "esc"))
-	if _, r := ps[0].counts(); r != 1 {
+	if _, r := ps[0].Counts(); r != 1 {
 		t.Errorf("esc released %d times, want 1", r)
 	}
-	if a.peekOpen() || len(a.pk.live) != 0 {
-		t.Errorf("after esc: pane open %v, %d live sessions", a.peekOpen(), len(a.pk.live))
+	if a.peek.Open() || a.peek.LiveSessions() != 0 {
+		t.Errorf("after esc: pane open %v, %d live sessions", a.peek.Open(), a.peek.LiveSessions())
 	}
 }
 
 func TestPeekLoadMoreAndNoTimer(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.messages[testQueue("orders-dlq", 0, 0, 0, "").URL] = append(dlqMessages(t), dlqMessages(t)...)
+	f.Messages[testQueue("orders-dlq", 0, 0, 0, "").URL] = append(dlqMessages(t), dlqMessages(t)...)
 	openPeek(t, a, "orders-dlq")
 	// Ticks refresh the queue list; they must never read messages again.
 	for range 3 {
@@ -116,12 +115,12 @@ func TestPeekLoadMoreAndNoTimer(t *testing.T) {
 			drive(a, c)
 		}
 	}
-	p := f.opened()[0]
-	if n, _ := p.counts(); n != 1 {
+	p := f.Opened()[0]
+	if n, _ := p.Counts(); n != 1 {
 		t.Fatalf("Next called %d times without a key", n)
 	}
 	drive(a, press(a, "n"))
-	if n, _ := p.counts(); n != 2 {
+	if n, _ := p.Counts(); n != 2 {
 		t.Errorf("n called Next %d times in all, want 2", n)
 	}
 	if !strings.Contains(screen(a), "10 read") {
@@ -142,11 +141,11 @@ func TestPeekQuitReleasesBeforeQuitting(t *testing.T) {
 			if !ok || len(batch) != 2 {
 				t.Fatalf("quit returned %T, want the release and its time limit", cmd())
 			}
-			if _, r := f.opened()[0].counts(); r != 0 {
+			if _, r := f.Opened()[0].Counts(); r != 0 {
 				t.Fatal("released before the command ran")
 			}
 			msg := batch[0]() // the release; batch[1] is the fallback timer
-			if _, r := f.opened()[0].counts(); r != 1 {
+			if _, r := f.Opened()[0].Counts(); r != 1 {
 				t.Fatalf("release ran %d times", r)
 			}
 			_, cmd = a.Update(msg)
@@ -156,7 +155,7 @@ func TestPeekQuitReleasesBeforeQuitting(t *testing.T) {
 			if _, ok := cmd().(tea.QuitMsg); !ok {
 				t.Errorf("after the release: %T, want QuitMsg", cmd())
 			}
-			if a.ctx.Err() == nil {
+			if a.com.Ctx.Err() == nil {
 				t.Error("requests not cancelled on quit")
 			}
 		})
@@ -172,45 +171,28 @@ func TestPeekQuitTwiceDoesNotWait(t *testing.T) {
 	}
 }
 
-func TestPeekStalePageDropped(t *testing.T) {
-	a, _ := peekApp(t, 120, 36)
-	openPeek(t, a, "orders-dlq")
-	old := peekPageMsg{seq: a.pk.seq - 1, page: awsclient.PeekPage{Messages: dlqMessages(t)[:1], Received: 1}}
-	a.Update(old)
-	if n := len(a.peek.msgs); n != 5 {
-		t.Errorf("stale page applied: %d messages, want 5", n)
-	}
-	// A page of a closed session is stale too.
-	seq := a.pk.seq
-	drive(a, press(a, "esc"))
-	a.Update(peekPageMsg{seq: seq, page: awsclient.PeekPage{Messages: dlqMessages(t)}})
-	if a.peekOpen() || len(a.peek.msgs) != 5 {
-		t.Errorf("closed session's page reopened or changed the pane")
-	}
-}
-
 func TestPeekErrorShownAndReleased(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.nextErr = errors.New("AccessDenied: not authorized to perform sqs:ReceiveMessage\non orders-dlq")
+	f.NextErr = errors.New("AccessDenied: not authorized to perform sqs:ReceiveMessage\non orders-dlq")
 	openPeek(t, a, "orders-dlq")
 	if !strings.Contains(screen(a), "✗ AccessDenied: not authorized to perform sqs:ReceiveMessage on orders-dlq") {
 		t.Errorf("error not in the status bar:\n%s", screen(a))
 	}
-	if _, r := f.opened()[0].counts(); r != 1 {
+	if _, r := f.Opened()[0].Counts(); r != 1 {
 		t.Errorf("failed page released %d times, want 1", r)
 	}
 }
 
 func TestPeekLeavingMidLoadCancelsThenReleases(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.gate = make(chan struct{}) // Next blocks until its context ends
+	f.Gate = make(chan struct{}) // Next blocks until its context ends
 	selectQueue(t, a, "orders-dlq")
 	cmd := press(a, "p")
 	done := make(chan []tea.Msg)
 	go func() { done <- runCmd(cmd) }()
 	// Wait until Next is running, then leave.
 	deadline := time.Now().Add(5 * time.Second)
-	for len(f.opened()) == 0 || first(f.opened()[0].counts()) == 0 {
+	for len(f.Opened()) == 0 || first(f.Opened()[0].Counts()) == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("Next never called")
 		}
@@ -218,22 +200,19 @@ func TestPeekLeavingMidLoadCancelsThenReleases(t *testing.T) {
 	}
 	rel := press(a, "esc")
 	msgs := <-done // the load ended: its context was cancelled
-	p := f.opened()[0]
-	p.mu.Lock()
-	ctxErr := p.ctxErr
-	p.mu.Unlock()
-	if ctxErr == nil {
+	p := f.Opened()[0]
+	if p.CtxErr() == nil {
 		t.Error("leaving the pane did not cancel the load")
 	}
 	drive(a, rel)
-	if _, r := p.counts(); r != 1 {
+	if _, r := p.Counts(); r != 1 {
 		t.Errorf("released %d times after leaving mid-load", r)
 	}
 	for _, m := range msgs {
 		a.Update(m) // the late, cancelled page
 	}
-	if a.peekOpen() || a.pk.err != nil {
-		t.Errorf("the cancelled page reopened the pane or showed an error: %v", a.pk.err)
+	if a.peek.Open() || a.peek.Err() != nil {
+		t.Errorf("the cancelled page reopened the pane or showed an error: %v", a.peek.Err())
 	}
 }
 
@@ -246,21 +225,21 @@ func TestEnterPeeksFromListAndDetail(t *testing.T) {
 	a, _ := peekApp(t, 120, 36)
 	selectQueue(t, a, "orders-dlq")
 	drive(a, press(a, "enter"))
-	if !a.peekOpen() {
+	if !a.peek.Open() {
 		t.Fatal("enter on the list did not peek")
 	}
 	drive(a, press(a, "esc"))
 	press(a, "i")
-	if a.peekOpen() || !a.browse.showDetail {
+	if a.peek.Open() || !strings.Contains(screen(a), "Detail · esc back") {
 		t.Fatal("i should open the detail, not peek")
 	}
 	drive(a, press(a, "enter"))
-	if !a.peekOpen() {
+	if !a.peek.Open() {
 		t.Fatal("enter on the detail did not peek")
 	}
 	drive(a, press(a, "esc"))
-	if a.peekOpen() || !a.browse.showDetail || a.browse.focus != paneSide {
-		t.Errorf("esc did not return to the detail: open %v, detail %v, focus %v", a.peekOpen(), a.browse.showDetail, a.browse.focus)
+	if a.peek.Open() || !strings.Contains(hintText(a), "tab to list") {
+		t.Errorf("esc did not return to the focused detail: open %v, hints %q", a.peek.Open(), hintText(a))
 	}
 	if s := screen(a); !strings.Contains(s, "5 peeked messages visible again") || !strings.Contains(s, "Detail") {
 		t.Errorf("no release notice or detail after esc:\n%s", s)
@@ -270,7 +249,7 @@ func TestEnterPeeksFromListAndDetail(t *testing.T) {
 // q while a page is loading cancels it; the late page changes nothing.
 func TestPeekQuitMidLoad(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.gate = make(chan struct{})
+	f.Gate = make(chan struct{})
 	selectQueue(t, a, "orders-dlq")
 	load := press(a, "p")
 	done := make(chan []tea.Msg)
@@ -285,7 +264,7 @@ func TestPeekQuitMidLoad(t *testing.T) {
 		t.Fatalf("q mid-load returned %T", quit())
 	}
 	msg := batch[0]()
-	if _, r := f.opened()[0].counts(); r != 1 {
+	if _, r := f.Opened()[0].Counts(); r != 1 {
 		t.Errorf("released %d times", r)
 	}
 	if _, cmd := a.Update(msg); cmd == nil {

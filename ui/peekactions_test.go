@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
 )
 
 func TestPeekFilterAndSelection(t *testing.T) {
@@ -31,8 +31,8 @@ func TestPeekFilterAndSelection(t *testing.T) {
 		t.Errorf("filter not shown with its count:\n%s", s)
 	}
 	press(a, "esc") // clears the filter, keeps the pane
-	if !a.peekOpen() || len(a.peek.Shown()) != 5 {
-		t.Fatalf("esc with a filter: pane open %v, %d shown", a.peekOpen(), len(a.peek.Shown()))
+	if !a.peek.Open() || len(a.peek.Shown()) != 5 {
+		t.Fatalf("esc with a filter: pane open %v, %d shown", a.peek.Open(), len(a.peek.Shown()))
 	}
 	press(a, "/")
 	typeText(a, "abc-123") // an attribute value, case-insensitively below
@@ -54,7 +54,7 @@ func TestPeekFilterAndSelection(t *testing.T) {
 	for i, m := range sel {
 		ids[i] = m.ID
 	}
-	want := []string{a.peek.msgs[0].ID, a.peek.msgs[2].ID}
+	want := []string{a.peek.Messages()[0].ID, a.peek.Messages()[2].ID}
 	if !slices.Equal(ids, want) {
 		t.Errorf("selection %v, want %v", ids, want)
 	}
@@ -72,7 +72,7 @@ func TestPeekExportJSONL(t *testing.T) {
 	a, _ := peekApp(t, 120, 36)
 	openPeek(t, a, "orders-dlq")
 	press(a, "e")
-	if a.prompt == nil {
+	if !prompting(a) {
 		t.Fatal("e asks for no path")
 	}
 	if s := screen(a); !strings.Contains(s, "export 5 shown messages to: ./orders-dlq-20261127-030015.jsonl") {
@@ -93,11 +93,11 @@ func TestPeekExportJSONL(t *testing.T) {
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("export readable by others: %v", fi.Mode())
 	}
-	var recs []exportRecord
+	var recs []exportLine
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 4<<20)
 	for sc.Scan() {
-		var r exportRecord
+		var r exportLine
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("line %d is not JSON: %v", len(recs)+1, err)
 		}
@@ -134,14 +134,14 @@ func TestPeekExportJSONL(t *testing.T) {
 		t.Errorf("overwrite not refused:\n%s", s)
 	}
 	// The prompt stays, with the path as typed, for another try.
-	if a.prompt == nil || a.prompt.input.Value() != path {
-		t.Fatalf("after the refusal the prompt is gone or lost the path: %+v", a.prompt)
+	if pr, ok := a.dialogs.Top().(*dialog.Prompt); !ok || pr.Value() != path {
+		t.Fatalf("after the refusal the prompt is gone or lost the path: %+v", a.dialogs.Top())
 	}
 	other := path + ".2"
 	a.Update(tea.PasteMsg{Content: ".2"})
 	_, cmd = a.Update(keyMsg("enter"))
 	drive(a, cmd)
-	if s := screen(a); !strings.Contains(s, "exported 5 messages to "+other) || a.prompt != nil {
+	if s := screen(a); !strings.Contains(s, "exported 5 messages to "+other) || prompting(a) {
 		t.Errorf("the second path was not used:\n%s", s)
 	}
 }
@@ -150,21 +150,11 @@ func TestPeekCopy(t *testing.T) {
 	a, _ := peekApp(t, 120, 36)
 	openPeek(t, a, "orders-dlq")
 	cmd := press(a, "y")
-	if cmd == nil || !strings.Contains(screen(a), "copied "+plural(len(dlqMessages(t)[0].Body), "byte")) {
+	if cmd == nil || !strings.Contains(screen(a), "copied "+common.Plural(len(dlqMessages(t)[0].Body), "byte")) {
 		t.Fatalf("y did not copy:\n%s", screen(a))
 	}
 	if got, want := cmd(), tea.SetClipboard(dlqMessages(t)[0].Body)(); got != want {
 		t.Errorf("clipboard got %q, want the raw body", got)
-	}
-	// A body over the limit is cut, and the user is told.
-	a.peek.msgs[0].Body = strings.Repeat("é", copyLimit) // 2 bytes each
-	a.peek.showCurrent()
-	cmd = press(a, "y")
-	if !strings.Contains(screen(a), "copied the first 102,400 bytes of 204,800 bytes") {
-		t.Errorf("cut copy not reported:\n%s", screen(a))
-	}
-	if got := cmd(); got != tea.SetClipboard(strings.Repeat("é", copyLimit/2))() {
-		t.Error("clipboard not cut at the limit on a rune boundary")
 	}
 }
 
@@ -192,38 +182,18 @@ func TestPeekDecodeAndRaw(t *testing.T) {
 	}
 }
 
-func TestPagerArgv(t *testing.T) {
-	for _, c := range []struct {
-		pager string
-		want  []string
-	}{
-		{"", []string{"less", "-+R", "-+r", "/tmp/b"}},
-		{"less -S", []string{"less", "-+R", "-+r", "-S", "/tmp/b"}},
-		{"/usr/bin/less -R", []string{"/usr/bin/less", "-+R", "-+r", "-R", "/tmp/b"}}, // the user's explicit choice
-		{"more", []string{"more", "/tmp/b"}},
-	} {
-		if got := pagerArgv(c.pager, "/tmp/b"); !slices.Equal(got, c.want) {
-			t.Errorf("PAGER=%q: %q, want %q", c.pager, got, c.want)
-		}
-	}
-}
-
-// A body that is not valid UTF-8 (localsqs accepts one) survives export
-// byte for byte.
-func TestExportKeepsInvalidUTF8(t *testing.T) {
-	m := testMessage(0, "M\xfcller\x00", 1)
-	var buf bytes.Buffer
-	if err := writeJSONL(&buf, "q", []model.Message{m}); err != nil {
-		t.Fatal(err)
-	}
-	var r exportRecord
-	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
-		t.Fatal(err)
-	}
-	if string(r.BodyBase64) != m.Body {
-		t.Errorf("body not kept exactly: %q", r.BodyBase64)
-	}
-	if strings.ContainsRune(buf.String(), 0) || strings.Count(buf.String(), "\n") != 1 {
-		t.Errorf("export line holds raw control bytes: %q", buf.String())
-	}
+// exportLine is one line of an export as a reader of the file sees it:
+// the shape of SQS's own ReceiveMessage output.
+type exportLine struct {
+	MessageID         string            `json:"MessageId"`
+	Body              string            `json:"Body"`
+	BodyBase64        []byte            `json:"BodyBase64"`
+	MD5OfBody         string            `json:"MD5OfBody"`
+	Attributes        map[string]string `json:"Attributes"`
+	MessageAttributes map[string]struct {
+		DataType    string `json:"DataType"`
+		StringValue string `json:"StringValue"`
+		BinaryValue []byte `json:"BinaryValue"`
+	} `json:"MessageAttributes"`
+	Queue string `json:"Queue"`
 }

@@ -15,20 +15,20 @@ import (
 func TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
 	openPeek(t, a, "orders") // maxReceiveCount 5; the fake hands out 2 messages
-	p := f.opened()[0]
-	if n, _ := p.counts(); n != 1 {
+	p := f.Opened()[0]
+	if n, _ := p.Counts(); n != 1 {
 		t.Fatalf("%d Next calls after opening, want 1", n)
 	}
 
 	// Within the hold: n reads on without asking.
 	drive(a, press(a, "n"))
-	if n, _ := p.counts(); n != 2 || a.confirm != nil {
-		t.Fatalf("n within the hold: %d Next calls, dialog %v; want 2, none", n, a.confirm != nil)
+	if n, _ := p.Counts(); n != 2 || asking(a) {
+		t.Fatalf("n within the hold: %d Next calls, dialog %v; want 2, none", n, asking(a))
 	}
 
-	p.expire()
+	p.Expire()
 	press(a, "n")
-	if a.confirm == nil || a.confirm.tag != "peekmore" {
+	if !strings.HasPrefix(question(a), "Receive messages of orders again?") {
 		t.Fatalf("n after the hold ended did not ask:\n%s", screen(a))
 	}
 	s := flat(screen(a))
@@ -38,22 +38,20 @@ func TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts(t *testing.T) {
 		}
 	}
 	press(a, "n") // no
-	if n, _ := p.counts(); n != 2 {
+	if n, _ := p.Counts(); n != 2 {
 		t.Fatalf("declining still read: %d Next calls", n)
 	}
 
-	first := a.peek.msgs[0]
+	first := a.peek.Messages()[0]
 	raised := first
 	raised.ReceiveCount = first.ReceiveCount + 1
-	p.mu.Lock()
-	p.again = append(p.again, raised)
-	p.mu.Unlock()
+	p.ReceiveAgain(raised)
 	press(a, "n")
 	drive(a, press(a, "y"))
-	if n, _ := p.counts(); n != 3 {
+	if n, _ := p.Counts(); n != 3 {
 		t.Fatalf("yes did not read: %d Next calls", n)
 	}
-	if got := a.peek.msgs[0].ReceiveCount; got != raised.ReceiveCount {
+	if got := a.peek.Messages()[0].ReceiveCount; got != raised.ReceiveCount {
 		t.Errorf("receive count in the list = %d, want the raised %d", got, raised.ReceiveCount)
 	}
 	if s := screen(a); !strings.Contains(s, "1 received again") {
@@ -66,38 +64,39 @@ func TestLoadMoreAfterTheHoldAsksAndShowsRaisedCounts(t *testing.T) {
 // releases it at once and keeps the list.
 func TestPeekReleasesWhenReadToTheEnd(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.mu.Lock()
-	f.nextEndsWithPage = true
-	f.mu.Unlock()
+	f.Mu.Lock()
+	f.NextEndsWithPage = true
+	f.Mu.Unlock()
 	openPeek(t, a, "orders-dlq")
-	p := f.opened()[0]
-	if _, rel := p.counts(); rel != 1 {
+	p := f.Opened()[0]
+	if _, rel := p.Counts(); rel != 1 {
 		t.Fatalf("released %d times after the last page, want once", rel)
 	}
 	s := screen(a)
 	if strings.Contains(s, " held") || !strings.Contains(s, "exhausted") || !strings.Contains(s, "5 read") {
 		t.Errorf("title after reading to the end:\n%s", s)
 	}
-	if len(a.peek.msgs) != 5 {
-		t.Errorf("%d messages listed, want the 5 read", len(a.peek.msgs))
+	if len(a.peek.Messages()) != 5 {
+		t.Errorf("%d messages listed, want the 5 read", len(a.peek.Messages()))
 	}
 }
+
+// peekPage is how many messages a page of the peek asks for.
+const peekPage = 20
 
 // TestQuitReleasesWhatAPageHeldAfterARelease: the pane's session stays
 // live after it was released (read to the end, a move, a task), so that
 // what the next page holds is released on quit too.
 func TestQuitReleasesWhatAPageHeldAfterARelease(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.mu.Lock()
-	f.nextEndsWithPage = true
-	f.mu.Unlock()
+	f.Mu.Lock()
+	f.NextEndsWithPage = true
+	f.Mu.Unlock()
 	openPeek(t, a, "orders-dlq") // read to the end: released
-	p := f.opened()[0]
-	p.mu.Lock()
+	p := f.Opened()[0]
 	for i := range peekPage + 10 { // more than a page: not read to the end again
-		p.msgs = append(p.msgs, testMessage(100+i, fmt.Sprintf("late %d", i), 1))
+		p.Add(testMessage(100+i, fmt.Sprintf("late %d", i), 1))
 	}
-	p.mu.Unlock()
 	drive(a, press(a, "n")) // holds a page again
 	if p.Held() != peekPage {
 		t.Fatalf("the fake holds %d after n, want %d", p.Held(), peekPage)

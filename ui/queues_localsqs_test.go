@@ -30,10 +30,10 @@ func TestQueueListShowsAllOf2000Queues(t *testing.T) {
 	f.send(last, 3)
 	f.load()
 
-	if got := len(f.app.queues); got != n+1 {
+	if got := len(f.app.cat.Queues); got != n+1 {
 		t.Fatalf("%d queues listed, want %d", got, n+1)
 	}
-	if got := len(f.app.browse.list.rows); got != n+1 {
+	if got := f.app.queues.Shown(); got != n+1 {
 		t.Errorf("%d rows in the list, want %d", got, n+1)
 	}
 	if s := screen(f.app); !strings.Contains(s, "2,001 queues") {
@@ -42,7 +42,7 @@ func TestQueueListShowsAllOf2000Queues(t *testing.T) {
 	press(f.app, "/")
 	typeText(f.app, "zz-last")
 	press(f.app, "enter")
-	if q, ok := f.app.browse.list.Selected(); !ok || q.Name != "zz-last" || q.Stats.Visible != 3 {
+	if q, ok := f.app.queues.Selected(); !ok || q.Name != "zz-last" || q.Stats.Visible != 3 {
 		t.Errorf("filtered to %+v, want zz-last with 3 visible", q)
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
 // sharedDLQApp is a loaded App whose shared-dlq holds 12 failed messages
@@ -21,7 +23,7 @@ func sharedDLQApp(t *testing.T, w, h int) (*App, *fakeClient) {
 			qs[i].Stats.Visible = 12
 		}
 	}
-	f.set(qs, nil)
+	f.Set(qs, nil)
 	poll(a)
 	errs := []string{"Timeout", "Timeout", "CardDeclined", "Timeout", "SchemaMismatch", "CardDeclined"}
 	var msgs []model.Message
@@ -38,9 +40,9 @@ func sharedDLQApp(t *testing.T, w, h int) (*App, *fakeClient) {
 		}
 		msgs = append(msgs, m)
 	}
-	f.mu.Lock()
-	f.messages = map[string][]model.Message{testQueue("shared-dlq", 0, 0, 0, "").URL: msgs}
-	f.mu.Unlock()
+	f.Mu.Lock()
+	f.Messages = map[string][]model.Message{testQueue("shared-dlq", 0, 0, 0, "").URL: msgs}
+	f.Mu.Unlock()
 	return a, f
 }
 
@@ -59,16 +61,19 @@ var redriveGolden = []struct {
 	}},
 	{"native_progress", func(t *testing.T, a *App, f *fakeClient) {
 		openPeek(t, a, "shared-dlq")
-		f.mover.startTask = model.MoveTask{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), ToMove: 12, Rate: 10}
+		f.Mover.StartTask = model.MoveTask{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), ToMove: 12, Rate: 10}
+		f.Mover.Tasks = []model.MoveTask{{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"),
+			Moved: 5, ToMove: 12, Rate: 10}}
 		press(a, "R", "t")
-		confirmNative(t, a)
-		a.Update(moveTasksMsg{id: a.moves.cur.id, seq: 1, tasks: []model.MoveTask{
-			{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), Moved: 5, ToMove: 12, Rate: 10}}})
+		poll := confirmNative(t, a)
+		for _, m := range uitest.RunCmdNoTick(poll) {
+			a.Update(m)
+		}
 	}},
 	{"client_report", func(t *testing.T, a *App, f *fakeClient) {
 		noJournalHome(t)
 		openPeek(t, a, "shared-dlq")
-		f.mover.report = awsclient.MoveReport{Moved: 2, Failed: 1, PossiblyDuplicated: 1, Skipped: 9, Total: 12,
+		f.Mover.Report = awsclient.MoveReport{Moved: 2, Failed: 1, PossiblyDuplicated: 1, Skipped: 9, Total: 12,
 			Errs: []error{&awsclient.EntryError{Op: "SendMessageBatch", Queue: "orders", Code: "InvalidParameterValue",
 				Message: "Message must be shorter than 1048576 bytes"}}}
 		press(a, "space", "space", "space", "R")
@@ -80,11 +85,14 @@ var redriveGolden = []struct {
 	}},
 	{"list_progress", func(t *testing.T, a *App, f *fakeClient) {
 		selectQueue(t, a, "shared-dlq")
-		f.mover.startTask = model.MoveTask{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), ToMove: 12}
+		f.Mover.StartTask = model.MoveTask{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), ToMove: 12}
+		f.Mover.Tasks = []model.MoveTask{{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"),
+			Moved: 9, ToMove: 12}}
 		press(a, "R")
-		a.Update(press(a, "y")())
-		a.Update(moveTasksMsg{id: a.moves.cur.id, seq: 1, tasks: []model.MoveTask{
-			{Handle: "h", Status: model.TaskRunning, SourceARN: testARN("shared-dlq"), Moved: 9, ToMove: 12}}})
+		poll := confirmNative(t, a)
+		for _, m := range uitest.RunCmdNoTick(poll) {
+			a.Update(m)
+		}
 	}},
 }
 
@@ -106,11 +114,14 @@ func TestGoldenRedrive(t *testing.T) {
 
 // Every redrive state fits any size, down to a few cells.
 func TestRedriveNothingOverflows(t *testing.T) {
-	for _, size := range []struct{ w, h int }{{200, 60}, {109, 30}, {100, 30}, {60, 15}, {40, 10}, {20, 5}} {
-		for _, st := range redriveGolden {
+	for _, st := range redriveGolden {
+		// Set up once, then resize: the setup of a native task waits for
+		// its poll's timer to be left out.
+		a, f := sharedDLQApp(t, 120, 36)
+		st.setup(t, a, f)
+		for _, size := range []struct{ w, h int }{{200, 60}, {109, 30}, {100, 30}, {60, 15}, {40, 10}, {20, 5}} {
 			t.Run(fmt.Sprintf("%dx%d/%s", size.w, size.h, st.name), func(t *testing.T) {
-				a, f := sharedDLQApp(t, size.w, size.h)
-				st.setup(t, a, f)
+				a.Update(tea.WindowSizeMsg{Width: size.w, Height: size.h})
 				assertFits(t, a.View().Content, size.w, size.h)
 			})
 		}
@@ -118,16 +129,21 @@ func TestRedriveNothingOverflows(t *testing.T) {
 }
 
 // confirmNative presses y on the redrive dialog and delivers the release
-// of the peek (when there is one) and StartRedrive's answer, not the poll.
-func confirmNative(t *testing.T, a *App) {
+// of the peek (when there is one) and StartRedrive's answer; it returns
+// the Cmds that answer asks for (the poll and its timer), not run.
+func confirmNative(t *testing.T, a *App) tea.Cmd {
 	t.Helper()
-	msg := press(a, "y")()
-	if rel, ok := msg.(moveReleasedMsg); ok {
-		_, cmd := a.Update(rel)
-		msg = cmd()
+	f := a.client.(*fakeClient)
+	cmd := press(a, "y")
+	for cmd != nil {
+		n := len(f.MoverCalls().Starts)
+		msg := cmd()
+		started := len(f.MoverCalls().Starts) > n
+		_, cmd = a.Update(msg)
+		if started {
+			return cmd
+		}
 	}
-	if _, ok := msg.(redriveStartedMsg); !ok {
-		t.Fatalf("y led to %T, want the start of the task", msg)
-	}
-	a.Update(msg)
+	t.Fatal("y did not start the task")
+	return nil
 }

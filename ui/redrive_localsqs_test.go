@@ -118,9 +118,9 @@ func TestRedriveLocalSQSNativeSharedDLQ(t *testing.T) {
 		!strings.Contains(s, "shipping") {
 		t.Fatalf("dialog does not offer the native redrive to both sources:\n%s", screen(f.app))
 	}
-	run(t, f.app, press(f.app, "y"), func() bool { return f.app.moves.cur != nil && !f.app.moves.cur.running })
-	if f.app.moves.cur.err != nil || f.app.moves.cur.cancel != nil {
-		t.Fatalf("native redrive failed (%v) or fell back to client-side", f.app.moves.cur.err)
+	run(t, f.app, press(f.app, "y"), func() bool { l := f.app.redrive.Latest(); return l.Started && !l.Running })
+	if l := f.app.redrive.Latest(); l.Err != nil || !l.Native {
+		t.Fatalf("native redrive failed (%v) or fell back to client-side", l.Err)
 	}
 	if v, nv := f.counts(dlq); v+nv != 0 {
 		t.Errorf("DLQ holds %d visible, %d in flight after the redrive", v, nv)
@@ -143,7 +143,7 @@ func TestRedriveLocalSQSClientSideSelected(t *testing.T) {
 	f.load()
 	selectQueue(t, f.app, "shared-dlq")
 	drive(f.app, press(f.app, "p"))
-	if n := len(f.app.peek.msgs); n != 5 {
+	if n := len(f.app.peek.Messages()); n != 5 {
 		t.Fatalf("peeked %d messages, want 5", n)
 	}
 	press(f.app, "space", "space")
@@ -156,10 +156,10 @@ func TestRedriveLocalSQSClientSideSelected(t *testing.T) {
 	if s := flat(screen(f.app)); !strings.Contains(s, "client-side move") {
 		t.Fatalf("selected messages not moved client-side:\n%s", screen(f.app))
 	}
-	run(t, f.app, press(f.app, "y"), func() bool { return f.app.moves.cur != nil && !f.app.moves.cur.running })
-	rep := f.app.moves.cur.report
-	if rep == nil || rep.Moved != 2 || rep.Failed != 0 || f.app.moves.cur.err != nil {
-		t.Fatalf("report %+v, err %v: want 2 moved", rep, f.app.moves.cur.err)
+	run(t, f.app, press(f.app, "y"), func() bool { l := f.app.redrive.Latest(); return l.Started && !l.Running })
+	l := f.app.redrive.Latest()
+	if rep := l.Report; rep == nil || rep.Moved != 2 || rep.Failed != 0 || l.Err != nil {
+		t.Fatalf("report %+v, err %v: want 2 moved", rep, l.Err)
 	}
 	if got := f.bodiesIn(billing); !slices.Equal(got, want) {
 		t.Errorf("billing got %v, want exactly the selected %v", got, want)

@@ -9,21 +9,22 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
 func TestRedriveTaskAlreadyActiveIsShownNotDuplicated(t *testing.T) {
 	a, f := loadedApp(t, 120, 36)
 	running := model.MoveTask{Handle: "old", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 3, ToMove: 19}
-	f.mover.startErr = &awsclient.TaskActiveError{Task: running}
+	f.Mover.StartErr = &awsclient.TaskActiveError{Task: running}
 	startNativeRedrive(t, a)
-	if a.moves.cur == nil || !a.moves.cur.running || a.moves.cur.task.Handle != "old" {
-		t.Fatalf("the running task is not shown: %+v", a.moves.cur)
+	if l := a.redrive.Latest(); !l.Running || l.Task.Handle != "old" {
+		t.Fatalf("the running task is not shown: %+v", l)
 	}
 	if s := screen(a); !strings.Contains(s, "already running") {
 		t.Errorf("no word that a task was already running:\n%s", s)
 	}
 	press(a, "R")
-	if a.confirm != nil || len(f.moverCalls().starts) != 1 {
+	if asking(a) || len(f.MoverCalls().Starts) != 1 {
 		t.Error("R during a running task offered a second one")
 	}
 }
@@ -40,16 +41,16 @@ func TestRedriveFinishesAnInterruptedMoveClientSide(t *testing.T) {
 	}
 	a, _ := sharedDLQApp7(t)
 	a.notice = ""
-	a.Update(journalsCmd()())
+	a.Update(a.redrive.Init()())
 	if !strings.Contains(a.notice, "interrupted move left 2 messages of shared-dlq half-moved") {
 		t.Errorf("start-up notice = %q", a.notice)
 	}
 	selectQueue(t, a, "shared-dlq")
 	press(a, "R")
-	if a.moves.pending.native() {
+	s := flat(screen(a))
+	if strings.Contains(s, "native move task") {
 		t.Fatal("an interrupted move's DLQ was offered a native move task")
 	}
-	s := flat(screen(a))
 	for _, want := range []string{"client-side move", "interrupted move left 2 messages half-moved", "journal"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("dialog lacks %q:\n%s", want, s)
@@ -62,27 +63,27 @@ func TestRedriveFinishesAnInterruptedMoveClientSide(t *testing.T) {
 // them left behind. The peek releases them as soon as it knows.
 func TestPeekYieldsToARunningMoveTask(t *testing.T) {
 	a, f := peekApp(t, 120, 36)
-	f.mover.tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), ToMove: 36}}
+	f.Mover.Tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), ToMove: 36}}
 	selectQueue(t, a, "orders-dlq")
 	// Not drive: the task's progress timer would re-arm for ever.
 	var step func(cmd tea.Cmd)
 	step = func(cmd tea.Cmd) {
-		for _, m := range runCmdNoTick(t, cmd) {
-			if _, ok := m.(movePollMsg); !ok && m != nil {
+		for _, m := range uitest.RunCmdNoTick(cmd) {
+			if m != nil {
 				_, next := a.Update(m)
 				step(next)
 			}
 		}
 	}
 	step(press(a, "p"))
-	if !a.moves.nativeOn(a.peek.q) {
+	if !a.redrive.NativeOn(a.peek.Queue().URL) {
 		t.Fatal("the running task was not adopted")
 	}
-	if _, rel := f.opened()[0].counts(); rel != 1 {
+	if _, rel := f.Opened()[0].Counts(); rel != 1 {
 		t.Errorf("peek released %d times; want once, for the task", rel)
 	}
-	if a.peek.held != 0 || len(a.peek.msgs) == 0 {
-		t.Errorf("after the release: %d held, %d listed; want 0 held, the list kept", a.peek.held, len(a.peek.msgs))
+	if a.peek.Held() != 0 || len(a.peek.Messages()) == 0 {
+		t.Errorf("after the release: %d held, %d listed; want 0 held, the list kept", a.peek.Held(), len(a.peek.Messages()))
 	}
 	if s := flat(screen(a)); !strings.Contains(s, "messages were released so that it") {
 		t.Errorf("the DLQ pane does not say why the peek let go:\n%s", screen(a))
@@ -94,22 +95,22 @@ func TestPeekYieldsToARunningMoveTask(t *testing.T) {
 // the task is shown, and nothing is started.
 func TestRedriveDialogFindsATaskStartedElsewhere(t *testing.T) {
 	a, f := loadedApp(t, 120, 36)
-	f.mover.tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 4, ToMove: 19}}
+	f.Mover.Tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: testARN("orders-dlq"), Moved: 4, ToMove: 19}}
 	selectQueue(t, a, "orders-dlq")
 	cmd := press(a, "R")
-	if a.confirm == nil || cmd == nil {
+	if !asking(a) || cmd == nil {
 		t.Fatalf("R opened no dialog or looked for no task (cmd %v)", cmd != nil)
 	}
 	for _, m := range runCmd(cmd) {
 		a.Update(m)
 	}
-	if a.confirm != nil || !a.moves.nativeOn(a.moves.cur.plan.dlq) || a.moves.cur.task.Handle != "ext" {
-		t.Fatalf("the running task was not adopted in place of the dialog: %+v", a.moves.cur)
+	if l := a.redrive.Latest(); asking(a) || !a.redrive.NativeOn(testQueue("orders-dlq", 0, 0, 0, "").URL) || l.Task.Handle != "ext" {
+		t.Fatalf("the running task was not adopted in place of the dialog: %+v", l)
 	}
 	if s := screen(a); !strings.Contains(s, "already running on orders-dlq") {
 		t.Errorf("no word of the running task:\n%s", s)
 	}
-	if m := f.moverCalls(); len(m.starts) != 0 {
-		t.Errorf("%d tasks started", len(m.starts))
+	if m := f.MoverCalls(); len(m.Starts) != 0 {
+		t.Errorf("%d tasks started", len(m.Starts))
 	}
 }

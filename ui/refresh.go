@@ -1,7 +1,7 @@
 package ui
 
 // The queue list's refresh cycle: the auto-refresh timer, the request and
-// its result.
+// its result, which every pane then reads from the catalog.
 
 import (
 	"context"
@@ -88,53 +88,26 @@ func (r *refresher) state() string {
 
 // refresh starts a refresh; an explicit one supersedes one in flight,
 // whose answer will be stale and dropped.
-func (a *App) refresh() tea.Cmd { return a.rf.start(a.ctx, a.client, a.now) }
+func (a *App) refresh() tea.Cmd { return a.poll.start(a.com.Ctx, a.client, a.com.Now) }
 
-// loaded stores a refresh result the refresher accepted.
+// loaded stores a refresh result the refresher accepted, and hands the
+// catalog to every pane.
 func (a *App) loaded(msg queuesLoadedMsg) {
-	ok, empty := a.rf.accept(msg)
+	ok, empty := a.poll.accept(msg)
 	if empty != "" {
-		a.browse.list.empty = empty
+		a.queues.SetEmpty(empty)
 	}
 	if !ok {
 		return
 	}
-	a.queues = msg.queues
-	a.graph = model.BuildDLQGraph(msg.queues)
-	a.byARN, a.series = indexQueues(msg.queues, a.series, msg.at)
-	a.browse.list.SetQueues(msg.queues, a.graph)
-	a.syncSide()
-	if a.peekOpen() {
-		a.dlq.SetQueue(a.peek.q, a.graph, a.byARN)
-		a.dlq.feed(&a.peek, a.graph)
+	a.cat.Update(msg.queues, msg.at)
+	a.queues.SetCatalog(a.cat)
+	a.peek.SetCatalog(a.cat)
+	a.redrive.SetCatalog(a.cat)
+	if a.peek.Open() {
+		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
-}
-
-// indexQueues is qs by ARN, and each queue's depth history with this poll
-// added (at when a queue has no time of its own). Deleted queues drop out
-// here, so history never outgrows the list.
-func indexQueues(qs []model.Queue, old map[string]*model.Series, at time.Time) (map[string]model.Queue, map[string]*model.Series) {
-	byARN := make(map[string]model.Queue, len(qs))
-	series := make(map[string]*model.Series, len(qs))
-	for _, q := range qs {
-		if q.ARN != "" {
-			byARN[q.ARN] = q
-		}
-		s := old[q.URL]
-		if s == nil {
-			s = model.NewSeries(seriesCap)
-		}
-		if q.Err == nil {
-			t := q.FetchedAt
-			if t.IsZero() {
-				t = at
-			}
-			s.Push(model.Point{At: t, Stats: q.Stats})
-		}
-		series[q.URL] = s
-	}
-	return byARN, series
 }
 
 // listQueuesCmd lists every queue off the UI goroutine. It reads nothing

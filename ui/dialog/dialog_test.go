@@ -1,0 +1,179 @@
+package dialog
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
+)
+
+// result is a message carrying a dialog's Result, as an opener's would.
+type result struct{ r Result }
+
+func then(r Result) tea.Msg { return result{r} }
+
+func com() *common.Common { return common.New(context.Background(), false) }
+
+func TestStackTopTakesKeysDrawsAndHints(t *testing.T) {
+	c := com()
+	var s Stack
+	s.SetSize(80, 20)
+	if _, ok := s.Update(uitest.Key("y")); ok || s.Top() != nil {
+		t.Fatal("an empty stack took a key")
+	}
+	help := NewHelp(c, then)
+	s.Push(help)
+	quit := NewConfirm(c, "Quit?", "quit", nil, then)
+	s.Push(quit)
+	if body, ok := s.Body(); !ok || !strings.Contains(ansi.Strip(body), "Quit?") || strings.Contains(body, "Keys") {
+		t.Errorf("the top is not what is drawn:\n%s", ansi.Strip(body))
+	}
+	if hs, _ := s.Hints(); hs[0].Help().Key != "y" {
+		t.Errorf("hints %v are not the top's", hs)
+	}
+	if _, ok := s.Update(tea.WindowSizeMsg{}); ok {
+		t.Error("the stack took a message that is not input")
+	}
+	msg, ok := s.Update(uitest.Key("y"))
+	if !ok || msg.(result).r.Outcome != Confirmed || s.Top() != help {
+		t.Fatalf("y: %v; top %T, want help back on top", msg, s.Top())
+	}
+	prompt := NewPrompt(c, "to: ", "export", "x", "", then)
+	s.Push(prompt)
+	if _, ok := s.Body(); ok {
+		t.Error("a dialog under the top one is drawn: only the top is")
+	}
+	if line, ok := s.StatusLine(); !ok || !strings.Contains(ansi.Strip(line), "to: x") {
+		t.Errorf("status line %q", line)
+	}
+	if !s.Close(help) || s.Top() != prompt || s.Close(help) {
+		t.Error("Close did not take exactly that dialog off")
+	}
+}
+
+func TestConfirmAnswers(t *testing.T) {
+	c := com()
+	rate := keymap.Short(c.Keys.DLQ.Rate, "rate")
+	for _, tt := range []struct {
+		key   string
+		enter bool
+		want  Outcome
+	}{
+		{"y", false, Confirmed}, {"Y", false, Confirmed}, {"enter", false, Cancelled}, {"enter", true, Confirmed},
+		{"n", false, Cancelled}, {"esc", true, Cancelled}, {"j", true, Cancelled}, {"q", false, Cancelled},
+		{"t", true, Chose},
+	} {
+		d := NewConfirm(c, "Sure?", "do it", []string{"because"}, then)
+		if tt.enter {
+			d.WithEnter().WithChoice(rate)
+		}
+		k := uitest.Key(tt.key)
+		if tt.key == "Y" {
+			k = tea.KeyPressMsg{Code: 'y', ShiftedCode: 'Y', Text: "Y", Mod: tea.ModShift}
+		}
+		done, msg := d.Update(k)
+		if !done || msg.(result).r.Outcome != tt.want {
+			t.Errorf("%q (enter %v): done %v, %v; want %v", tt.key, tt.enter, done, msg, tt.want)
+		}
+	}
+	d := NewConfirm(c, "Sure?", "do it", nil, then)
+	if done, _ := d.Update(tea.PasteMsg{Content: "y"}); done {
+		t.Error("a paste answered the question")
+	}
+}
+
+func TestPickerNarrowsAndPicks(t *testing.T) {
+	items := []Item{{Name: "billing"}, {Name: "orders"}, {Name: "shipping"}}
+	p := NewPicker(com(), "To…", items, then)
+	for _, r := range "ship" {
+		p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	done, msg := p.Update(uitest.Key("enter"))
+	if r := msg.(result).r; !done || r.Outcome != Picked || r.Index != 2 {
+		t.Errorf("picked %+v, want shipping (2)", r)
+	}
+	p = NewPicker(com(), "To…", items, then)
+	p.Update(uitest.Key("down"))
+	if _, msg := p.Update(uitest.Key("enter")); msg.(result).r.Index != 1 {
+		t.Errorf("down then enter picked %+v", msg)
+	}
+	p = NewPicker(com(), "To…", items, then)
+	p.Update(tea.PasteMsg{Content: "zzz"})
+	if done, _ := p.Update(uitest.Key("enter")); done {
+		t.Error("enter with nothing matching picked something")
+	}
+	if done, msg := p.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != Cancelled {
+		t.Error("esc did not cancel")
+	}
+}
+
+func TestPromptEntersOrCancels(t *testing.T) {
+	c := com()
+	p := NewPrompt(c, "export to: ", "export", "./a.jsonl", "that file exists", then)
+	p.SetSize(80, 1)
+	if !strings.Contains(ansi.Strip(p.View()), "that file exists") {
+		t.Error("the error is not shown")
+	}
+	p.Update(uitest.Key("backspace"))
+	if strings.Contains(ansi.Strip(p.View()), "that file exists") {
+		t.Error("an edit did not clear the error")
+	}
+	p.Update(tea.PasteMsg{Content: "x\x1b[2J"})
+	done, msg := p.Update(uitest.Key("enter"))
+	if r := msg.(result).r; !done || r.Outcome != Entered || r.Text != "./a.jsonx[2J" {
+		t.Errorf("entered %+v", r)
+	}
+	p = NewPrompt(c, "export to: ", "export", "./a", "", then)
+	if done, msg := p.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != Cancelled {
+		t.Error("esc did not cancel")
+	}
+}
+
+func TestHelpClosesOrQuits(t *testing.T) {
+	h := NewHelp(com(), then)
+	if done, _ := h.Update(uitest.Key("j")); done {
+		t.Error("j closed help")
+	}
+	if done, msg := h.Update(uitest.Key("q")); !done || msg.(result).r.Outcome != Chose {
+		t.Error("q did not end help asking to quit")
+	}
+	if done, msg := h.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != Cancelled {
+		t.Error("esc did not close help")
+	}
+	if done, _ := NewHelp(com(), nil).Update(uitest.Key("?")); !done {
+		t.Error("? did not close help")
+	}
+}
+
+func TestInputEditsPrintableTextOnly(t *testing.T) {
+	keys := keymap.Default().Input
+	var f Input
+	f.Update(tea.PasteMsg{Content: "ab\x1b[31mc\u009bd e"}, keys)
+	if got := f.Value(); got != "ab[31mcd e" {
+		t.Errorf("paste kept %q", got)
+	}
+	f.Update(uitest.Key("ctrl+w"), keys)
+	if got := f.Value(); got != "ab[31mcd " {
+		t.Errorf("ctrl+w left %q", got)
+	}
+	f.Update(uitest.Key("backspace"), keys)
+	if f.Update(uitest.Key("ctrl+u"), keys); f.Value() != "" {
+		t.Errorf("ctrl+u left %q", f.Value())
+	}
+	f.Limit = 3
+	f.SetValue("abcdef")
+	if f.Value() != "abc" {
+		t.Errorf("limit: %q", f.Value())
+	}
+	for key, want := range map[string]InputKey{"enter": InputAccept, "esc": InputClear, "up": InputUp, "down": InputDown, "k": InputEdit} {
+		if got := InputKeyOf(uitest.Key(key), keys); got != want {
+			t.Errorf("%s is %v, want %v", key, got, want)
+		}
+	}
+}

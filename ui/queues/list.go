@@ -1,0 +1,174 @@
+package queues
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/sanitize"
+)
+
+// list is the queue list: sorted, fuzzy-filtered rows with a cursor. It
+// renders only the rows on screen, so 10,000 queues cost what 30 do. The
+// cursor is tracked by queue URL, so it stays on the same queue when a
+// refresh or a new sort moves it.
+type list struct {
+	c *common.Common
+
+	sorted  []model.Queue // every queue, in sortKey order
+	graph   model.DLQGraph
+	sortKey model.SortKey
+	rows    []queueMatch // the rows shown: indexes into sorted
+	cursor  int          // index into rows
+	offset  int          // first row on screen
+
+	input     dialog.Input
+	filtering bool // the filter input has the keyboard
+
+	width, height int
+	cols          columns
+	longest       int    // longest queue name, in cells, for the name column
+	empty         string // what an empty list says; the root knows why it is
+	focused       bool
+}
+
+func newList(c *common.Common) list {
+	return list{c: c, focused: true, empty: "loading queues…"}
+}
+
+// SetSize sets the pane's outer size; the title and column header take two
+// rows, the rest are queue rows.
+func (l *list) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.cols = layoutColumns(w, l.longest)
+	l.scroll()
+}
+
+func (l *list) Focus() { l.focused = true }
+func (l *list) Blur()  { l.focused = false }
+
+// pageSize is the number of queue rows on screen.
+func (l *list) pageSize() int { return max(l.height-2, 1) }
+
+// SetQueues replaces the queues, keeping the cursor on the queue it was on.
+func (l *list) SetQueues(qs []model.Queue, g model.DLQGraph) {
+	sel := l.selectedURL()
+	// A sorted copy: the catalog's slice keeps its order.
+	l.sorted = append(make([]model.Queue, 0, len(qs)), qs...)
+	model.SortQueues(l.sorted, l.sortKey)
+	l.graph = g
+	l.longest = 0
+	for _, q := range qs {
+		l.longest = max(l.longest, common.Width(sanitize.Line(q.Name)))
+	}
+	l.cols = layoutColumns(l.width, l.longest)
+	l.refilter(sel)
+}
+
+// SetSort reorders the rows, keeping the cursor on the same queue.
+func (l *list) SetSort(k model.SortKey) {
+	sel := l.selectedURL()
+	l.sortKey = k
+	model.SortQueues(l.sorted, k)
+	l.refilter(sel)
+}
+
+// Selected returns the queue under the cursor.
+func (l *list) Selected() (model.Queue, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.rows) {
+		return model.Queue{}, false
+	}
+	return l.sorted[l.rows[l.cursor].Index], true
+}
+
+func (l *list) selectedURL() string {
+	q, _ := l.Selected()
+	return q.URL
+}
+
+// Filter is the current filter pattern.
+func (l *list) Filter() string { return l.input.Value() }
+
+// StartFilter gives the keyboard to the filter input.
+func (l *list) StartFilter() {
+	l.filtering = true
+	l.input.Focus()
+}
+
+// ClearFilter empties the filter and shows every queue again.
+func (l *list) ClearFilter() {
+	sel := l.selectedURL()
+	l.filtering = false
+	l.input.Blur()
+	l.input.Reset()
+	l.refilter(sel)
+}
+
+// refilter recomputes the shown rows and puts the cursor back on url, or
+// keeps its position when that queue is gone.
+func (l *list) refilter(url string) {
+	// The filter keeps the sort order: a match never jumps the queue.
+	l.rows = filterQueues(l.sorted, l.input.Value())
+	if url != "" {
+		for i, m := range l.rows {
+			if l.sorted[m.Index].URL == url {
+				l.cursor = i
+				l.scroll()
+				return
+			}
+		}
+	}
+	l.cursor = min(max(l.cursor, 0), max(len(l.rows)-1, 0))
+	l.scroll()
+}
+
+// scroll keeps the cursor on screen.
+func (l *list) scroll() {
+	page := l.pageSize()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+page {
+		l.offset = l.cursor - page + 1
+	}
+	l.offset = min(max(l.offset, 0), max(len(l.rows)-page, 0))
+}
+
+func (l *list) move(d int) {
+	l.cursor = min(max(l.cursor+d, 0), max(len(l.rows)-1, 0))
+	l.scroll()
+}
+
+// Update handles navigation and, while it has the keyboard, the filter.
+func (l *list) Update(msg tea.Msg) {
+	if l.filtering {
+		l.updateFilter(msg)
+		return
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if d, ok := common.NavStep(k, l.c.Keys.Nav, l.pageSize()); ok {
+			l.move(d)
+		}
+	}
+}
+
+// updateFilter narrows the list live as the pattern changes; enter keeps
+// the filter and returns the keyboard, esc clears it.
+func (l *list) updateFilter(msg tea.Msg) {
+	switch dialog.InputKeyOf(msg, l.c.Keys.Input) {
+	case dialog.InputAccept:
+		l.filtering = false
+		l.input.Blur()
+	case dialog.InputClear:
+		l.ClearFilter()
+	case dialog.InputUp:
+		l.move(-1)
+	case dialog.InputDown:
+		l.move(1)
+	default:
+		if l.input.Update(msg, l.c.Keys.Input) {
+			l.refilter(l.selectedURL())
+		}
+	}
+}

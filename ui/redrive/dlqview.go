@@ -1,0 +1,135 @@
+package redrive
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/sanitize"
+)
+
+// maxSourceRows caps the source list, so a DLQ shared by many queues
+// leaves room for the breakdowns and the move.
+const maxSourceRows = 5
+
+func (d *dlqView) title() string {
+	return d.c.Styles.PaneTitle.Render("DLQ " + common.OneLine(d.q.Name))
+}
+
+// facts are "17 visible · 20 in flight" and, once a message was peeked,
+// "oldest peeked 1h 12m".
+func (d *dlqView) facts() []string {
+	s := common.Commas(d.q.Stats.Visible) + " visible"
+	if d.q.Stats.InFlight > 0 {
+		s += " · " + common.Commas(d.q.Stats.InFlight) + " in flight"
+	}
+	if d.oldest.IsZero() {
+		return []string{s}
+	}
+	return []string{s, "oldest peeked " + common.Age(d.c.Now().Sub(d.oldest))}
+}
+
+func (d *dlqView) fieldName() string {
+	if d.field < len(d.fields) {
+		return d.fields[d.field].String()
+	}
+	return "field"
+}
+
+func (d *dlqView) tallLines(block func(w int) []string) []string {
+	w := d.width
+	// One fact a line: the column is too narrow for both once a peek runs.
+	lines := []string{d.title()}
+	for _, f := range d.facts() {
+		lines = append(lines, d.c.Styles.Muted.Render(f))
+	}
+	lines = append(lines, "", d.c.Styles.HelpGroup.Render("Sources"))
+	for i, s := range d.sources {
+		if i == maxSourceRows-1 && len(d.sources) > maxSourceRows {
+			lines = append(lines, d.c.Styles.Muted.Render(fmt.Sprintf("  … %d more", len(d.sources)-i)))
+			break
+		}
+		depth := "?"
+		if s.known {
+			depth = common.Commas(s.depth)
+		}
+		lines = append(lines, "  ← "+common.PadRight(common.OneLine(s.name), max(w-14, 4))+common.PadLeft(depth, 8))
+	}
+	tail := block(w)
+	// The breakdowns share what the sources and the move leave.
+	room := d.height - len(lines) - len(tail) - 5
+	if len(d.peeked) == 0 {
+		empty := "no message peeked yet"
+		if d.movedAway > 0 {
+			empty = "every peeked message has moved away"
+		}
+		lines = append(lines, "", d.c.Styles.Muted.Render(empty))
+	} else {
+		srcRows := min(len(d.bySource), max(room/3, 1))
+		lines = append(lines, "", d.c.Styles.HelpGroup.Render(fmt.Sprintf("Peeked %d · by source", len(d.peeked))))
+		lines = append(lines, groupRows(d.bySource, srcRows, len(d.peeked), w, &d.c.Styles)...)
+		lines = append(lines, "", d.c.Styles.HelpGroup.Render("By "+sanitize.Cut(d.fieldName(), max(w-16, 4)))+
+			d.c.Styles.Muted.Render(" · a next"))
+		lines = append(lines, groupRows(d.byField, max(room-srcRows, 1), len(d.peeked), w, &d.c.Styles)...)
+	}
+	return append(append(lines, ""), tail...)
+}
+
+// groupRows renders up to n groups as "value  count  ███", the bar scaled
+// to the whole; a last row says how many groups did not fit.
+func groupRows(gs []model.Group, n, total, w int, st *common.Styles) []string {
+	if len(gs) > n {
+		n = max(n-1, 0)
+	}
+	barW := max(min(w/5, 12), 1)
+	valW := max(w-2-2-6-barW, 4)
+	var out []string
+	for _, g := range gs[:min(n, len(gs))] {
+		bar := strings.Repeat("█", max(g.Count*barW/max(total, 1), 1))
+		out = append(out, "  "+common.PadRight(sanitize.Cut(g.Value, valW), valW)+common.PadLeft(common.Commas(int64(g.Count)), 6)+
+			"  "+st.SparkVisible.Render(bar))
+	}
+	if rest := len(gs) - n; rest > 0 {
+		out = append(out, st.Muted.Render(fmt.Sprintf("  … %s more", common.Plural(rest, "value"))))
+	}
+	return out
+}
+
+func (d *dlqView) shortLines(block func(w int) []string) []string {
+	lines := []string{d.title() + d.c.Styles.Muted.Render(" · "+strings.Join(d.facts(), " · "))}
+	var srcs []string
+	for _, s := range d.sources {
+		depth := ""
+		if s.known {
+			depth = " " + common.Commas(s.depth)
+		}
+		srcs = append(srcs, common.OneLine(s.name)+depth)
+	}
+	lines[0] += d.c.Styles.Muted.Render(" · ← ") + strings.Join(srcs, ", ")
+	if len(d.peeked) > 0 {
+		lines = append(lines,
+			d.c.Styles.Label.Render("by source ")+inlineGroups(d.bySource, d.width-10),
+			d.c.Styles.Label.Render("by "+sanitize.Cut(d.fieldName(), 24)+" (a) ")+inlineGroups(d.byField, d.width-30))
+	}
+	mv := block(d.width)
+	return append(lines, mv[:min(len(mv), 2)]...) // an error shows in the status bar too
+}
+
+// inlineGroups is "orders 4 · billing 1", cut to w cells.
+func inlineGroups(gs []model.Group, w int) string {
+	var parts []string
+	for _, g := range gs {
+		parts = append(parts, sanitize.Cut(g.Value, 30)+" "+common.Commas(int64(g.Count)))
+	}
+	return common.Trunc(strings.Join(parts, " · "), max(w, 1))
+}
+
+// View renders the pane: tall and itemised beside the peek pane, or four
+// dense lines above it on a narrow terminal; block is the move's lines.
+func (d *dlqView) view(block func(w int) []string) string {
+	if d.wide {
+		return common.Block(d.tallLines(block), d.width, d.height)
+	}
+	return common.Block(d.shortLines(block), d.width, d.height)
+}

@@ -1,0 +1,198 @@
+// Package redrive is the DLQ pane and the moves it starts: beside the peek
+// pane of a dead-letter queue, where its messages came from and what they
+// have in common; R to send them back (a native move task, or a lossless
+// client-side move), m to move them to a queue you pick, c to cancel, with
+// the progress and the final report.
+package redrive
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
+)
+
+// Peek is what the pane knows of the peek pane, handed in by the root
+// before every message: a move of a peeked DLQ must first release what the
+// peek holds, and a finished one tells the peek what moved away.
+type Peek struct {
+	Open    bool
+	Queue   model.Queue
+	Held    int            // messages the peek's session holds
+	Session awsclient.Peek // nil while closed
+}
+
+// on reports whether the peek is open on the queue url.
+func (p Peek) on(url string) bool { return p.Open && p.Queue.URL == url }
+
+// Target is what R and m act on: the peeked queue, else the one under the
+// list cursor; with a peek open, what it chose.
+type Target struct {
+	Queue    model.Queue
+	OK       bool            // there is a queue to act on
+	Selected []model.Message // marked with space, in the peek
+	Shown    []model.Message // passing the peek's filter
+	Filter   string          // the peek's filter text
+}
+
+// KeyMsg is a key the pane Handles, with what it acts on.
+type KeyMsg struct {
+	Key    tea.KeyPressMsg
+	Target Target
+}
+
+// Pane is the DLQ pane and the moves: the root routes it the DLQ keys and
+// every message, and hears back through its Outbox.
+type Pane struct {
+	common.Outbox
+	c      *common.Common
+	client awsclient.Mover
+	cat    *model.Catalog
+	peek   Peek
+
+	dlq      dlqView
+	attached bool // a peek pane is open on dlq.q
+
+	moves   moves
+	pending plan            // what the redrive dialog is about
+	asking  *dialog.Confirm // the redrive dialog while it is open
+	// interrupted counts, by awsclient.JournalKey, the messages that
+	// interrupted moves left half-moved (from the journals); nil until
+	// they have been read.
+	interrupted map[string]int
+}
+
+var _ common.Pane = (*Pane)(nil)
+
+// New is the pane with no move yet; Init reads the journals.
+func New(c *common.Common, client awsclient.Mover) *Pane {
+	return &Pane{c: c, client: client, cat: model.NewCatalog(1), dlq: dlqView{c: c}}
+}
+
+// Init reads the journals of interrupted moves.
+func (p *Pane) Init() tea.Cmd { return journalsCmd() }
+
+// SetCatalog gives the pane the queues of the latest refresh: the DLQ
+// pane's counts and sources follow.
+func (p *Pane) SetCatalog(cat *model.Catalog) {
+	p.cat = cat
+	if p.attached {
+		p.dlq.setQueue(p.dlq.q, cat)
+	}
+}
+
+// SetPeek tells the pane where the peek pane stands.
+func (p *Pane) SetPeek(pk Peek) { p.peek = pk }
+
+// SetSize sets the DLQ pane's size; wide says it stands beside the peek
+// pane and may use one row per item. 0×0 hides it.
+func (p *Pane) SetSize(w, h int) { p.dlq.width, p.dlq.height = w, h }
+
+// SetWide says whether the DLQ pane stands beside the peek pane (tall) or
+// above it (a short strip).
+func (p *Pane) SetWide(wide bool) { p.dlq.wide = wide }
+
+// The pane never has the keyboard: the peek pane keeps it, and the root
+// routes the DLQ keys here wherever they are pressed.
+func (p *Pane) Focus()       {}
+func (p *Pane) Blur()        {}
+func (p *Pane) Typing() bool { return false }
+
+// shown reports whether the DLQ pane is on screen: a peek of a DLQ is
+// open and the root gave it room.
+func (p *Pane) shown() bool {
+	return p.attached && p.cat.Graph.IsDLQ(p.dlq.q.ARN) && p.dlq.width > 0 && p.dlq.height > 0
+}
+
+// Attach points the DLQ pane at q, which a peek pane just opened on, and
+// asks SQS for a move task already running there, so that it is shown,
+// not duplicated.
+func (p *Pane) Attach(q model.Queue) tea.Cmd {
+	p.attached = true
+	p.dlq.setQueue(q, p.cat)
+	p.dlq.setMessages(nil, p.cat.Graph.Name)
+	p.dlq.movedAway = 0
+	if !p.cat.Graph.IsDLQ(q.ARN) || p.moves.running() {
+		return nil
+	}
+	return tasksCmd(p.c.Ctx, p.client, 0, 0, q.ARN)
+}
+
+// Detach forgets the peeked queue: the peek pane closed.
+func (p *Pane) Detach() { p.attached = false }
+
+// SetPeeked gives the pane a copy of the peeked messages, and how many a
+// move took away since the peek opened. Grouping reads every body, which
+// is wasted on any other queue and must not be repeated per refresh.
+func (p *Pane) SetPeeked(msgs []model.Message, movedAway int) {
+	p.dlq.movedAway = movedAway
+	if p.attached && p.cat.Graph.IsDLQ(p.dlq.q.ARN) && len(p.dlq.peeked) != len(msgs) {
+		p.dlq.setMessages(msgs, p.cat.Graph.Name)
+	}
+}
+
+// Handles reports whether k is one of the pane's keys here: R, m and c
+// anywhere (also disabled, in read-only mode, to say why nothing
+// happens), a while the DLQ pane is on screen.
+func (p *Pane) Handles(k tea.KeyPressMsg) bool {
+	keys := p.c.Keys.DLQ
+	switch {
+	case key.Matches(k, keys.Redrive, keys.MoveTo, keys.CancelMove):
+		return true
+	case key.Matches(k, keys.GroupBy):
+		return p.shown()
+	}
+	return p.c.Keys.ReadOnly && matchesDisabled(k, keys.Redrive, keys.MoveTo, keys.CancelMove)
+}
+
+// matchesDisabled reports whether k would match one of bs if enabled.
+func matchesDisabled(k tea.KeyPressMsg, bs ...key.Binding) bool {
+	for _, b := range bs {
+		b.SetEnabled(true)
+		if key.Matches(k, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// Hints: the pane has no hints of its own; KeyHints go in the focused
+// pane's DLQ slot.
+func (p *Pane) Hints() []key.Binding { return nil }
+
+// KeyHints are the DLQ keys that apply: c while a move runs; R on a DLQ
+// (a too while peeking it); none of them in read-only mode.
+func (p *Pane) KeyHints(onDLQ, peeking bool) []key.Binding {
+	keys := p.c.Keys.DLQ
+	var extra []key.Binding
+	if p.moves.running() && keys.CancelMove.Enabled() {
+		extra = append(extra, keymap.Hint("c", "cancel move"))
+	}
+	if onDLQ && keys.Redrive.Enabled() {
+		extra = append(extra, keymap.Hint("R", "redrive"))
+		if peeking {
+			extra = append(extra, keymap.Hint("a", "group"))
+		}
+	}
+	return extra
+}
+
+// View is the DLQ pane, with the move it shows or what R would do.
+func (p *Pane) View() string { return p.dlq.view(p.moveBlock) }
+
+// moveBlock is the move's progress and outcome, or what R would do.
+func (p *Pane) moveBlock(w int) []string {
+	st := &p.c.Styles
+	mv := p.moves.cur
+	if mv == nil || mv.plan.dlq.URL != p.dlq.q.URL {
+		if p.c.Keys.ReadOnly {
+			return []string{st.Muted.Render("read-only: redrive and move are disabled")}
+		}
+		return []string{st.Muted.Render("R redrive to sources · m move to a queue…")}
+	}
+	return progressLines(mv, st, w)
+}

@@ -1,0 +1,144 @@
+package redrive
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
+)
+
+func TestHandlesItsKeysOnly(t *testing.T) {
+	p, _ := newPane(t, false)
+	for _, k := range []string{"R", "m", "c"} {
+		if !p.Handles(uitest.Key(k)) {
+			t.Errorf("%s not handled", k)
+		}
+	}
+	for _, k := range []string{"r", "j", "enter", "a"} {
+		if p.Handles(uitest.Key(k)) {
+			t.Errorf("%s handled, with no DLQ pane on screen", k)
+		}
+	}
+	p.Attach(queue("orders-dlq"))
+	if !p.Handles(uitest.Key("a")) {
+		t.Error("a not handled with the DLQ pane on screen")
+	}
+	p.SetSize(0, 0) // no room for it
+	if p.Handles(uitest.Key("a")) {
+		t.Error("a handled with the DLQ pane hidden")
+	}
+}
+
+func TestRedriveOnAQueueThatIsNoDLQSaysWhy(t *testing.T) {
+	p, f := newPane(t, false)
+	if cmd := send(p, "R", "orders"); cmd != nil {
+		t.Error("R on a source queue returned a Cmd")
+	}
+	up := p.Take()
+	if dialogOf(up) != nil || !strings.Contains(strings.Join(notices(up), ""), "orders is not a dead-letter queue") {
+		t.Errorf("sent up %v", up)
+	}
+	if m := f.MoverCalls(); len(m.Starts)+len(m.Moves) != 0 {
+		t.Error("the mover was called")
+	}
+}
+
+// A move of messages selected in a peek that holds them: the peek's
+// session is released first (and the peek told), the selection cleared,
+// then only those messages move; the report tells the root which left.
+func TestMoveOfPeekedMessagesReleasesFirstAndReportsWhatMoved(t *testing.T) {
+	p, f := newPane(t, false)
+	dlq := queue("orders-dlq")
+	f.Messages = map[string][]model.Message{dlq.URL: uitest.DLQMessages(t)}
+	sess := f.OpenPeek(dlq.URL, awsclient.PeekOptions{})
+	if _, err := sess.Next(t.Context(), 5); err != nil {
+		t.Fatal(err)
+	}
+	p.SetPeek(Peek{Open: true, Queue: dlq, Held: sess.Held(), Session: sess})
+	p.Attach(dlq)
+	p.Take()
+	sel := uitest.DLQMessages(t)[:2]
+	moved := []string{sel[0].ID, sel[1].ID}
+	f.Mover.Report = awsclient.MoveReport{Moved: 2, Total: 2, MovedIDs: moved}
+
+	p.Update(KeyMsg{Key: uitest.Key("R"), Target: Target{Queue: dlq, OK: true, Selected: sel}})
+	d, ok := dialogOf(p.Take()).(*dialog.Confirm)
+	if !ok || d.Title() != "Redrive 2 messages from orders-dlq?" {
+		t.Fatalf("dialog %v", d)
+	}
+	rel := answer(p, d, "y")
+	if up := p.Take(); !slices.Contains(up, tea.Msg(ClearSelectionMsg{QueueURL: dlq.URL})) {
+		t.Errorf("the selection was not cleared: %v", up)
+	}
+	if rel == nil || len(f.MoverCalls().Moves) != 0 {
+		t.Fatal("the move did not wait for the peek's release")
+	}
+	launch := p.Update(rel())
+	if up := p.Take(); !slices.ContainsFunc(up, func(m tea.Msg) bool { r, ok := m.(PeekReleasedMsg); return ok && r.Session == sess }) {
+		t.Errorf("the peek was not told of its release: %v", up)
+	}
+	if sess.Held() != 0 {
+		t.Fatalf("%d still held when the move starts", sess.Held())
+	}
+	var done tea.Msg
+	for _, m := range uitest.RunCmd(launch) {
+		if _, ok := m.(doneMsg); ok {
+			done = m
+		}
+	}
+	p.Update(done)
+	up := p.Take()
+	if !slices.ContainsFunc(up, func(m tea.Msg) bool { a, ok := m.(MovedAwayMsg); return ok && slices.Equal(a.IDs, moved) }) ||
+		!slices.Contains(up, tea.Msg(StoppedMsg{})) || !slices.Contains(up, tea.Msg(RefreshMsg{})) {
+		t.Errorf("after the move sent up %v", up)
+	}
+	if got := f.MoverCalls().Selected[0]; !slices.Equal(got, moved) {
+		t.Errorf("moved %v, want exactly %v", got, moved)
+	}
+}
+
+// The redrive dialog closes itself when a task started elsewhere is found
+// while it is open: y would only be refused.
+func TestDialogClosesWhenATaskIsFound(t *testing.T) {
+	p, f := newPane(t, false)
+	f.Mover.Tasks = []model.MoveTask{{Handle: "ext", Status: model.TaskRunning, SourceARN: uitest.ARN("orders-dlq"), ToMove: 19}}
+	probe := send(p, "R", "orders-dlq")
+	d := dialogOf(p.Take())
+	if d == nil || probe == nil {
+		t.Fatal("R opened no dialog or looked for no task")
+	}
+	p.Update(probe())
+	up := p.Take()
+	if !slices.Contains(up, tea.Msg(dialog.CloseMsg{Dialog: d})) {
+		t.Errorf("the dialog was not closed: %v", up)
+	}
+	if l := p.Latest(); !l.Running || l.Task.Handle != "ext" {
+		t.Errorf("the task was not adopted: %+v", l)
+	}
+}
+
+func TestReadOnlyMovesNothingAndOffersNothing(t *testing.T) {
+	p, f := newPane(t, true)
+	for _, k := range []string{"R", "m", "c"} {
+		if !p.Handles(uitest.Key(k)) {
+			t.Fatalf("%s not recognised in read-only mode: nothing would say why", k)
+		}
+		send(p, k, "orders-dlq")
+		up := p.Take()
+		if dialogOf(up) != nil || !slices.Contains(notices(up), "read-only mode: redrive, move and cancel are disabled (restart without --read-only)") {
+			t.Errorf("%s sent up %v", k, up)
+		}
+	}
+	if m := f.MoverCalls(); len(m.Starts)+len(m.Moves)+len(m.Cancels)+m.TaskCalls != 0 {
+		t.Errorf("read-only mode called the mover: %+v", m)
+	}
+	if hs := p.KeyHints(true, true); len(hs) != 0 {
+		t.Errorf("read-only hints offer %v", hs)
+	}
+}

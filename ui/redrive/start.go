@@ -1,0 +1,121 @@
+package redrive
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+)
+
+// Starting and stopping moves.
+
+// ClearSelectionMsg tells the root that the peek of QueueURL must forget
+// its selection: the move took it, and a second R must not move it again.
+type ClearSelectionMsg struct{ QueueURL string }
+
+// start starts the pending plan, once the dialog said yes.
+func (p *Pane) start() tea.Cmd {
+	if p.pending.native() {
+		return p.startNative(p.pending)
+	}
+	return p.startClient(p.pending)
+}
+
+// startNative asks SQS to start a move task back to the sources, after
+// releasing what a peek of the DLQ holds: a task moves visible messages.
+func (p *Pane) startNative(pl plan) tea.Cmd {
+	mv := p.moves.begin(pl)
+	if cmd := p.releaseFirst(); cmd != nil {
+		return cmd
+	}
+	p.Say("starting a native redrive of " + common.OneLine(pl.dlq.Name) + "…")
+	return startCmd(p.c.Ctx, p.client, mv.id, pl.dlq.ARN, pl.rate)
+}
+
+// releaseFirst releases the peek session when it holds messages of the
+// DLQ about to be moved (hidden, they could not move); nil when there is
+// nothing to release. The move starts when the release has answered.
+func (p *Pane) releaseFirst() tea.Cmd {
+	if !p.peek.on(p.moves.cur.plan.dlq.URL) || p.peek.Held == 0 || p.peek.Session == nil {
+		return nil
+	}
+	p.Say("releasing the peeked messages so they can move…")
+	return releaseCmd(p.moves.cur.id, p.peek.Session)
+}
+
+// startClient starts a client-side move. A peek session of the DLQ holds
+// the messages it read (invisible), so it is released first.
+func (p *Pane) startClient(pl plan) tea.Cmd {
+	p.moves.beginClient(pl)
+	if p.peek.Queue.URL == pl.dlq.URL {
+		p.Send(ClearSelectionMsg{QueueURL: pl.dlq.URL})
+	}
+	if cmd := p.releaseFirst(); cmd != nil {
+		return cmd
+	}
+	return p.run()
+}
+
+// run launches Move and the reader of its progress.
+func (p *Pane) run() tea.Cmd {
+	p.Say("moving client-side from " + common.OneLine(p.moves.cur.plan.dlq.Name) + "…")
+	return p.moves.launch(p.client)
+}
+
+// started follows StartRedrive: poll the task, show the one already
+// running instead, or fall back to the client-side move.
+func (p *Pane) started(msg startedMsg) tea.Cmd {
+	mv := p.moves.of(msg.id)
+	if mv == nil {
+		return nil
+	}
+	var active *awsclient.TaskActiveError
+	switch {
+	case errors.As(msg.err, &active):
+		mv.task = active.Task
+		mv.note = "a move task was already running on this DLQ: showing it, not starting another"
+		p.Say(mv.note)
+	case awsclient.NativeUnsupported(msg.err):
+		pl := mv.plan
+		pl.why = "this endpoint lacks the native move API"
+		mv.running = false
+		cmd := p.startClient(pl)
+		p.moves.cur.note = "no native move API here: moving client-side instead"
+		p.Say(p.moves.cur.note)
+		return cmd
+	case msg.err != nil:
+		mv.running, mv.err = false, msg.err
+		return nil
+	default:
+		mv.task = msg.task
+		p.Say("redrive started on " + common.OneLine(mv.plan.dlq.Name))
+	}
+	return tea.Batch(pollCmd(mv.id), p.moves.poll(p.c.Ctx, p.client))
+}
+
+// cancelMove is c: cancel the native task, or stop the client-side move.
+func (p *Pane) cancelMove() tea.Cmd {
+	mv := p.moves.cur
+	switch {
+	case !p.moves.running():
+		p.Say("no move is running")
+		return nil
+	case mv.cancel != nil:
+		mv.cancel()
+		mv.cancelling = true
+		p.Say("stopping the move: batches in flight finish, every unmoved message becomes visible again")
+		return nil
+	case mv.task.Status == "":
+		p.Say("the move task is starting: press c again once it runs")
+		return nil
+	case mv.task.Status != model.TaskRunning || mv.task.Handle == "":
+		p.Say("only a RUNNING move task can be cancelled; this one is " + common.OneLine(string(mv.task.Status)))
+		return nil
+	}
+	mv.cancelling = true
+	p.Say("cancelling the move task…")
+	return cancelCmd(p.c.Ctx, p.client, mv.id, mv.task.Handle)
+}

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/queues"
+	"github.com/sqscope/sqscope/ui/redrive"
+)
+
+// up acts on one message a pane sent up: it opens a dialog, says
+// something, or tells another pane what it needs to know. This is the
+// only place where one pane's news reaches another.
+func (a *App) up(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.NoticeMsg:
+		// While quitting the status line says how the quit goes; a quiet
+		// notice never hides another.
+		if !a.quitting && !(msg.Quiet && a.notice != "") {
+			a.notice = msg.Text
+		}
+	case dialog.OpenMsg:
+		a.dialogs.Push(msg.Dialog)
+	case dialog.CloseMsg:
+		a.dialogs.Close(msg.Dialog)
+
+	case queues.PeekMsg:
+		return a.peek.OpenQueue(msg.Queue)
+	case peek.OpenedMsg:
+		a.queues.Blur()
+		a.peek.Focus()
+		a.relayout()
+		a.redrive.SetPeek(a.peekState())
+		return a.redrive.Attach(msg.Queue)
+	case peek.ClosedMsg:
+		a.redrive.Detach()
+		a.peek.Blur()
+		a.queues.Focus()
+		a.relayout()
+	case peek.PageReadMsg:
+		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+		a.redrive.SetPeek(a.peekState())
+		a.redrive.Yield()
+
+	case redrive.PeekReleasedMsg:
+		a.peek.Settle(msg.Session, msg.Report, msg.Err)
+	case redrive.YieldMsg:
+		return a.peek.Release()
+	case redrive.ClearSelectionMsg:
+		if a.peek.Queue().URL == msg.QueueURL {
+			a.peek.ClearSelection()
+		}
+	case redrive.MovedAwayMsg:
+		if a.peek.Open() && a.peek.Queue().URL == msg.QueueURL {
+			a.peek.RemoveMoved(msg.IDs)
+			a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+		}
+	case redrive.RedrivenMsg:
+		if a.peek.Open() && a.peek.Queue().URL == msg.QueueURL {
+			a.peek.MarkRedriven()
+		}
+	case redrive.RefreshMsg:
+		return a.refresh()
+	case redrive.StoppedMsg:
+		return a.quitAfterStop()
+	}
+	return nil
+}
