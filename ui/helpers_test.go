@@ -1,17 +1,14 @@
 package ui
 
 import (
-	"reflect"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
-	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
@@ -159,16 +156,7 @@ func question(a *App) string {
 	return ""
 }
 
-// bareStyles is a theme without any attribute at all, so a rendered frame
-// holds no escape sequence of ours: any ESC in it came from a message.
-func bareStyles() common.Styles {
-	var s common.Styles
-	v := reflect.ValueOf(&s).Elem()
-	for i := range v.NumField() {
-		v.Field(i).Set(reflect.ValueOf(lipgloss.NewStyle()))
-	}
-	return s
-}
+var bareStyles = uitest.BareStyles
 
 // helpOpen reports whether help is on top of the overlay stack.
 func helpOpen(a *App) bool {

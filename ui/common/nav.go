@@ -30,3 +30,16 @@ func NavStep(k tea.KeyPressMsg, nav keymap.Nav, page int) (step int, ok bool) {
 	}
 	return 0, false
 }
+
+// Offset is the first row to show of n rows, page at a time, so that the
+// cursor stays on screen and the window moves as little as it can.
+func Offset(cursor, offset, page, n int) int {
+	page = max(page, 1)
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+page {
+		offset = cursor - page + 1
+	}
+	return min(max(offset, 0), max(n-page, 0))
+}

@@ -1,4 +1,4 @@
-package dialog
+package dialog_test
 
 import (
 	"context"
@@ -10,26 +10,27 @@ import (
 
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
-// result is a message carrying a dialog's Result, as an opener's would.
-type result struct{ r Result }
+// result is a message carrying a dialog's dialog.Result, as an opener's would.
+type result struct{ r dialog.Result }
 
-func then(r Result) tea.Msg { return result{r} }
+func then(r dialog.Result) tea.Msg { return result{r} }
 
 func com() *common.Common { return common.New(context.Background(), false) }
 
 func TestStackTopTakesKeysDrawsAndHints(t *testing.T) {
 	c := com()
-	var s Stack
+	var s dialog.Stack
 	s.SetSize(80, 20)
 	if _, ok := s.Update(uitest.Key("y")); ok || s.Top() != nil {
 		t.Fatal("an empty stack took a key")
 	}
-	help := NewHelp(c, then)
+	help := dialog.NewHelp(c, then)
 	s.Push(help)
-	quit := NewConfirm(c, "Quit?", "quit", nil, then)
+	quit := dialog.NewConfirm(c, "Quit?", "quit", nil, then)
 	s.Push(quit)
 	if body, ok := s.Body(); !ok || !strings.Contains(ansi.Strip(body), "Quit?") || strings.Contains(body, "Keys") {
 		t.Errorf("the top is not what is drawn:\n%s", ansi.Strip(body))
@@ -41,10 +42,10 @@ func TestStackTopTakesKeysDrawsAndHints(t *testing.T) {
 		t.Error("the stack took a message that is not input")
 	}
 	msg, ok := s.Update(uitest.Key("y"))
-	if !ok || msg.(result).r.Outcome != Confirmed || s.Top() != help {
+	if !ok || msg.(result).r.Outcome != dialog.Confirmed || s.Top() != help {
 		t.Fatalf("y: %v; top %T, want help back on top", msg, s.Top())
 	}
-	prompt := NewPrompt(c, "to: ", "export", "x", "", then)
+	prompt := dialog.NewPrompt(c, "to: ", "export", "x", "", then)
 	s.Push(prompt)
 	if _, ok := s.Body(); ok {
 		t.Error("a dialog under the top one is drawn: only the top is")
@@ -63,13 +64,13 @@ func TestConfirmAnswers(t *testing.T) {
 	for _, tt := range []struct {
 		key   string
 		enter bool
-		want  Outcome
+		want  dialog.Outcome
 	}{
-		{"y", false, Confirmed}, {"Y", false, Confirmed}, {"enter", false, Cancelled}, {"enter", true, Confirmed},
-		{"n", false, Cancelled}, {"esc", true, Cancelled}, {"j", true, Cancelled}, {"q", false, Cancelled},
-		{"t", true, Chose},
+		{"y", false, dialog.Confirmed}, {"Y", false, dialog.Confirmed}, {"enter", false, dialog.Cancelled}, {"enter", true, dialog.Confirmed},
+		{"n", false, dialog.Cancelled}, {"esc", true, dialog.Cancelled}, {"j", true, dialog.Cancelled}, {"q", false, dialog.Cancelled},
+		{"t", true, dialog.Chose},
 	} {
-		d := NewConfirm(c, "Sure?", "do it", []string{"because"}, then)
+		d := dialog.NewConfirm(c, "Sure?", "do it", []string{"because"}, then)
 		if tt.enter {
 			d.WithEnter().WithChoice(rate)
 		}
@@ -82,40 +83,40 @@ func TestConfirmAnswers(t *testing.T) {
 			t.Errorf("%q (enter %v): done %v, %v; want %v", tt.key, tt.enter, done, msg, tt.want)
 		}
 	}
-	d := NewConfirm(c, "Sure?", "do it", nil, then)
+	d := dialog.NewConfirm(c, "Sure?", "do it", nil, then)
 	if done, _ := d.Update(tea.PasteMsg{Content: "y"}); done {
 		t.Error("a paste answered the question")
 	}
 }
 
 func TestPickerNarrowsAndPicks(t *testing.T) {
-	items := []Item{{Name: "billing"}, {Name: "orders"}, {Name: "shipping"}}
-	p := NewPicker(com(), "To…", items, then)
+	items := []dialog.Item{{Name: "billing"}, {Name: "orders"}, {Name: "shipping"}}
+	p := dialog.NewPicker(com(), "To…", items, then)
 	for _, r := range "ship" {
 		p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	done, msg := p.Update(uitest.Key("enter"))
-	if r := msg.(result).r; !done || r.Outcome != Picked || r.Index != 2 {
+	if r := msg.(result).r; !done || r.Outcome != dialog.Picked || r.Index != 2 {
 		t.Errorf("picked %+v, want shipping (2)", r)
 	}
-	p = NewPicker(com(), "To…", items, then)
+	p = dialog.NewPicker(com(), "To…", items, then)
 	p.Update(uitest.Key("down"))
 	if _, msg := p.Update(uitest.Key("enter")); msg.(result).r.Index != 1 {
 		t.Errorf("down then enter picked %+v", msg)
 	}
-	p = NewPicker(com(), "To…", items, then)
+	p = dialog.NewPicker(com(), "To…", items, then)
 	p.Update(tea.PasteMsg{Content: "zzz"})
 	if done, _ := p.Update(uitest.Key("enter")); done {
 		t.Error("enter with nothing matching picked something")
 	}
-	if done, msg := p.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != Cancelled {
+	if done, msg := p.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != dialog.Cancelled {
 		t.Error("esc did not cancel")
 	}
 }
 
 func TestPromptEntersOrCancels(t *testing.T) {
 	c := com()
-	p := NewPrompt(c, "export to: ", "export", "./a.jsonl", "that file exists", then)
+	p := dialog.NewPrompt(c, "export to: ", "export", "./a.jsonl", "that file exists", then)
 	p.SetSize(80, 1)
 	if !strings.Contains(ansi.Strip(p.View()), "that file exists") {
 		t.Error("the error is not shown")
@@ -126,34 +127,34 @@ func TestPromptEntersOrCancels(t *testing.T) {
 	}
 	p.Update(tea.PasteMsg{Content: "x\x1b[2J"})
 	done, msg := p.Update(uitest.Key("enter"))
-	if r := msg.(result).r; !done || r.Outcome != Entered || r.Text != "./a.jsonx[2J" {
+	if r := msg.(result).r; !done || r.Outcome != dialog.Entered || r.Text != "./a.jsonx[2J" {
 		t.Errorf("entered %+v", r)
 	}
-	p = NewPrompt(c, "export to: ", "export", "./a", "", then)
-	if done, msg := p.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != Cancelled {
+	p = dialog.NewPrompt(c, "export to: ", "export", "./a", "", then)
+	if done, msg := p.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != dialog.Cancelled {
 		t.Error("esc did not cancel")
 	}
 }
 
 func TestHelpClosesOrQuits(t *testing.T) {
-	h := NewHelp(com(), then)
+	h := dialog.NewHelp(com(), then)
 	if done, _ := h.Update(uitest.Key("j")); done {
 		t.Error("j closed help")
 	}
-	if done, msg := h.Update(uitest.Key("q")); !done || msg.(result).r.Outcome != Chose {
+	if done, msg := h.Update(uitest.Key("q")); !done || msg.(result).r.Outcome != dialog.Chose {
 		t.Error("q did not end help asking to quit")
 	}
-	if done, msg := h.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != Cancelled {
+	if done, msg := h.Update(uitest.Key("esc")); !done || msg.(result).r.Outcome != dialog.Cancelled {
 		t.Error("esc did not close help")
 	}
-	if done, _ := NewHelp(com(), nil).Update(uitest.Key("?")); !done {
+	if done, _ := dialog.NewHelp(com(), nil).Update(uitest.Key("?")); !done {
 		t.Error("? did not close help")
 	}
 }
 
 func TestInputEditsPrintableTextOnly(t *testing.T) {
 	keys := keymap.Default().Input
-	var f Input
+	var f dialog.Input
 	f.Update(tea.PasteMsg{Content: "ab\x1b[31mc\u009bd e"}, keys)
 	if got := f.Value(); got != "ab[31mcd e" {
 		t.Errorf("paste kept %q", got)
@@ -171,8 +172,8 @@ func TestInputEditsPrintableTextOnly(t *testing.T) {
 	if f.Value() != "abc" {
 		t.Errorf("limit: %q", f.Value())
 	}
-	for key, want := range map[string]InputKey{"enter": InputAccept, "esc": InputClear, "up": InputUp, "down": InputDown, "k": InputEdit} {
-		if got := InputKeyOf(uitest.Key(key), keys); got != want {
+	for key, want := range map[string]dialog.InputKey{"enter": dialog.InputAccept, "esc": dialog.InputClear, "up": dialog.InputUp, "down": dialog.InputDown, "k": dialog.InputEdit} {
+		if got := dialog.InputKeyOf(uitest.Key(key), keys); got != want {
 			t.Errorf("%s is %v, want %v", key, got, want)
 		}
 	}

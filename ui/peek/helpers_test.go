@@ -35,15 +35,7 @@ func newPane(t testing.TB, w, h int) (*Pane, *uitest.Client) {
 	return p, f
 }
 
-// queue is the dataset's queue name.
-func queue(name string) model.Queue {
-	for _, q := range uitest.Dataset(0) {
-		if q.Name == name {
-			return q
-		}
-	}
-	panic("no queue " + name)
-}
+var queue = uitest.Named
 
 // drive runs cmd and feeds every message it produces back into the pane,
 // following the Cmds that returns, until nothing is left.
@@ -76,15 +68,10 @@ func press(p *Pane, keys ...string) tea.Cmd {
 	return cmd
 }
 
-// dialogOf is the dialog the pane asked the root to open; nil when none.
-func dialogOf(msgs []tea.Msg) dialog.Dialog {
-	for _, m := range msgs {
-		if o, ok := m.(dialog.OpenMsg); ok {
-			return o.Dialog
-		}
-	}
-	return nil
-}
+var (
+	dialogOf = uitest.DialogOf
+	notices  = uitest.Notices
+)
 
 // answer presses k on d and hands the answer to the pane.
 func answer(p *Pane, d dialog.Dialog, k string) tea.Cmd {
@@ -93,15 +80,4 @@ func answer(p *Pane, d dialog.Dialog, k string) tea.Cmd {
 		return nil
 	}
 	return p.Update(res)
-}
-
-// notices are the status-line notices among msgs.
-func notices(msgs []tea.Msg) []string {
-	var out []string
-	for _, m := range msgs {
-		if n, ok := m.(common.NoticeMsg); ok {
-			out = append(out, n.Text)
-		}
-	}
-	return out
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
 )
 
 // The list's state changes. Each public one ends in follow, so the body
@@ -93,16 +94,7 @@ func (p *Pane) toggle() {
 }
 
 // scroll keeps the cursor on screen.
-func (p *Pane) scroll() {
-	page := max(p.listRows, 1)
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+page {
-		p.offset = p.cursor - page + 1
-	}
-	p.offset = min(max(p.offset, 0), max(len(p.rows)-page, 0))
-}
+func (p *Pane) scroll() { p.offset = common.Offset(p.cursor, p.offset, p.listRows, len(p.rows)) }
 
 func (p *Pane) move(d int) {
 	p.cursor = min(max(p.cursor+d, 0), max(len(p.rows)-1, 0))

@@ -2,26 +2,12 @@ package peek
 
 import (
 	"fmt"
-	"reflect"
 	"testing"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
-
-// bareStyles is a theme without any attribute at all, so a rendered frame
-// holds no escape sequence of ours: any ESC in it came from a message.
-func bareStyles() common.Styles {
-	var s common.Styles
-	v := reflect.ValueOf(&s).Elem()
-	for i := range v.NumField() {
-		v.Field(i).Set(reflect.ValueOf(lipgloss.NewStyle()))
-	}
-	return s
-}
 
 // Every message of the hostile corpus, in every display mode, scrolled to
 // its top, middle and bottom, at both golden widths (and beside the DLQ
@@ -30,7 +16,7 @@ func TestRendersHostileMessagesSafely(t *testing.T) {
 	msgs := uitest.HostileMessages(t)
 	for _, size := range []struct{ w, h int }{{120, 33}, {76, 33}, {80, 21}} {
 		p, f := newPane(t, size.w, size.h)
-		p.c.Styles = bareStyles()
+		p.c.Styles = uitest.BareStyles()
 		f.Messages[queue("orders-dlq").URL] = msgs
 		open(t, p, "orders-dlq")
 		if len(p.Messages()) != peekPage && len(p.Messages()) != len(msgs) {

@@ -124,16 +124,7 @@ func (l *list) refilter(url string) {
 }
 
 // scroll keeps the cursor on screen.
-func (l *list) scroll() {
-	page := l.pageSize()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+page {
-		l.offset = l.cursor - page + 1
-	}
-	l.offset = min(max(l.offset, 0), max(len(l.rows)-page, 0))
-}
+func (l *list) scroll() { l.offset = common.Offset(l.cursor, l.offset, l.pageSize(), len(l.rows)) }
 
 func (l *list) move(d int) {
 	l.cursor = min(max(l.cursor+d, 0), max(len(l.rows)-1, 0))

@@ -32,37 +32,15 @@ func newPane(t *testing.T, readOnly bool) (*Pane, *uitest.Client) {
 	return p, f
 }
 
-func queue(name string) model.Queue {
-	for _, q := range uitest.Dataset(0) {
-		if q.Name == name {
-			return q
-		}
-	}
-	panic("no queue " + name)
-}
+var (
+	queue    = uitest.Named
+	dialogOf = uitest.DialogOf
+	notices  = uitest.Notices
+)
 
 // send sends k with the list cursor on queue name.
 func send(p *Pane, k, name string) tea.Cmd {
 	return p.Update(KeyMsg{Key: uitest.Key(k), Target: Target{Queue: queue(name), OK: true}})
-}
-
-func dialogOf(msgs []tea.Msg) dialog.Dialog {
-	for _, m := range msgs {
-		if o, ok := m.(dialog.OpenMsg); ok {
-			return o.Dialog
-		}
-	}
-	return nil
-}
-
-func notices(msgs []tea.Msg) []string {
-	var out []string
-	for _, m := range msgs {
-		if n, ok := m.(common.NoticeMsg); ok {
-			out = append(out, n.Text)
-		}
-	}
-	return out
 }
 
 // answer presses k on d and hands the answer to the pane.
