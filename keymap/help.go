@@ -19,7 +19,7 @@ func (k KeyMap) Groups() []Group {
 	groups := []Group{
 		{Title: "Queues", Bindings: []key.Binding{k.List.Filter, k.List.Open, k.List.Details, k.Global.Back, k.List.Sort, k.Global.Refresh}},
 		{Title: "Messages", Bindings: []key.Binding{
-			k.List.Peek, k.Peek.LoadMore, k.Peek.Select, k.Peek.Copy, k.Peek.Pager, k.Peek.Export,
+			k.List.Peek, k.Peek.LoadMore, k.Peek.Select, k.Peek.Copy, k.Peek.CopyRaw, k.Peek.Pager, k.Peek.PagerRaw, k.Peek.Export,
 			k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt,
 		}},
 		{Title: "Navigation", Bindings: []key.Binding{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom}},

@@ -54,8 +54,10 @@ type Peek struct {
 	Body      key.Binding // enter: the body takes the arrows
 	LoadMore  key.Binding
 	Select    key.Binding
-	Copy      key.Binding
-	Pager     key.Binding
+	Copy      key.Binding // the body as sanitized text
+	CopyRaw   key.Binding // the body's raw bytes, asked first when they hold controls
+	Pager     key.Binding // the body as sanitized text
+	PagerRaw  key.Binding // the raw bytes, asked first when they hold controls
 	Export    key.Binding
 	Raw       key.Binding // pretty JSON / raw body
 	Decode    key.Binding // base64 / gzip+base64 body
@@ -125,7 +127,9 @@ func Default() KeyMap {
 			LoadMore:  bind("n", "load more messages", "n"),
 			Select:    bind("space", "select message", "space"),
 			Copy:      bind("y", "copy body", "y"),
+			CopyRaw:   bind("Y", "copy raw bytes", "Y"),
 			Pager:     bind("o", "open body in $PAGER", "o"),
+			PagerRaw:  bind("O", "raw bytes in $PAGER", "O"),
 			Export:    bind("e", "export as JSONL", "e"),
 			Raw:       bind("v", "pretty / raw body", "v"),
 			Decode:    bind("d", "decode base64/gzip", "d"),

@@ -134,7 +134,7 @@ func TestNoKeyBoundTwice(t *testing.T) {
 		}
 	}
 	for _, b := range []key.Binding{k.Peek.Filter, k.Peek.Body, k.Peek.LoadMore, k.Peek.Select, k.Peek.Copy,
-		k.Peek.Pager, k.Peek.Export, k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt, k.List.Sort, k.List.Details,
+		k.Peek.CopyRaw, k.Peek.Pager, k.Peek.PagerRaw, k.Peek.Export, k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt, k.List.Sort, k.List.Details,
 		k.List.Peek, k.List.Filter} {
 		for _, key := range b.Keys() {
 			if d, ok := taken[key]; ok {
@@ -155,9 +155,9 @@ func TestHelpListsEveryBinding(t *testing.T) {
 			n++
 		}
 	}
-	// 30 bindings: 6 navigation, 6 queue, 4 general, 9 messages, 5 DLQ.
-	if n != 30 {
-		t.Errorf("full help lists %d bindings, want 30", n)
+	// 32 bindings: 6 navigation, 6 queue, 4 general, 11 messages, 5 DLQ.
+	if n != 32 {
+		t.Errorf("full help lists %d bindings, want 32", n)
 	}
 	if len(k.ShortHelp()) == 0 {
 		t.Error("empty short help")

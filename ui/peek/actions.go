@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -19,38 +20,102 @@ import (
 // terminal (and SSH), and many terminals drop or truncate large payloads.
 const copyLimit = 100 << 10
 
-// copyBody copies the shown body of the message under the cursor to the
-// system clipboard with OSC 52, and says what it copied. tea.SetClipboard
-// base64-encodes the text inside the sequence, so no byte of the body can
-// end the sequence early or reach the terminal as a control.
+// Copy and pager hand the body on as sanitized text, as the screen shows
+// it: pasted into a shell, a raw ESC [201~ ends the bracketed paste and
+// runs what follows, and a pager given -R (or no pager at all) passes
+// escape sequences to the terminal. The raw bytes go out only on their own
+// keys, Y and O, after a question naming what they hold.
+
+// rawMsg is the answer to "hand on the raw bytes?".
+type rawMsg struct {
+	pager bool // O, else Y
+	body  string
+	yes   bool
+}
+
+// copyBody is y: the shown body of the message under the cursor, as text
+// safe to paste, to the system clipboard with OSC 52.
 func (p *Pane) copyBody() tea.Cmd {
 	if _, ok := p.Current(); !ok {
 		return nil
 	}
 	body := p.body.Shown()
-	if body == "" {
+	safe := sanitize.Text(body)
+	note := ""
+	if n := sanitize.Escaped(body); n > 0 {
+		note = fmt.Sprintf("; %s a terminal would act on copied as symbols (Y copies the raw bytes)", common.Plural(n, "character"))
+	}
+	return p.clip(safe, note)
+}
+
+// clip copies text (cut to the clipboard limit on a rune boundary) and
+// says what it copied.
+func (p *Pane) clip(text, note string) tea.Cmd {
+	if text == "" {
 		p.Say("the body is empty: nothing copied")
 		return nil
 	}
-	if len(body) > copyLimit {
+	if len(text) > copyLimit {
 		cut := copyLimit
-		for cut > 0 && !utf8.RuneStart(body[cut]) {
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		p.Say(fmt.Sprintf("copied the first %s of %s (clipboard limit); o or e for all of it",
-			common.Plural(cut, "byte"), common.Plural(len(body), "byte")))
-		return tea.SetClipboard(body[:cut])
+		p.Say(fmt.Sprintf("copied the first %s of %s (clipboard limit); o or e for all of it%s",
+			common.Plural(cut, "byte"), common.Plural(len(text), "byte"), note))
+		return tea.SetClipboard(text[:cut])
 	}
-	p.Say("copied " + common.Plural(len(body), "byte") + " to the clipboard (OSC 52)")
-	return tea.SetClipboard(body)
+	p.Say("copied " + common.Plural(len(text), "byte") + " to the clipboard (OSC 52)" + note)
+	return tea.SetClipboard(text)
 }
 
-// openPager writes the shown body to a temporary file for $PAGER.
+// openPager is o: the shown body, as sanitized text, in $PAGER.
 func (p *Pane) openPager() tea.Cmd {
 	if _, ok := p.Current(); !ok {
 		return nil
 	}
-	return pagerFileCmd([]byte(p.body.Shown()))
+	return pagerFileCmd([]byte(sanitize.Text(p.body.Shown())))
+}
+
+// raw is Y and O: the body's raw bytes, to the clipboard or the pager. When
+// they hold anything a terminal acts on, it asks first, saying so.
+func (p *Pane) raw(pager bool) tea.Cmd {
+	m, ok := p.Current()
+	if !ok {
+		return nil
+	}
+	body := p.body.Shown()
+	n := sanitize.Escaped(body)
+	if n == 0 {
+		return p.rawAnswered(rawMsg{pager: pager, body: body, yes: true})
+	}
+	verb, where := "Copy", "Pasted into a shell or an editor, they act there: ESC [201~ ends a bracketed paste and runs what follows it."
+	if pager {
+		verb, where = "Open", "Your pager decides what they do: with -R, or with more or cat, they reach the terminal (a screen clear, a clipboard write, a link)."
+	}
+	lines := []string{
+		fmt.Sprintf("The body of %s holds %s that a terminal acts on or shows deceptively: escape sequences, control "+
+			"characters, bidi overrides, invalid UTF-8.", sanitize.Cut(m.ID, 40), common.Plural(n, "character")),
+		where,
+		"y and o hand on the same text as the screen shows, with those characters as visible symbols.",
+	}
+	d := dialog.NewConfirm(p.c, verb+" the raw bytes?", strings.ToLower(verb)+" the raw bytes", lines,
+		func(r dialog.Result) tea.Msg {
+			return rawMsg{pager: pager, body: body, yes: r.Outcome == dialog.Confirmed}
+		})
+	p.Send(dialog.OpenMsg{Dialog: d})
+	return nil
+}
+
+// rawAnswered hands on the raw bytes once the user said yes.
+func (p *Pane) rawAnswered(msg rawMsg) tea.Cmd {
+	switch {
+	case !msg.yes:
+		p.Say("nothing copied or opened")
+		return nil
+	case msg.pager:
+		return pagerFileCmd([]byte(msg.body))
+	}
+	return p.clip(msg.body, " (raw bytes)")
 }
 
 // exportReq is an export the prompt asks a path for.

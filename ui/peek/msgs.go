@@ -89,10 +89,10 @@ func releaseCmd(sess awsclient.Peek) tea.Cmd {
 	}
 }
 
-// pagerFileCmd writes body, unchanged, to a private temporary file: the
-// pager is the user's own tool and shows control bytes its own way. It also
-// builds the pager's command here, off the UI goroutine, since resolving it
-// reads the environment and searches $PATH.
+// pagerFileCmd writes body to a private temporary file (o gives it the
+// sanitized text, O the raw bytes once asked). It also builds the pager's
+// command here, off the UI goroutine, since resolving it reads the
+// environment and searches $PATH.
 func pagerFileCmd(body []byte) tea.Cmd {
 	return func() tea.Msg {
 		f, err := os.CreateTemp("", "sqscope-body-*.txt")

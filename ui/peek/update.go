@@ -45,6 +45,8 @@ func (p *Pane) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return p.more()
+	case rawMsg:
+		return p.rawAnswered(msg)
 	case exportPathMsg:
 		return p.exportAnswered(msg)
 	case exportedMsg:
@@ -81,8 +83,12 @@ func (p *Pane) key(k tea.KeyPressMsg) tea.Cmd {
 		return p.loadMore()
 	case key.Matches(k, keys.Peek.Copy):
 		return p.copyBody()
+	case key.Matches(k, keys.Peek.CopyRaw):
+		return p.raw(false)
 	case key.Matches(k, keys.Peek.Pager):
 		return p.openPager()
+	case key.Matches(k, keys.Peek.PagerRaw):
+		return p.raw(true)
 	case key.Matches(k, keys.Peek.Export):
 		p.startExport()
 		return nil

@@ -107,10 +107,11 @@ func (c *moves) cancelFailed(msg cancelledMsg) {
 
 // progressed stores a client-side progress snapshot and returns the Cmd
 // waiting for the next; ok is false once Move has returned (or for a
-// stale move), and the reader stops.
+// stale move), and the reader stops. A snapshot still queued when the
+// report arrived is older than the report: it changes nothing.
 func (c *moves) progressed(msg progressMsg) (cmd tea.Cmd, ok bool) {
 	mv := c.of(msg.id)
-	if mv == nil || msg.closed {
+	if mv == nil || msg.closed || !mv.running {
 		return nil, false
 	}
 	mv.prog = msg.p

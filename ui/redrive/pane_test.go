@@ -142,3 +142,29 @@ func TestReadOnlyMovesNothingAndOffersNothing(t *testing.T) {
 		t.Errorf("read-only hints offer %v", hs)
 	}
 }
+
+// A progress snapshot still queued when the report arrived must not clear
+// the report from the status line, nor count against it (issue 15,
+// defect 8).
+func TestLateProgressKeepsTheReport(t *testing.T) {
+	p, f := newPane(t, false)
+	f.Mover.Report = awsclient.MoveReport{Moved: 19, Total: 19}
+	f.Mover.Progress = []awsclient.MoveProgress{{Moved: 10, Total: 19}}
+	dest := queue("shipping")
+	p.Update(pickedMsg{target: Target{Queue: queue("orders-dlq"), OK: true}, dest: &dest})
+	launch := answer(p, dialogOf(p.Take()), "y")
+	batch := launch().(tea.BatchMsg)
+	done := batch[0]()     // Move ran to its end
+	progress := batch[1]() // the snapshot it sent on its way
+	p.Update(done)
+	p.Take()
+	if cmd := p.Update(progress); cmd != nil {
+		t.Error("the reader goes on after the report")
+	}
+	if up := p.Take(); len(notices(up)) != 0 {
+		t.Errorf("a late snapshot changed the status line: %v", up)
+	}
+	if l := p.Latest(); l.Report == nil || l.Report.Moved != 19 || l.Running {
+		t.Errorf("after the late snapshot: %+v", l)
+	}
+}

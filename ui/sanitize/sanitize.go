@@ -105,3 +105,22 @@ func Cut(s string, width int) string {
 	}
 	return string(buf)
 }
+
+// Escaped counts what Text would not print as itself in s: controls, C1,
+// invalid UTF-8, format characters such as bidi overrides. Tabs and line
+// breaks do not count. Zero means s is already safe to print as it is.
+func Escaped(s string) int {
+	if isSafeASCII(s) {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		u := scan(s, i, true)
+		switch u.kind {
+		case picture, hexByte, codePoint:
+			n++
+		}
+		i = u.end
+	}
+	return n
+}

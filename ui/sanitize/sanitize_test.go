@@ -151,3 +151,28 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapedCountsWhatTextWouldNotPrint(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"plain text", 0},
+		{"tabs\tand\nlines\n", 0},
+		{"héllo wörld ☃", 0},
+		{"\x1b[2J", 1},            // ESC; "[2J" is printable
+		{"\x1b]52;c;eA==\x07", 2}, // OSC 52: ESC and BEL
+		{"end\x1b[201~paste", 1},  // bracketed paste end
+		{"\u202egnp.exe", 1},      // bidi override
+		{"a\xffb\x9bc", 2},        // invalid byte, lone C1 byte
+		{"\u009b31m", 1},          // C1 CSI as a code point
+		{"zero\u200bwidth", 1},    // zero-width space
+	} {
+		if got := Escaped(tt.in); got != tt.want {
+			t.Errorf("Escaped(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+		if (Escaped(tt.in) == 0) != (Text(tt.in) == tt.in || strings.ContainsAny(tt.in, "\t")) {
+			t.Errorf("Escaped(%q) disagrees with Text: %q", tt.in, Text(tt.in))
+		}
+	}
+}
