@@ -34,10 +34,12 @@ const (
 
 // OpenPeek starts a peek session on one queue. It makes no call yet.
 //
-// It works in read-only mode too: the guard lets ReceiveMessage through
-// only together with ChangeMessageVisibility[Batch] (see readOnlyAllowed),
-// because a peek is a receive followed by a reset, and refusing the reset
-// would leave peeked messages hidden. A peek never deletes or sends.
+// In read-only mode it peeks only a queue without a redrive policy (most
+// DLQs): every Next first reads the policy, and on a queue that has one it
+// receives nothing and returns a *PeekRiskError, because a receive could
+// move messages to the DLQ. The guard refuses any receive that did not pass
+// this check (see guardReceive) and lets the reset through, so nothing
+// peeked is left hidden. A peek never deletes or sends.
 func (s *SQS) OpenPeek(queueURL string, o PeekOptions) Peek {
 	if o.Hold <= 0 {
 		o.Hold = DefaultPeekHold
@@ -102,6 +104,12 @@ type receiveResult struct {
 func (p *peekSession) Next(ctx context.Context, n int) (PeekPage, error) {
 	if p.maxN > 0 && n > p.maxN {
 		n = p.maxN
+	}
+	if p.s.cfg.ReadOnly {
+		var err error
+		if ctx, err = p.clearReceives(ctx); err != nil {
+			return PeekPage{}, err // nothing received; earlier pending stays for later
+		}
 	}
 	var page PeekPage
 	page.Messages = p.takePending(n)
