@@ -90,6 +90,7 @@ type peekSession struct {
 	again   map[string]model.Message // received again since the last Next
 	calls   map[uint64]chan struct{}
 	callID  uint64
+	lost    []time.Time // hold ends of lost receives (peek_lost.go)
 }
 
 // receiveResult is one receive's tally; its messages are already recorded.
@@ -164,6 +165,7 @@ func (p *peekSession) Next(ctx context.Context, n int) (PeekPage, error) {
 		err = ctx.Err() // ended between receives: the page is short because of it
 	}
 	page.Exhausted = empties >= peekEmptyStreak
+	page.LostReceives, page.LostHoldUntil = p.lostHolds()
 	page.Messages = append(page.Messages, p.takePending(n-len(page.Messages))...)
 	page.Again = p.takeAgain()
 	return page, err
@@ -219,6 +221,8 @@ func (p *peekSession) startReceive(ctx context.Context, ask int, out chan<- rece
 func (p *peekSession) receive(ctx context.Context, ask int) receiveResult {
 	r := receiveResult{asked: ask}
 	var out *sqs.ReceiveMessageOutput
+	var tally attemptTally
+	defer func() { p.noteLost(tally.lostAfter(r.err)) }()
 	r.err = p.s.call(ctx, p.queue, func(ctx context.Context) (err error) {
 		out, err = p.s.api.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
 			QueueUrl:              aws.String(p.url),
@@ -230,7 +234,7 @@ func (p *peekSession) receive(ctx context.Context, ask int) receiveResult {
 				types.MessageSystemAttributeNameAll},
 			// The deprecated spelling too: some emulators read only it.
 			AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
-		})
+		}, tally.option)
 		return err
 	})
 	if r.err != nil {
