@@ -148,6 +148,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	if len(strings.TrimSpace(string(body))) == 0 {
 		body = []byte("{}")
 	}
+	body = markInvalidText(body) // before Go's decoder hides it (utf8.go)
 	out, err := s.call(hr.Context(), h, &request{host: hr.Host, sender: senderID(hr, s.opts.AccountID)}, body)
 	if err != nil {
 		writeError(w, err)

@@ -41,6 +41,7 @@ const (
 	featEmptyBody        feature = "rejecting an empty message body"
 	featInvalidAttrValue feature = "InvalidAttributeValue for an out-of-range queue attribute"
 	featRedriveAllow     feature = "the RedriveAllowPolicy queue attribute"
+	featStrictUTF8       feature = "rejecting bytes that are not UTF-8 and lone surrogates in message text (InvalidMessageContents)"
 )
 
 // target is one SQS implementation the suite runs against.

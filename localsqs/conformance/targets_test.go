@@ -44,6 +44,7 @@ var motoLacks = map[feature]string{
 	featPurgeLimit:       "a second PurgeQueue right after the first succeeds",
 	featEmptyBody:        "accepts SendMessage with an empty body",
 	featInvalidAttrValue: "answers VisibilityTimeout 43201 with InvalidParameterValue instead of InvalidAttributeValue",
+	featStrictUTF8:       "stores a body or String attribute holding a lone surrogate or the byte 0xFF while answering HTTP 500 with an HTML page, and every later ReceiveMessage on that queue answers the same 500",
 }
 
 func init() {
@@ -60,6 +61,7 @@ var localAWSSQSLacks = map[feature]string{
 	featCharset:          "accepts U+0000, U+0008 and U+FFFF in bodies without InvalidMessageContents",
 	featImmediateDelete:  "keeps listing a deleted queue (its 60-second deletion emulation)",
 	featDedupAfterDelete: "forgets a deduplication id once its message is deleted, so a re-send inside 5 minutes is delivered",
+	featStrictUTF8:       "accepts a lone surrogate or the byte 0xFF in a body or String attribute and stores U+FFFD instead (HTTP 200)",
 }
 
 func init() {
