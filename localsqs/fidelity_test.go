@@ -1,6 +1,10 @@
 package localsqs
 
-import "testing"
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
 
 // Issue 15, defect 10: what SQS refuses, localsqs refuses too, instead of
 // quietly storing something else.
@@ -75,5 +79,54 @@ func TestMarkInvalidTextKeepsValidJSON(t *testing.T) {
 		if got := markInvalidText([]byte(s)); string(got) != s {
 			t.Errorf("markInvalidText(%s) = %s", s, got)
 		}
+	}
+}
+
+// A receipt handle proves a receive. One put together from a MessageId
+// (which SendMessage hands to every producer), or a real one with its
+// random part changed, is ReceiptHandleIsInvalid, and the message stays.
+func TestForgedReceiptHandlesRejected(t *testing.T) {
+	h := newHarness(t)
+	url := h.createQueue("q", nil)
+	id := h.send(url, "precious", nil)["MessageId"].(string)
+	forged := []string{
+		// Every field right but the MAC, which only the server can make.
+		base64.RawURLEncoding.EncodeToString([]byte(handlePrefix + "\x00q\x00" + id + "\x001\x00" +
+			strings.Repeat("0", 24) + "\x00" + strings.Repeat("0", 32))),
+		// The format before handles carried a MAC.
+		base64.RawURLEncoding.EncodeToString([]byte("lsq1\x00q\x00" + id + "\x001\x00" + strings.Repeat("0", 24))),
+	}
+	for i, f := range forged {
+		h.fail("DeleteMessage", obj{"QueueUrl": url, "ReceiptHandle": f}, "ReceiptHandleIsInvalid")
+		h.fail("ChangeMessageVisibility", obj{"QueueUrl": url, "ReceiptHandle": f, "VisibilityTimeout": 0}, "ReceiptHandleIsInvalid")
+		if c := h.counts(url); c[0] != "1" {
+			t.Fatalf("forged handle %d: counts %v, want the message still visible", i, c)
+		}
+	}
+
+	m := h.receive(url, obj{"VisibilityTimeout": 60})[0]
+	real := m["ReceiptHandle"].(string)
+	raw, err := base64.RawURLEncoding.DecodeString(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Same queue, id and receive; another random part.
+	parts := strings.Split(string(raw), "\x00")
+	for i := 4; i < len(parts); i++ {
+		parts[i] = strings.Repeat("0", len(parts[i]))
+	}
+	tampered := base64.RawURLEncoding.EncodeToString([]byte(strings.Join(parts, "\x00")))
+	h.fail("DeleteMessage", obj{"QueueUrl": url, "ReceiptHandle": tampered}, "ReceiptHandleIsInvalid")
+	h.fail("ChangeMessageVisibility", obj{"QueueUrl": url, "ReceiptHandle": tampered, "VisibilityTimeout": 0}, "ReceiptHandleIsInvalid")
+	res := h.ok("DeleteMessageBatch", obj{"QueueUrl": url, "Entries": []obj{{"Id": "a", "ReceiptHandle": tampered}}})
+	if f, _ := res["Failed"].([]any); len(f) != 1 || f[0].(obj)["Code"] != "ReceiptHandleIsInvalid" {
+		t.Errorf("DeleteMessageBatch with a tampered handle: %v", res)
+	}
+	if c := h.counts(url); c[1] != "1" {
+		t.Fatalf("after tampered handles: counts %v, want the message still in flight", c)
+	}
+	h.ok("DeleteMessage", obj{"QueueUrl": url, "ReceiptHandle": real})
+	if c := h.counts(url); c != [3]string{"0", "0", "0"} {
+		t.Errorf("the real handle did not delete: %v", c)
 	}
 }

@@ -15,7 +15,8 @@ import (
 //     stale one fails with InvalidParameterValue ("receipt handle has
 //     expired"), a message that is not in flight with MessageNotInflight,
 //     and a message that no longer exists with InvalidParameterValue.
-//   - A handle that this server did not issue, or for another queue, is
+//   - A handle that this server did not issue (its MAC does not verify,
+//     see newReceiptHandle), or for another queue, is
 //     ReceiptHandleIsInvalid.
 
 // maxVisibility is how long a message may stay in flight after a receive.
