@@ -2,6 +2,7 @@ package localsqs
 
 import (
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -128,5 +129,51 @@ func TestForgedReceiptHandlesRejected(t *testing.T) {
 	h.ok("DeleteMessage", obj{"QueueUrl": url, "ReceiptHandle": real})
 	if c := h.counts(url); c != [3]string{"0", "0", "0"} {
 		t.Errorf("the real handle did not delete: %v", c)
+	}
+}
+
+// VisibilityTimeout is required on ChangeMessageVisibility (the Go SDK
+// always sends it); a request without it is an error, not a reset to 0.
+func TestChangeVisibilityNeedsATimeout(t *testing.T) {
+	h := newHarness(t)
+	url := h.createQueue("q", nil)
+	h.send(url, "x", nil)
+	handle := h.receive(url, obj{"VisibilityTimeout": 60})[0]["ReceiptHandle"]
+	h.fail("ChangeMessageVisibility", obj{"QueueUrl": url, "ReceiptHandle": handle}, "MissingParameter")
+	res := h.ok("ChangeMessageVisibilityBatch", obj{"QueueUrl": url, "Entries": []obj{{"Id": "a", "ReceiptHandle": handle}}})
+	if f, _ := res["Failed"].([]any); len(f) != 1 || f[0].(obj)["Code"] != "MissingParameter" {
+		t.Errorf("batch entry without VisibilityTimeout: %v, want it failed with MissingParameter", res)
+	}
+	if c := h.counts(url); c[1] != "1" {
+		t.Errorf("counts %v: the message must still be in flight", c)
+	}
+}
+
+// At most 50 tags per queue, however they arrive; keys and values hold
+// only what AWS allows in tags (letters, digits, spaces, _ . : / = + - @),
+// so no terminal escape reaches a console that lists them.
+func TestTagRules(t *testing.T) {
+	h := newHarness(t)
+	many := obj{}
+	for i := range 51 {
+		many[fmt.Sprintf("k%02d", i)] = "v"
+	}
+	h.fail("CreateQueue", obj{"QueueName": "tagged", "tags": many}, "InvalidParameterValue")
+	if h.s.queueByName("tagged") != nil {
+		t.Error("the queue was created although its tags were refused")
+	}
+	url := h.createQueue("q", nil)
+	h.fail("TagQueue", obj{"QueueUrl": url, "Tags": many}, "InvalidParameterValue")
+	for _, bad := range []obj{
+		{"k": "a\x1b[2Jb"}, {"k\x1b": "v"}, {"k": "\x1b]52;c;cm0=\x07"}, {"k": "line\nbreak"},
+		{"k": "\u202egnp.exe"}, {"k": "\u009b2J"},
+	} {
+		h.fail("TagQueue", obj{"QueueUrl": url, "Tags": bad}, "InvalidParameterValue")
+		h.fail("CreateQueue", obj{"QueueName": "tagged", "tags": bad}, "InvalidParameterValue")
+	}
+	good := obj{"team": "Zoë Müller", "cost-center": "a_b.c:d/e=f+g-h@i 42", "漢字": "値"}
+	h.ok("TagQueue", obj{"QueueUrl": url, "Tags": good})
+	if tags := h.ok("ListQueueTags", obj{"QueueUrl": url})["Tags"].(obj); len(tags) != len(good) {
+		t.Errorf("tags = %v, want %v", tags, good)
 	}
 }

@@ -99,10 +99,6 @@ func (s *Server) changeMessageVisibility(_ context.Context, _ *request, raw json
 	if in.ReceiptHandle == "" {
 		return nil, errMissingParameter("ReceiptHandle")
 	}
-	if in.VisibilityTimeout == nil {
-		// The Go SDK omits a zero int32, so absent means 0 here.
-		in.VisibilityTimeout = new(int64)
-	}
 	now := s.now()
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -127,11 +123,9 @@ func (s *Server) changeMessageVisibilityBatch(_ context.Context, _ *request, raw
 		if e.ReceiptHandle == "" {
 			return errMissingParameter("ReceiptHandle")
 		}
-		vt := e.VisibilityTimeout
-		if vt == nil {
-			vt = new(int64) // see changeMessageVisibility
-		}
-		return q.changeVisibility(e.ReceiptHandle, vt, now)
+		// Required, like the single call's: the Go SDK always sends it,
+		// even 0, so a request without it is an error, never a reset.
+		return q.changeVisibility(e.ReceiptHandle, e.VisibilityTimeout, now)
 	})
 }
 

@@ -29,6 +29,9 @@ func (s *Server) createQueue(_ context.Context, r *request, raw json.RawMessage)
 	if err := applyAttrs(&cfg, in.Attributes, true); err != nil {
 		return nil, err
 	}
+	if err := validateTags(in.Tags); err != nil {
+		return nil, err
+	}
 	arn := s.queueARN(in.QueueName)
 	if cfg.redrive != nil {
 		if err := s.checkRedriveTarget(arn, fifo, cfg.redrive); err != nil {

@@ -90,3 +90,27 @@ func TestInvalidUTF8Rejected(t *testing.T) {
 		}
 	})
 }
+
+// VisibilityTimeout is required: without it ChangeMessageVisibility is
+// MissingParameter (a batch entry fails alone, with that code) and the
+// message stays in flight. It must not be read as 0, a reset.
+func TestChangeVisibilityRequiresTimeout(t *testing.T) {
+	forEachTarget(t, []feature{featVisibilityNeeded}, func(t *testing.T, tg *target) {
+		url := createQueue(t, tg, uniqueName("cmv-vt", false), nil)
+		send(t, tg, url, "x")
+		m := receiveOne(t, tg, url)
+		q := `{"QueueUrl":` + jsonString(url) + `,`
+		h := jsonString(*m.ReceiptHandle)
+		if a := rawCall(t, tg, "ChangeMessageVisibility", []byte(q+`"ReceiptHandle":`+h+`}`)); a.status != http.StatusBadRequest || a.code != "MissingParameter" {
+			t.Errorf("ChangeMessageVisibility without VisibilityTimeout: HTTP %d code %q, want 400 MissingParameter (%.120s)", a.status, a.code, a.body)
+		}
+		a := rawCall(t, tg, "ChangeMessageVisibilityBatch", []byte(q+`"Entries":[{"Id":"a","ReceiptHandle":`+h+`}]}`))
+		var out struct{ Failed []struct{ Id, Code string } }
+		if err := json.Unmarshal(a.body, &out); a.status != http.StatusOK || err != nil || len(out.Failed) != 1 || out.Failed[0].Code != "MissingParameter" {
+			t.Errorf("batch entry without VisibilityTimeout: HTTP %d %.160s, want 200 with the entry failed as MissingParameter", a.status, a.body)
+		}
+		if c := queueCounts(t, tg, url); c.notVisible != 1 {
+			t.Errorf("counts %+v: the message must still be in flight", c)
+		}
+	})
+}

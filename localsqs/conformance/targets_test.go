@@ -45,6 +45,8 @@ var motoLacks = map[feature]string{
 	featEmptyBody:        "accepts SendMessage with an empty body",
 	featInvalidAttrValue: "answers VisibilityTimeout 43201 with InvalidParameterValue instead of InvalidAttributeValue",
 	featStrictUTF8:       "stores a body or String attribute holding a lone surrogate or the byte 0xFF while answering HTTP 500 with an HTML page, and every later ReceiveMessage on that queue answers the same 500",
+	featVisibilityNeeded: "answers ChangeMessageVisibility without VisibilityTimeout with HTTP 500 (an HTML page), and fails such a batch entry as InvalidParameterValue",
+	featTagChars:         "accepts ESC in tag keys and values and returns them raw from ListQueueTags",
 }
 
 func init() {
@@ -62,6 +64,7 @@ var localAWSSQSLacks = map[feature]string{
 	featImmediateDelete:  "keeps listing a deleted queue (its 60-second deletion emulation)",
 	featDedupAfterDelete: "forgets a deduplication id once its message is deleted, so a re-send inside 5 minutes is delivered",
 	featStrictUTF8:       "accepts a lone surrogate or the byte 0xFF in a body or String attribute and stores U+FFFD instead (HTTP 200)",
+	featTagLimit:         "accepts 51 tags in one TagQueue",
 }
 
 func init() {
