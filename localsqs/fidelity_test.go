@@ -1,8 +1,13 @@
 package localsqs
 
 import (
+	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -175,5 +180,67 @@ func TestTagRules(t *testing.T) {
 	h.ok("TagQueue", obj{"QueueUrl": url, "Tags": good})
 	if tags := h.ok("ListQueueTags", obj{"QueueUrl": url})["Tags"].(obj); len(tags) != len(good) {
 		t.Errorf("tags = %v, want %v", tags, good)
+	}
+}
+
+// QueueUrls are built from the address the server was given or listens
+// on, never from the Host header: that is the client's to choose, and
+// echoing it lets anyone who reaches the server hand other clients URLs
+// that point elsewhere.
+func TestQueueURLIgnoresHostHeader(t *testing.T) {
+	h := newHarness(t)
+	url := h.createQueue("orders", nil)
+	req := func(host, op, body string) *http.Request {
+		r := httptest.NewRequest(http.MethodPost, "http://"+host+"/", strings.NewReader(body))
+		r.Header.Set("X-Amz-Target", "AmazonSQS."+op)
+		return r
+	}
+	for _, op := range []struct{ name, body string }{
+		{"CreateQueue", `{"QueueName":"orders"}`},
+		{"GetQueueUrl", `{"QueueName":"orders"}`},
+		{"ListQueues", `{}`},
+	} {
+		rec := httptest.NewRecorder()
+		h.s.ServeHTTP(rec, req("evil.example:666", op.name, op.body))
+		if strings.Contains(rec.Body.String(), "evil.example") || !strings.Contains(rec.Body.String(), url) {
+			t.Errorf("%s with Host evil.example: %s, want %s", op.name, rec.Body.String(), url)
+		}
+	}
+
+	// Listening, the URL is the listener's, whatever Host a client sends.
+	ctx, cancel := context.WithCancel(context.Background())
+	base, wait, err := ListenAndServe(ctx, "127.0.0.1:0", New(Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cancel(); _ = wait() }()
+	r, _ := http.NewRequest(http.MethodPost, base+"/", strings.NewReader(`{"QueueName":"q"}`))
+	r.Host = "evil.example"
+	r.Header.Set("X-Amz-Target", "AmazonSQS.CreateQueue")
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct{ QueueUrl string }
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.QueueUrl != base+"/000000000000/q" {
+		t.Errorf("CreateQueue over HTTP with Host evil.example: %q (%v), want %s/000000000000/q", out.QueueUrl, err, base)
+	}
+}
+
+func TestDialableURL(t *testing.T) {
+	for _, c := range []struct {
+		ip   net.IP
+		want string
+	}{
+		{net.IPv4zero, "http://127.0.0.1:9324"},
+		{net.IPv6unspecified, "http://127.0.0.1:9324"},
+		{net.IPv4(127, 0, 0, 1), "http://127.0.0.1:9324"},
+		{net.ParseIP("::1"), "http://[::1]:9324"},
+		{net.IPv4(10, 1, 2, 3), "http://10.1.2.3:9324"},
+	} {
+		if got := dialableURL(&net.TCPAddr{IP: c.ip, Port: 9324}); got != c.want {
+			t.Errorf("dialableURL(%v) = %s, want %s", c.ip, got, c.want)
+		}
 	}
 }

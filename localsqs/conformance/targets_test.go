@@ -18,8 +18,13 @@ func init() {
 	starters = append(starters, func() (*target, func(), error) {
 		// One server for the whole run, shared by all cases as a real
 		// endpoint would be; unique queue names keep the cases apart.
-		srv := localsqs.New(localsqs.Options{Region: "us-east-1", AccountID: "000000000000"})
-		hs := httptest.NewServer(srv)
+		// Told its address, as `sqscope server` is, so its QueueUrls name
+		// the endpoint the suite talks to.
+		hs := httptest.NewUnstartedServer(nil)
+		srv := localsqs.New(localsqs.Options{Region: "us-east-1", AccountID: "000000000000",
+			BaseURL: "http://" + hs.Listener.Addr().String()})
+		hs.Config.Handler = srv
+		hs.Start()
 		cleanup := func() {
 			srv.Close() // first, so a pending long poll cannot hold hs.Close
 			hs.Close()
