@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os/signal"
 	"syscall"
 
@@ -32,6 +33,9 @@ func runServer(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "server: %v", err)
 	}
+	if w := exposureWarning(*addr); w != "" {
+		fmt.Fprintln(stderr, "sqscope server: warning: "+w)
+	}
 	if *withDemo {
 		o := demo.Options{Seed: *seed}
 		if err := demo.Seed(ctx, srv, o); err != nil {
@@ -41,9 +45,30 @@ func runServer(args []string, stdout, stderr io.Writer) int {
 	}
 	// Scripts wait for this line to learn the port when --addr ends in :0.
 	fmt.Fprintf(stdout, "localsqs listening on %s\n", url)
-	fmt.Fprintf(stdout, "try: aws --endpoint-url %s sqs list-queues\n", url)
+	// The AWS CLI refuses to run without credentials and a region; the
+	// server accepts any, so the line works pasted into a bare shell.
+	fmt.Fprintf(stdout, "try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=%s aws --endpoint-url %s sqs list-queues\n", *region, url)
 	if err := wait(); err != nil {
 		return fail(stderr, "server: %v", err)
 	}
 	return 0
+}
+
+// exposureWarning says what an address beyond loopback exposes, or "" for
+// loopback. localsqs has no authentication: whoever reaches the port can
+// read, send and delete every message.
+func exposureWarning(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "" // net.Listen has refused it already
+	}
+	local := net.JoinHostPort("127.0.0.1", port)
+	ip := net.ParseIP(host)
+	switch {
+	case host == "" || ip != nil && ip.IsUnspecified():
+		return fmt.Sprintf("--addr %s listens on every network interface: anyone who can reach this machine can read, send and delete every message (there is no authentication); use --addr %s to keep it on this machine", addr, local)
+	case host == "localhost" || ip != nil && ip.IsLoopback():
+		return ""
+	}
+	return fmt.Sprintf("--addr %s is not a loopback address, so the server may be reachable from other machines, with no authentication; use --addr %s to keep it on this machine", addr, local)
 }

@@ -94,15 +94,19 @@ type PeekPage struct {
 	Again []model.Message
 	// Exhausted: two receives in a row brought nothing new, so probably
 	// nothing more is visible (every message is held, or the queue is empty).
-	Exhausted bool
+	Exhausted     bool
+	LostReceives  int
+	LostHoldUntil time.Time
 }
 
 // ReleaseReport says what Release did.
 type ReleaseReport struct {
-	Released int     // made visible again
-	Expired  int     // hold already over (or message gone): visible anyway
-	Failed   int     // still held; see Errs
-	Errs     []error // one per failed call or entry
+	Released      int     // made visible again
+	Expired       int     // hold already over (or message gone): visible anyway
+	Failed        int     // still held; see Errs
+	Errs          []error // one per failed call or entry
+	LostReceives  int
+	LostHoldUntil time.Time
 }
 
 // Client is everything the UI may call.

@@ -81,6 +81,10 @@ func Describe(err error) string {
 	if err == nil {
 		return ""
 	}
+	var risk *PeekRiskError
+	if errors.As(err, &risk) {
+		return shorten(risk.short())
+	}
 	var ro *ReadOnlyError
 	if errors.As(err, &ro) {
 		return ro.Error()

@@ -34,10 +34,12 @@ const (
 
 // OpenPeek starts a peek session on one queue. It makes no call yet.
 //
-// It works in read-only mode too: the guard lets ReceiveMessage through
-// only together with ChangeMessageVisibility[Batch] (see readOnlyAllowed),
-// because a peek is a receive followed by a reset, and refusing the reset
-// would leave peeked messages hidden. A peek never deletes or sends.
+// In read-only mode it peeks only a queue without a redrive policy (most
+// DLQs): every Next first reads the policy, and on a queue that has one it
+// receives nothing and returns a *PeekRiskError, because a receive could
+// move messages to the DLQ. The guard refuses any receive that did not pass
+// this check (see guardReceive) and lets the reset through, so nothing
+// peeked is left hidden. A peek never deletes or sends.
 func (s *SQS) OpenPeek(queueURL string, o PeekOptions) Peek {
 	if o.Hold <= 0 {
 		o.Hold = DefaultPeekHold
@@ -88,6 +90,7 @@ type peekSession struct {
 	again   map[string]model.Message // received again since the last Next
 	calls   map[uint64]chan struct{}
 	callID  uint64
+	lost    []time.Time // hold ends of lost receives (peek_lost.go)
 }
 
 // receiveResult is one receive's tally; its messages are already recorded.
@@ -102,6 +105,12 @@ type receiveResult struct {
 func (p *peekSession) Next(ctx context.Context, n int) (PeekPage, error) {
 	if p.maxN > 0 && n > p.maxN {
 		n = p.maxN
+	}
+	if p.s.cfg.ReadOnly {
+		var err error
+		if ctx, err = p.clearReceives(ctx); err != nil {
+			return PeekPage{}, err // nothing received; earlier pending stays for later
+		}
 	}
 	var page PeekPage
 	page.Messages = p.takePending(n)
@@ -156,6 +165,7 @@ func (p *peekSession) Next(ctx context.Context, n int) (PeekPage, error) {
 		err = ctx.Err() // ended between receives: the page is short because of it
 	}
 	page.Exhausted = empties >= peekEmptyStreak
+	page.LostReceives, page.LostHoldUntil = p.lostHolds()
 	page.Messages = append(page.Messages, p.takePending(n-len(page.Messages))...)
 	page.Again = p.takeAgain()
 	return page, err
@@ -211,6 +221,8 @@ func (p *peekSession) startReceive(ctx context.Context, ask int, out chan<- rece
 func (p *peekSession) receive(ctx context.Context, ask int) receiveResult {
 	r := receiveResult{asked: ask}
 	var out *sqs.ReceiveMessageOutput
+	var tally attemptTally
+	defer func() { p.noteLost(tally.lostAfter(r.err)) }()
 	r.err = p.s.call(ctx, p.queue, func(ctx context.Context) (err error) {
 		out, err = p.s.api.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
 			QueueUrl:              aws.String(p.url),
@@ -222,7 +234,7 @@ func (p *peekSession) receive(ctx context.Context, ask int) receiveResult {
 				types.MessageSystemAttributeNameAll},
 			// The deprecated spelling too: some emulators read only it.
 			AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameAll},
-		})
+		}, tally.option)
 		return err
 	})
 	if r.err != nil {

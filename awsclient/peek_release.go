@@ -62,6 +62,7 @@ func (p *peekSession) Release(ctx context.Context) (ReleaseReport, error) {
 		})
 	}
 	_ = g.Wait() // batches report through rep
+	rep.LostReceives, rep.LostHoldUntil = p.lostHolds()
 	if rep.Failed > 0 {
 		return rep, fmt.Errorf("%d of %d peeked messages still held (visible again when the hold ends): %w",
 			rep.Failed, len(live), rep.Errs[0])

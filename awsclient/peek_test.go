@@ -224,8 +224,9 @@ func TestPeekFIFOFields(t *testing.T) {
 	})
 }
 
-// Read-only mode lets the peek through: receive and reset are allowed
-// together (see readOnlyAllowed), and a peek never deletes or sends.
+// Read-only mode lets the peek of a queue without a redrive policy
+// through: receive and reset are allowed together (see readOnlyAllowed),
+// and a peek never deletes or sends.
 func TestPeekWorksReadOnly(t *testing.T) {
 	forEachBackend(t, "peek-readonly", func(t *testing.T, b backend) {
 		ep := serve(t, b.handler)

@@ -113,7 +113,9 @@ func TestReadOnlyLetsReadsAndPeekThrough(t *testing.T) {
 			return err
 		},
 		"ReceiveMessage": func() error {
-			_, err := c.api.ReceiveMessage(context.Background(), &sqs.ReceiveMessageInput{QueueUrl: u})
+			// Only with the clearance the peek's redrive check grants; see
+			// TestReadOnlyRefusesUncheckedReceive.
+			_, err := c.api.ReceiveMessage(withReceiveClearance(context.Background(), *u), &sqs.ReceiveMessageInput{QueueUrl: u})
 			return err
 		},
 		"ChangeMessageVisibilityBatch": func() error {

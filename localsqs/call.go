@@ -19,8 +19,9 @@ func (e *CallError) Error() string { return e.Type + ": " + e.Message }
 // Call runs one operation in process, without HTTP: in is marshalled as
 // the JSON request body and the JSON response is unmarshalled into out
 // (which may be nil). It lets the demo scenario and tests drive the server
-// without an SDK; queue URLs it returns use the host "localhost" and work
-// with Call and over HTTP alike. Options.Latency is not applied.
+// without an SDK; queue URLs it returns start with the server's base URL
+// (see Options.BaseURL) and work with Call and over HTTP alike.
+// Options.Latency is not applied.
 func (s *Server) Call(ctx context.Context, op string, in, out any) error {
 	h, ok := s.ops[op]
 	if !ok {
@@ -33,7 +34,7 @@ func (s *Server) Call(ctx context.Context, op string, in, out any) error {
 	if in == nil {
 		raw = []byte("{}")
 	}
-	res, err := s.call(ctx, h, &request{host: "localhost", sender: s.opts.AccountID}, raw)
+	res, err := s.call(ctx, h, &request{sender: s.opts.AccountID}, raw)
 	if err != nil {
 		return toCallError(err)
 	}

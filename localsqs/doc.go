@@ -6,9 +6,12 @@
 // JSON protocol the Go SDK uses and can be embedded in a Go binary.
 //
 // Use it as an http.Handler (New), on a socket (ListenAndServe) or in
-// process without HTTP (Server.Call). Queue URLs are http://HOST/ACCOUNT/NAME
-// with HOST taken from the request, and a QueueUrl with any host resolves by
-// its last path segment, since clients mix localhost and 127.0.0.1. Errors
+// process without HTTP (Server.Call). Queue URLs are BASE/ACCOUNT/NAME, BASE
+// being the server's own address (Options.BaseURL, else the one it listens
+// on; never a request's Host header), and a QueueUrl with any host resolves
+// by its last path segment, since clients mix localhost and 127.0.0.1. Text
+// that is not UTF-8 and lone surrogates are refused as SQS refuses them
+// (utf8.go), not stored as U+FFFD. Errors
 // carry __type and the x-amzn-query-error header as SQS sends them, so SDKs
 // produce their typed errors. The conformance suite (localsqs/conformance)
 // runs the same assertions against this server and against moto.
@@ -40,7 +43,9 @@
 //     Server.Close end a task as CANCELLED. Without
 //     MaxNumberOfMessagesPerSecond a task runs as fast as it can.
 //   - Receipt handles (handles.go): DeleteMessage accepts a stale handle;
-//     ChangeMessageVisibility does not.
+//     ChangeMessageVisibility does not. A handle carries a MAC under a
+//     per-process key, so one made up from a MessageId is refused, and
+//     handles do not survive a restart.
 //   - PurgeQueue empties the queue at once; a second purge within 60 s is
 //     PurgeQueueInProgress.
 //

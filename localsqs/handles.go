@@ -15,7 +15,8 @@ import (
 //     stale one fails with InvalidParameterValue ("receipt handle has
 //     expired"), a message that is not in flight with MessageNotInflight,
 //     and a message that no longer exists with InvalidParameterValue.
-//   - A handle that this server did not issue, or for another queue, is
+//   - A handle that this server did not issue (its MAC does not verify,
+//     see newReceiptHandle), or for another queue, is
 //     ReceiptHandleIsInvalid.
 
 // maxVisibility is how long a message may stay in flight after a receive.
@@ -98,10 +99,6 @@ func (s *Server) changeMessageVisibility(_ context.Context, _ *request, raw json
 	if in.ReceiptHandle == "" {
 		return nil, errMissingParameter("ReceiptHandle")
 	}
-	if in.VisibilityTimeout == nil {
-		// The Go SDK omits a zero int32, so absent means 0 here.
-		in.VisibilityTimeout = new(int64)
-	}
 	now := s.now()
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -126,11 +123,9 @@ func (s *Server) changeMessageVisibilityBatch(_ context.Context, _ *request, raw
 		if e.ReceiptHandle == "" {
 			return errMissingParameter("ReceiptHandle")
 		}
-		vt := e.VisibilityTimeout
-		if vt == nil {
-			vt = new(int64) // see changeMessageVisibility
-		}
-		return q.changeVisibility(e.ReceiptHandle, vt, now)
+		// Required, like the single call's: the Go SDK always sends it,
+		// even 0, so a request without it is an error, never a reset.
+		return q.changeVisibility(e.ReceiptHandle, e.VisibilityTimeout, now)
 	})
 }
 

@@ -39,7 +39,9 @@ type harness struct {
 func newHarness(t *testing.T) *harness {
 	t.Helper()
 	clock := &fakeClock{t: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
-	s := New(Options{Now: clock.Now})
+	// The address the harness's requests are sent to, as a server started
+	// with it would be told (see Options.BaseURL).
+	s := New(Options{Now: clock.Now, BaseURL: "http://127.0.0.1:9324"})
 	t.Cleanup(s.Close)
 	return &harness{t: t, s: s, clock: clock}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -19,10 +20,18 @@ var readTimeout = 60 * time.Second
 // cancelled. It returns once listening, with the base URL
 // ("http://127.0.0.1:PORT") and a wait function that blocks until the server
 // has stopped. Cancelling ctx also closes s.
+//
+// On every interface (":9324", "0.0.0.0:9324") the URL names 127.0.0.1,
+// which reaches it from this machine. Unless Options.BaseURL was set, the
+// URL is also what QueueUrls start with.
 func ListenAndServe(ctx context.Context, addr string, s *Server) (url string, wait func() error, err error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return "", nil, err
+	}
+	url = dialableURL(ln.Addr())
+	if s.opts.BaseURL == "" {
+		s.base.Store(&url)
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: readTimeout}
 	served := make(chan error, 1)
@@ -52,5 +61,21 @@ func ListenAndServe(ctx context.Context, addr string, s *Server) (url string, wa
 		once.Do(func() { result = <-done })
 		return result
 	}
-	return "http://" + ln.Addr().String(), wait, nil
+	return url, wait, nil
+}
+
+// dialableURL is the http URL of a listening address, with an unspecified
+// host (every interface) replaced by the loopback address.
+func dialableURL(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return "http://" + a.String()
+	}
+	ip := tcp.IP
+	if ip == nil || ip.IsUnspecified() {
+		// "::" takes IPv4 too (Go listens dual-stack), and 127.0.0.1 is
+		// what a client on this machine is likeliest to use.
+		ip = net.IPv4(127, 0, 0, 1)
+	}
+	return "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(tcp.Port))
 }

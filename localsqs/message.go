@@ -1,7 +1,9 @@
 package localsqs
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"strconv"
@@ -76,25 +78,48 @@ func newMessageID() string {
 }
 
 // Receipt handles name the queue, the message and the receive they came
-// from, plus random bytes so they are not guessable. A handle from an
-// earlier receive of the same message is "stale" (see changeVisibility).
-const handlePrefix = "lsq1"
+// from, a random nonce, and a MAC over all of that under a key only this
+// process knows. The names let a handle be resolved without a lookup; the
+// MAC is what makes it proof of a receive: a MessageId is handed to every
+// producer, so a handle that merely names one must not delete it. A handle
+// from an earlier receive of the same message is genuine but "stale" (see
+// changeVisibility).
+const handlePrefix = "lsq2"
+
+// handleKey is drawn once per process; handles do not outlive it.
+var handleKey = func() []byte {
+	k := make([]byte, 32)
+	if _, err := rand.Read(k); err != nil {
+		panic("localsqs: no randomness for receipt handles: " + err.Error())
+	}
+	return k
+}()
 
 func newReceiptHandle(queue, msgID string, receive int) string {
-	var r [12]byte
-	_, _ = rand.Read(r[:])
-	raw := handlePrefix + "\x00" + queue + "\x00" + msgID + "\x00" + strconv.Itoa(receive) + "\x00" + hex.EncodeToString(r[:])
-	return base64.RawURLEncoding.EncodeToString([]byte(raw))
+	var nonce [12]byte
+	_, _ = rand.Read(nonce[:])
+	signed := handlePrefix + "\x00" + queue + "\x00" + msgID + "\x00" + strconv.Itoa(receive) + "\x00" + hex.EncodeToString(nonce[:])
+	return base64.RawURLEncoding.EncodeToString([]byte(signed + "\x00" + handleMAC(signed)))
 }
 
-// parseReceiptHandle returns the queue name and message id a handle names.
+func handleMAC(signed string) string {
+	m := hmac.New(sha256.New, handleKey)
+	m.Write([]byte(signed))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// parseReceiptHandle returns the queue name and message id of a handle
+// this process issued; ok is false for anything else, forged or garbled.
 func parseReceiptHandle(h string) (queue, msgID string, ok bool) {
 	raw, err := base64.RawURLEncoding.DecodeString(h)
 	if err != nil {
 		return "", "", false
 	}
 	parts := strings.Split(string(raw), "\x00")
-	if len(parts) != 5 || parts[0] != handlePrefix {
+	if len(parts) != 6 || parts[0] != handlePrefix {
+		return "", "", false
+	}
+	if !hmac.Equal([]byte(parts[5]), []byte(handleMAC(strings.Join(parts[:5], "\x00")))) {
 		return "", "", false
 	}
 	return parts[1], parts[2], true

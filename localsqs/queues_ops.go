@@ -29,6 +29,9 @@ func (s *Server) createQueue(_ context.Context, r *request, raw json.RawMessage)
 	if err := applyAttrs(&cfg, in.Attributes, true); err != nil {
 		return nil, err
 	}
+	if err := validateTags(in.Tags); err != nil {
+		return nil, err
+	}
 	arn := s.queueARN(in.QueueName)
 	if cfg.redrive != nil {
 		if err := s.checkRedriveTarget(arn, fifo, cfg.redrive); err != nil {
@@ -46,14 +49,14 @@ func (s *Server) createQueue(_ context.Context, r *request, raw json.RawMessage)
 				return nil, errQueueNameExists(in.QueueName)
 			}
 		}
-		return map[string]string{"QueueUrl": s.queueURL(r, in.QueueName)}, nil
+		return map[string]string{"QueueUrl": s.queueURL(in.QueueName)}, nil
 	}
 	q := newQueue(in.QueueName, arn, "/"+s.opts.AccountID+"/"+in.QueueName, cfg, now)
 	for k, v := range in.Tags {
 		q.tags[k] = v
 	}
 	s.queues[in.QueueName] = q
-	return map[string]string{"QueueUrl": s.queueURL(r, in.QueueName)}, nil
+	return map[string]string{"QueueUrl": s.queueURL(in.QueueName)}, nil
 }
 
 func (s *Server) getQueueURL(_ context.Context, r *request, raw json.RawMessage) (any, error) {
@@ -70,7 +73,7 @@ func (s *Server) getQueueURL(_ context.Context, r *request, raw json.RawMessage)
 	if s.queueByName(in.QueueName) == nil {
 		return nil, errQueueDoesNotExist()
 	}
-	return map[string]string{"QueueUrl": s.queueURL(r, in.QueueName)}, nil
+	return map[string]string{"QueueUrl": s.queueURL(in.QueueName)}, nil
 }
 
 func (s *Server) listQueues(_ context.Context, r *request, raw json.RawMessage) (any, error) {
@@ -84,7 +87,7 @@ func (s *Server) listQueues(_ context.Context, r *request, raw json.RawMessage) 
 	}
 	out := listQueuesOutput{NextToken: next}
 	for _, n := range page {
-		out.QueueUrls = append(out.QueueUrls, s.queueURL(r, n))
+		out.QueueUrls = append(out.QueueUrls, s.queueURL(n))
 	}
 	return out, nil
 }

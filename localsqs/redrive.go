@@ -171,7 +171,7 @@ func (s *Server) listDeadLetterSourceQueues(_ context.Context, r *request, raw j
 	}
 	out := listDLSourcesOutput{QueueUrls: []string{}, NextToken: next}
 	for _, n := range page {
-		out.QueueUrls = append(out.QueueUrls, s.queueURL(r, n))
+		out.QueueUrls = append(out.QueueUrls, s.queueURL(n))
 	}
 	return out, nil
 }

@@ -7,13 +7,10 @@ import (
 	"strings"
 )
 
-// queueURL builds the URL clients see for name, using the host they used.
-func (s *Server) queueURL(r *request, name string) string {
-	host := r.host
-	if host == "" {
-		host = "localhost"
-	}
-	return "http://" + host + "/" + s.opts.AccountID + "/" + name
+// queueURL builds the URL clients see for name, from the server's own
+// base URL (never from the request: see Options.BaseURL).
+func (s *Server) queueURL(name string) string {
+	return *s.base.Load() + "/" + s.opts.AccountID + "/" + name
 }
 
 func (s *Server) queueARN(name string) string {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -18,6 +19,13 @@ type Options struct {
 	AccountID string           // default "000000000000"
 	Latency   time.Duration    // injected before handling every request
 	Now       func() time.Time // clock; default time.Now
+	// BaseURL is what every QueueUrl starts with, e.g.
+	// "http://127.0.0.1:9324". Default: the address ListenAndServe
+	// listens on, or "http://localhost" for a Server used only as an
+	// http.Handler or through Call. The Host header of a request is never
+	// used: it is the client's to choose, and echoing it would let anyone
+	// who can reach the server hand out URLs that point elsewhere.
+	BaseURL string
 }
 
 // Server is an in-memory SQS. It implements http.Handler.
@@ -29,6 +37,7 @@ type Server struct {
 
 	tasks *taskRegistry
 	ops   map[string]handlerFunc
+	base  atomic.Pointer[string] // see Options.BaseURL; set again by ListenAndServe
 
 	closeOnce sync.Once
 	closed    chan struct{}
@@ -53,6 +62,11 @@ func New(opts Options) *Server {
 		closed: make(chan struct{}),
 	}
 	s.ops = s.operations()
+	base := strings.TrimRight(opts.BaseURL, "/")
+	if base == "" {
+		base = "http://localhost"
+	}
+	s.base.Store(&base)
 	return s
 }
 
@@ -77,7 +91,6 @@ type handlerFunc func(ctx context.Context, r *request, raw json.RawMessage) (any
 
 // request carries what handlers need from the HTTP request.
 type request struct {
-	host   string
 	sender string // SenderId: the caller's access key id, as far as we know it
 }
 
@@ -148,7 +161,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 	if len(strings.TrimSpace(string(body))) == 0 {
 		body = []byte("{}")
 	}
-	out, err := s.call(hr.Context(), h, &request{host: hr.Host, sender: senderID(hr, s.opts.AccountID)}, body)
+	body = markInvalidText(body) // before Go's decoder hides it (utf8.go)
+	out, err := s.call(hr.Context(), h, &request{sender: senderID(hr, s.opts.AccountID)}, body)
 	if err != nil {
 		writeError(w, err)
 		return

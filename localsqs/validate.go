@@ -30,6 +30,9 @@ func checkChars(s string) error {
 				return errInvalidMessageContents("Invalid binary character in the message: not valid UTF-8.")
 			}
 		}
+		if r == invalidMark {
+			return errInvalidMessageContents("Invalid binary character was found in the message body: bytes that are not UTF-8, a lone surrogate or '#xFFFF'; the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF")
+		}
 		if !validBodyRune(r) {
 			return errInvalidMessageContents(fmt.Sprintf("Invalid binary character '#x%X' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF", r))
 		}

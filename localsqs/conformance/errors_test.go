@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -78,5 +79,35 @@ func TestSetQueueAttributesRejectsOutOfRange(t *testing.T) {
 		if got := queueAttrs(t, tg, url, types.QueueAttributeNameVisibilityTimeout)["VisibilityTimeout"]; got != "30" {
 			t.Errorf("VisibilityTimeout after the rejected change = %q, want the default 30", got)
 		}
+	})
+}
+
+// A receipt handle is proof of a receive, not a name: a real handle with
+// its end changed deletes nothing and changes nothing.
+func TestTamperedReceiptHandleRejected(t *testing.T) {
+	forEachTarget(t, nil, func(t *testing.T, tg *target) {
+		ctx := testCtx(t)
+		url := createQueue(t, tg, uniqueName("forged", false), nil)
+		send(t, tg, url, "precious")
+		m := receiveOne(t, tg, url)
+		real := aws.ToString(m.ReceiptHandle)
+		fill := "A"
+		if strings.HasSuffix(real, "A") {
+			fill = "B"
+		}
+		tampered := real[:len(real)-8] + strings.Repeat(fill, 8)
+		_, err := tg.client.DeleteMessage(ctx, &sqs.DeleteMessageInput{QueueUrl: aws.String(url), ReceiptHandle: aws.String(tampered)})
+		var invalid *types.ReceiptHandleIsInvalid
+		if !errors.As(err, &invalid) {
+			t.Errorf("DeleteMessage with a tampered handle: err = %v (%T), want *types.ReceiptHandleIsInvalid", err, err)
+		}
+		_, err = tg.client.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: aws.String(url), ReceiptHandle: aws.String(tampered)})
+		if !errors.As(err, &invalid) {
+			t.Errorf("ChangeMessageVisibility with a tampered handle: err = %v (%T), want *types.ReceiptHandleIsInvalid", err, err)
+		}
+		if c := queueCounts(t, tg, url); c.notVisible != 1 {
+			t.Errorf("after tampered handles: %+v, want the message still in flight", c)
+		}
+		deleteMsg(t, tg, url, m)
 	})
 }

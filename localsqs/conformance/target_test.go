@@ -41,6 +41,10 @@ const (
 	featEmptyBody        feature = "rejecting an empty message body"
 	featInvalidAttrValue feature = "InvalidAttributeValue for an out-of-range queue attribute"
 	featRedriveAllow     feature = "the RedriveAllowPolicy queue attribute"
+	featStrictUTF8       feature = "rejecting bytes that are not UTF-8 and lone surrogates in message text (InvalidMessageContents)"
+	featVisibilityNeeded feature = "MissingParameter for ChangeMessageVisibility[Batch] without VisibilityTimeout"
+	featTagLimit         feature = "the limit of 50 tags per queue on TagQueue"
+	featTagChars         feature = "refusing tag keys outside letters, digits, spaces and _ . : / = + - @"
 )
 
 // target is one SQS implementation the suite runs against.

@@ -18,8 +18,13 @@ func init() {
 	starters = append(starters, func() (*target, func(), error) {
 		// One server for the whole run, shared by all cases as a real
 		// endpoint would be; unique queue names keep the cases apart.
-		srv := localsqs.New(localsqs.Options{Region: "us-east-1", AccountID: "000000000000"})
-		hs := httptest.NewServer(srv)
+		// Told its address, as `sqscope server` is, so its QueueUrls name
+		// the endpoint the suite talks to.
+		hs := httptest.NewUnstartedServer(nil)
+		srv := localsqs.New(localsqs.Options{Region: "us-east-1", AccountID: "000000000000",
+			BaseURL: "http://" + hs.Listener.Addr().String()})
+		hs.Config.Handler = srv
+		hs.Start()
 		cleanup := func() {
 			srv.Close() // first, so a pending long poll cannot hold hs.Close
 			hs.Close()
@@ -44,6 +49,9 @@ var motoLacks = map[feature]string{
 	featPurgeLimit:       "a second PurgeQueue right after the first succeeds",
 	featEmptyBody:        "accepts SendMessage with an empty body",
 	featInvalidAttrValue: "answers VisibilityTimeout 43201 with InvalidParameterValue instead of InvalidAttributeValue",
+	featStrictUTF8:       "stores a body or String attribute holding a lone surrogate or the byte 0xFF while answering HTTP 500 with an HTML page, and every later ReceiveMessage on that queue answers the same 500",
+	featVisibilityNeeded: "answers ChangeMessageVisibility without VisibilityTimeout with HTTP 500 (an HTML page), and fails such a batch entry as InvalidParameterValue",
+	featTagChars:         "accepts ESC in tag keys and values and returns them raw from ListQueueTags",
 }
 
 func init() {
@@ -60,6 +68,8 @@ var localAWSSQSLacks = map[feature]string{
 	featCharset:          "accepts U+0000, U+0008 and U+FFFF in bodies without InvalidMessageContents",
 	featImmediateDelete:  "keeps listing a deleted queue (its 60-second deletion emulation)",
 	featDedupAfterDelete: "forgets a deduplication id once its message is deleted, so a re-send inside 5 minutes is delivered",
+	featStrictUTF8:       "accepts a lone surrogate or the byte 0xFF in a body or String attribute and stores U+FFFD instead (HTTP 200)",
+	featTagLimit:         "accepts 51 tags in one TagQueue",
 }
 
 func init() {

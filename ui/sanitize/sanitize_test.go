@@ -24,6 +24,39 @@ var wantLine = map[string]string{
 	"highest-code-points":         "\ufffd ⟨U+10FFFF⟩ \ue000 end",
 	"binary-attr-osc52-clipboard": "␛]52;c;cm0gLXJmIH4K␇",
 	"binary-attr-raw-escapes":     `␀␁␛[2J␛[31mred\xff\xfe`,
+	// C1 forms are legal SQS body characters; each shows as \xNN.
+	"c1-osc52-clipboard":      `copy \x9d52;c;cm0gLXJmIH4K\x9c done`,
+	"c1-osc8-hyperlink":       `see \x9d8;;https://evil.example/\x9cyour invoice\x9d8;;\x9c`,
+	"c1-dcs-request":          `x \x90+q544e\x9c \x90$q"p\x9c y`,
+	"c1-bracketed-paste-end":  `pasted \x9b201~ rm -rf ~`,
+	"bidi-isolates-and-marks": "user ⟨U+2067⟩nimda⟨U+2069⟩ role ⟨U+200F⟩x⟨U+200E⟩⟨U+061C⟩ ok",
+	"zero-width-smuggling":    "pay⟨U+200B⟩⟨U+200C⟩⟨U+2060⟩⟨U+FEFF⟩pal.com ⟨U+E0069⟩⟨U+E0067⟩⟨U+E006E⟩",
+	"line-separators-and-nel": `a\x85b⟨U+2028⟩c⟨U+2029⟩d`,
+	// Raw ESC sequences in Binary attributes.
+	"binary-attr-osc52-st":            `␛]52;c;cm0gLXJmIH4K␛\`,
+	"binary-attr-osc8-hyperlink":      `␛]8;;https://evil.example/␛\click␛]8;;␛\`,
+	"binary-attr-dcs":                 `␛P+q544e␛\␛P$q"p␛\`,
+	"binary-attr-bracketed-paste-end": "echo hi␛[201~rm -rf ~␊",
+	"binary-attr-8bit-c1":             `\x9b2J\x9d52;c;cm0=\x9c\x90+q\x9c`,
+	// Encoded bodies are plain base64 text; their decoded bytes are not.
+	"base64-osc52-clipboard":             "G101MjtjO2NtMGdMWEptSUg0Swc=",
+	"base64-osc52-clipboard/decoded":     "␛]52;c;cm0gLXJmIH4K␇",
+	"base64-bracketed-paste-end":         "aGVsbG8bWzIwMX4Kcm0gLXJmIH4K",
+	"base64-bracketed-paste-end/decoded": "hello␛[201~␊rm -rf ~␊",
+	"base64-osc8-hyperlink":              "G104OztodHRwczovL2V2aWwuZXhhbXBsZS8HaW52b2ljZRtdODs7Bw==",
+	"base64-osc8-hyperlink/decoded":      "␛]8;;https://evil.example/␇invoice␛]8;;␇",
+	"base64-invalid-utf8":                "b2sg//4gwygg7aCAIJsySg==",
+	"base64-invalid-utf8/decoded":        `ok \xff\xfe \xc3( \xed\xa0\x80 \x9b2J`,
+	"gzip-base64-dcs-and-clear":          "H4sIAAAAAAAC/5MO0C40NTFJlY6Rjjbyko72kI41sC4oz0tNYQcAmpY0RhsAAAA=",
+	"gzip-base64-dcs-and-clear/decoded":  `␛P+q544e␛\␛[2J␛[H␛]0;pwned␇`,
+	"gzip-base64-osc52-json":             "H4sIAAAAAAAC/6tWyssvSVWyUpKONTWyTrZOzjVI94nwyvX0MPFmV9JRSspMyQTKPmpYp1QLAFnn3mMsAAAA",
+	"gzip-base64-osc52-json/decoded":     `{"note":"␛]52;c;cm0gLXJmIH4K␇","bidi":"⟨U+202E⟩"}`,
+	// Raw bytes in text fields.
+	"attr-name-invalid-utf8":  `Trace\xff\xc3␛[2J`,
+	"attr-value-invalid-utf8": `ok\xc3( \xed\xa0\x80 \x9b2J`,
+	"attr-value-osc52":        "␛]52;c;cm0gLXJmIH4K␇",
+	"group-id-invalid-utf8":   `grp-\xff␛[201~`,
+	"dedup-id-invalid-utf8":   `dd\xfe\x9b31m⟨U+202E⟩`,
 }
 
 func TestHostileRendersSafely(t *testing.T) {
