@@ -25,15 +25,6 @@ import (
 // folders. Written without the slash so this file does not match itself.
 var hostRoots = []string{"work", "home", "Users", "root", "mnt", "media", "srv", "opt", "shared", "data", "var", "private"}
 
-// pendingRepoint lists references the lead is re-pointing in the ui/
-// rebuild (issue 15, defect 11), by file, with the exact path. Each is
-// reported on every run, and an entry whose reference is gone fails the
-// test, so the list can only shrink. Built with Repeat so this file does
-// not contain the path it tolerates.
-var pendingRepoint = map[string]string{
-	"ui/peekview_test.go": strings.Repeat("../", 2) + "shared/testdata/hostile-messages.json",
-}
-
 func TestTestsStayInsideTheRepository(t *testing.T) {
 	root, err := filepath.Abs(".")
 	if err != nil {
@@ -42,7 +33,6 @@ func TestTestsStayInsideTheRepository(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
 		t.Fatalf("the root package's directory %s is not the module root: %v", root, err)
 	}
-	seen := map[string]bool{}
 	files := 0
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -51,18 +41,15 @@ func TestTestsStayInsideTheRepository(t *testing.T) {
 		if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir // .git, .ci: no Go tests
 		}
-		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+		// Test files, and the test-support package the UI's tests share.
+		if d.IsDir() || !strings.HasSuffix(path, ".go") ||
+			(!strings.HasSuffix(path, "_test.go") && filepath.Base(filepath.Dir(path)) != "uitest") {
 			return nil
 		}
 		files++
 		rel, _ := filepath.Rel(root, path)
 		rel = filepath.ToSlash(rel)
 		for _, ref := range outsideRefs(t, root, path) {
-			if pendingRepoint[rel] == ref.path {
-				seen[rel] = true
-				t.Logf("%s: %s reads %q outside the repository; tolerated until the ui/ rebuild re-points it to testdata/hostile-messages.json", rel, ref.pos, ref.path)
-				continue
-			}
 			t.Errorf("%s: %s: %q is outside the repository; put what the test needs under testdata/", rel, ref.pos, ref.path)
 		}
 		return nil
@@ -72,11 +59,6 @@ func TestTestsStayInsideTheRepository(t *testing.T) {
 	}
 	if files < 10 {
 		t.Fatalf("found only %d test files under %s; the walk is broken", files, root)
-	}
-	for file, path := range pendingRepoint {
-		if !seen[file] {
-			t.Errorf("%s no longer reads %q: remove it from pendingRepoint", file, path)
-		}
 	}
 }
 

@@ -64,7 +64,7 @@ func TestCopyAndPagerHandOnSafeText(t *testing.T) {
 	msgs := uitest.HostileMessages(t)
 	p, f := newPane(t, 120, 33)
 	f.Messages[queue("orders-dlq").URL] = msgs
-	open(t, p, "orders-dlq")
+	openAll(t, p, "orders-dlq", len(msgs))
 	press(p, "g")
 	checked := 0
 	for i := range p.Messages() {

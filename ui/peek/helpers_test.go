@@ -81,3 +81,17 @@ func answer(p *Pane, d dialog.Dialog, k string) tea.Cmd {
 	}
 	return p.Update(res)
 }
+
+// openAll opens the pane on name and loads pages until it lists n
+// messages.
+func openAll(t testing.TB, p *Pane, name string, n int) {
+	t.Helper()
+	open(t, p, name)
+	for range n {
+		if len(p.Messages()) >= n {
+			return
+		}
+		drive(p, press(p, "n"))
+	}
+	t.Fatalf("%d of %d messages listed", len(p.Messages()), n)
+}
