@@ -2,7 +2,10 @@ package peek
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -40,8 +43,16 @@ type confirmedMsg struct {
 // already-read messages again.
 type moreConfirmedMsg struct{ yes bool }
 
-// OpenQueue peeks q, asking first when the peek could dead-letter.
+// OpenQueue peeks q, asking first when the peek could dead-letter. In
+// read-only mode such a peek is refused, saying why: read-only changes
+// nothing, and a receive can move a message to the DLQ.
 func (p *Pane) OpenQueue(q model.Queue) tea.Cmd {
+	if p.c.Keys.ReadOnly {
+		if err := awsclient.ReadOnlyPeekRisk(q); err != nil {
+			p.Say(common.ErrText(err))
+			return nil
+		}
+	}
 	if q.Redrive == nil || q.Redrive.MaxReceiveCount < 1 {
 		return p.start(q)
 	}
@@ -110,6 +121,7 @@ func (p *Pane) loaded(msg pageMsg) tea.Cmd {
 	pg := msg.page
 	p.receivedAgain(pg.Again)
 	p.addPage(pg.Messages, pg.Received, pg.Duplicates, msg.held, p.c.Now().Add(peekHold), pg.Exhausted)
+	p.lost, p.lostUntil = pg.LostReceives, pg.LostHoldUntil
 	p.follow()
 	counts := make([]int, len(p.msgs))
 	for i, m := range p.msgs {
@@ -131,9 +143,24 @@ func (p *Pane) loaded(msg pageMsg) tea.Cmd {
 // released records a release of one of the sessions and says how many
 // messages it made visible again.
 func (p *Pane) released(msg releasedMsg) {
-	if n := p.Settle(msg.sess, msg.rep, msg.err); n > 0 {
-		p.Say(common.Plural(n, "peeked message") + " visible again")
+	n := p.Settle(msg.sess, msg.rep, msg.err)
+	text := ""
+	if n > 0 {
+		text = common.Plural(n, "peeked message") + " visible again"
 	}
+	if rep := msg.rep; rep.LostReceives > 0 && msg.err == nil {
+		// No receipt handle came back for what those receives took: no
+		// release can reach it, only the end of its hold.
+		text = strings.TrimPrefix(text+"; ", "; ") + lostText(rep.LostReceives, rep.LostHoldUntil)
+	}
+	if text != "" {
+		p.Say(text)
+	}
+}
+
+// lostText says what receives whose answer was lost may have hidden.
+func lostText(n int, until time.Time) string {
+	return fmt.Sprintf("%s lost: messages may be hidden until %s", common.Plural(n, "receive"), until.Format("15:04:05"))
 }
 
 // Settle records a release of sess made elsewhere (before a move) or here,

@@ -70,11 +70,18 @@ func (p *Pane) titleLine() string {
 		}
 		parts = append(parts, held)
 	}
+	lost := p.lost > 0 && p.c.Now().Before(p.lostUntil)
 	switch {
 	case p.loading:
 		parts = append(parts, "loading…")
+	case p.exhausted && lost:
+		// Not the end of the queue: what the lost receives took is hidden.
+		parts = append(parts, "no more handed out")
 	case p.exhausted:
 		parts = append(parts, "exhausted")
+	}
+	if lost {
+		parts = append(parts, lostText(p.lost, p.lostUntil))
 	}
 	if n := len(p.again); n > 0 {
 		parts = append(parts, common.Commas(int64(n))+" received again")

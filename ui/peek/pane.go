@@ -40,9 +40,13 @@ type Pane struct {
 	heldUntil   time.Time
 	exhausted   bool
 	loading     bool
-	moved       int             // removed from the list by a client-side move
-	again       map[string]bool // listed messages received more than once by this peek
-	redriven    bool            // a native move task ran: the list may be stale
+	// lost counts receives whose answer never came: SQS may have handed
+	// out messages the pane never saw, hidden until lostUntil.
+	lost      int
+	lostUntil time.Time
+	moved     int             // removed from the list by a client-side move
+	again     map[string]bool // listed messages received more than once by this peek
+	redriven  bool            // a native move task ran: the list may be stale
 
 	// body is the message under the cursor, always: follow keeps it so
 	// after every change, and everything that acts on "this message"
@@ -75,6 +79,7 @@ func (p *Pane) reset(q model.Queue) {
 	p.filtering = false
 	p.read, p.dupes, p.held, p.heldUntil = 0, 0, 0, time.Time{}
 	p.exhausted, p.loading, p.moved, p.redriven = false, true, 0, false
+	p.lost, p.lostUntil = 0, time.Time{}
 	p.body, p.bodyFocus = newBody(p.c), false
 	p.SetSize(p.width, p.height)
 }

@@ -5,10 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/dialog"
 )
@@ -199,4 +202,43 @@ func ids(msgs []model.Message) []string {
 		out[i] = m.ID
 	}
 	return out
+}
+
+// Receives whose answer was lost may have hidden messages the pane never
+// saw: the title says so, with the time they come back, and never calls
+// the queue read to its end meanwhile (issue 15, defect 7).
+func TestLostReceivesAreSaid(t *testing.T) {
+	p, f := newPane(t, 120, 30)
+	f.NextEndsWithPage = true
+	open(t, p, "orders-dlq")
+	until := p.c.Now().Add(30 * time.Second)
+	f.Opened()[0].Lose(2, until)
+	drive(p, press(p, "n"))
+	title := ansi.Strip(strings.SplitN(p.View(), "\n", 2)[0])
+	want := "2 receives lost: messages may be hidden until " + until.Format("15:04:05")
+	if !strings.Contains(title, want) || strings.Contains(title, "exhausted") {
+		t.Errorf("title %q: want %q and no 'exhausted'", title, want)
+	}
+	drive(p, press(p, "esc"))
+	if n := notices(p.Take()); !slices.ContainsFunc(n, func(s string) bool { return strings.Contains(s, want) }) {
+		t.Errorf("closing does not say what stays hidden: %v", n)
+	}
+}
+
+// Read-only changes nothing: a peek that could dead-letter is refused,
+// saying why, before anything is received (issue 15, defect 3).
+func TestReadOnlyRefusesAPeekThatCanDeadLetter(t *testing.T) {
+	p, f := newPane(t, 120, 30)
+	p.c.Keys = keymap.ReadOnly(p.c.Keys)
+	if cmd := p.OpenQueue(queue("orders")); cmd != nil {
+		t.Fatal("a Cmd: it would receive")
+	}
+	up := p.Take()
+	if dialogOf(up) != nil || len(f.Opened()) != 0 || p.Open() {
+		t.Fatalf("read-only offered or started the peek: %v", up)
+	}
+	if n := notices(up); len(n) != 1 || !strings.Contains(n[0], "read-only") || !strings.Contains(n[0], "maxReceiveCount 5") {
+		t.Errorf("no word why: %v", n)
+	}
+	open(t, p, "orders-dlq") // no redrive policy: nothing it could dead-letter
 }

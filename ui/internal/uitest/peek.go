@@ -46,6 +46,10 @@ type Peek struct {
 	// Again is what the next Next reports as received again (see
 	// ReceiveAgain).
 	Again []model.Message
+	// lost and lostUntil are what Next and Release report as receives
+	// whose answer was lost (see Lose).
+	lost      int
+	lostUntil time.Time
 	// endsWithPage marks the page that hands out the last message
 	// Exhausted, as awsclient does when its last receives came back empty;
 	// otherwise only an empty page is (the tests that check what is held
@@ -95,6 +99,7 @@ func (p *Peek) Next(ctx context.Context, n int) (awsclient.PeekPage, error) {
 	p.pos = end
 	page.Exhausted = p.pos == len(p.msgs) && (p.endsWithPage || len(page.Messages) == 0)
 	page.Again, p.Again = p.Again, nil
+	page.LostReceives, page.LostHoldUntil = p.lost, p.lostUntil
 	page.Duplicates = len(page.Again)
 	page.Received += len(page.Again)
 	return page, nil
@@ -104,7 +109,7 @@ func (p *Peek) Release(context.Context) (awsclient.ReleaseReport, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.releases++
-	r := awsclient.ReleaseReport{Released: len(p.held)}
+	r := awsclient.ReleaseReport{Released: len(p.held), LostReceives: p.lost, LostHoldUntil: p.lostUntil}
 	p.held = nil
 	return r, nil
 }
@@ -220,4 +225,12 @@ func (p *Peek) CtxErr() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.ctxErr
+}
+
+// Lose makes the session report n receives whose answer was lost, their
+// messages hidden until until, as awsclient does after a dropped answer.
+func (p *Peek) Lose(n int, until time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lost, p.lostUntil = n, until
 }
