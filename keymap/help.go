@@ -58,8 +58,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		key.WithKeys(append(k.Nav.Up.Keys(), k.Nav.Down.Keys()...)...),
 		key.WithHelp("↑↓/jk", "move"),
 	)
-	quit := Short(k.Global.Quit, "quit")
-	quit.SetHelp("q", "quit") // ctrl+c too, as help says
+	quit := ShortKey(k.Global.Quit, "q", "quit") // ctrl+c too, as help says
 	return []key.Binding{
 		k.Global.Help, quit, move, k.List.Filter, Short(k.List.Open, "peek"), Short(k.List.Details, "details"),
 		Short(k.List.Sort, "sort"), Short(k.Global.Refresh, "refresh"), Short(k.Global.NextPane, "pane"),
@@ -80,6 +79,13 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 // Short is b with a shorter description, for a hint line.
 func Short(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// ShortKey is b shown as keys (one of its keys, say) and desc: the hint
+// stays tied to b, so it disappears with it in read-only mode.
+func ShortKey(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
 	return b
 }
 

@@ -73,11 +73,12 @@ type DLQ struct {
 	CancelMove key.Binding
 }
 
-// Dialog are the answers a dialog takes.
+// Dialog are the answers a confirmation takes: Yes (and Accept where the
+// dialog allows it) confirms; every other key cancels, so that no key
+// typed ahead can agree by accident.
 type Dialog struct {
-	Yes    key.Binding // confirms; every key but Yes (and Accept where a dialog allows it) cancels
-	Accept key.Binding // enter: confirms a dialog the user asked for with a deliberate key; picks
-	Cancel key.Binding
+	Yes    key.Binding
+	Accept key.Binding // enter: confirms a dialog the user asked for with a deliberate key
 }
 
 // Input edits one line of text.
@@ -144,8 +145,7 @@ func Default() KeyMap {
 		},
 		Dialog: Dialog{
 			Yes:    bind("y", "yes", "y", "Y"),
-			Accept: bind("enter", "yes / pick", "enter"),
-			Cancel: bind("n/esc", "no", "n", "esc"),
+			Accept: bind("enter", "yes", "enter"),
 		},
 		Input: Input{
 			Accept:     bind("enter", "keep", "enter"),

@@ -138,7 +138,7 @@ func (a *App) toRedrive(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) peekState() redrive.Peek {
-	return redrive.Peek{Open: a.peek.Open(), Queue: a.peek.Queue(), Held: a.peek.Held(), Session: a.peek.Session()}
+	return redrive.Peek{Open: a.peek.Open(), Queue: a.peek.Queue(), Held: a.peek.Held()}
 }
 
 // target is what R and m act on: the peeked queue and what the peek chose,
@@ -163,18 +163,18 @@ func (a *App) currentQueue() (model.Queue, bool) {
 // drain acts on what the panes sent up, until they send nothing more.
 func (a *App) drain() tea.Cmd {
 	var cmds []tea.Cmd
-	// Bounded: a pane answering the root's answer forever is a bug, and
-	// must not hang the UI.
+	// Bounded: panes answering each other forever is a bug, which must
+	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
 		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take())
 		if len(msgs) == 0 {
-			break
+			return tea.Batch(cmds...)
 		}
 		for _, m := range msgs {
 			cmds = append(cmds, a.up(m))
 		}
 	}
-	return tea.Batch(cmds...)
+	panic("ui: the panes kept sending each other messages")
 }
 
 // View renders the whole screen from state. Fit guarantees the frame never

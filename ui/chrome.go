@@ -94,7 +94,7 @@ func (a *App) statusView() string {
 // dialog names its own; a pane's hints get the DLQ keys in their slot.
 func (a *App) hints() []key.Binding {
 	if a.quitting {
-		return []key.Binding{keymap.Hint("q", "quit without waiting")}
+		return []key.Binding{keymap.ShortKey(a.com.Keys.Global.Quit, "q", "quit without waiting")}
 	}
 	if hs, ok := a.dialogs.Hints(); ok {
 		return hs

@@ -43,8 +43,8 @@ func gatedMove(t *testing.T) (*App, *fakeClient, chan tea.Msg) {
 	return a, f, done
 }
 
-// startMove confirms the open dialog and runs the release, returning the
-// move and progress reader commands (not run yet).
+// startMove confirms the open dialog and delivers the peek's release,
+// returning the move and progress reader commands (not run yet).
 func startMove(t *testing.T, a *App) (move, progress tea.Cmd) {
 	t.Helper()
 	cmd := press(a, "y")
@@ -52,16 +52,25 @@ func startMove(t *testing.T, a *App) (move, progress tea.Cmd) {
 		t.Fatal("y started nothing")
 	}
 	f := a.client.(*fakeClient)
-	rel := cmd()
-	if _, r := f.Opened()[0].Counts(); r != 1 || len(f.MoverCalls().Moves) != 0 {
-		t.Fatalf("a move of selected messages did not release the peek first (%d releases)", r)
+	released := false
+	for range 4 {
+		msg := cmd()
+		if b, ok := msg.(tea.BatchMsg); ok && len(b) == 2 {
+			if !released {
+				t.Fatal("the move began before the peek's release answered")
+			}
+			return b[0], b[1]
+		}
+		if _, r := f.Opened()[0].Counts(); r == 1 {
+			released = true
+		}
+		if len(f.MoverCalls().Moves) != 0 {
+			t.Fatal("a move of selected messages did not release the peek first")
+		}
+		_, cmd = a.Update(msg)
 	}
-	_, cmd = a.Update(rel)
-	batch, ok := cmd().(tea.BatchMsg)
-	if !ok || len(batch) != 2 {
-		t.Fatalf("after the release: %T, want the move and its progress reader", cmd())
-	}
-	return batch[0], batch[1]
+	t.Fatal("after the release: no move and progress reader")
+	return nil, nil
 }
 
 func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
@@ -198,21 +207,24 @@ func TestReleaseAllStopsAMoveAndWaits(t *testing.T) {
 	noJournalHome(t)
 	a, f := peekApp(t, 120, 36)
 	selectTwo(t, a)
-	f.Mover.MoveGate = make(chan struct{})
+	returned := make(chan struct{})
+	f.Mover.MoveGate, f.Mover.Returned = make(chan struct{}), returned
 	press(a, "R")
 	move, _ := startMove(t, a)
-	returned := make(chan struct{})
-	go func() { move(); close(returned) }()
+	go move()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if err := a.ReleaseAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	// The fake Move notes its cancelled context just before it returns.
-	if f.MoverCalls().MoveCtxErr == nil {
-		t.Error("ReleaseAll returned before the move did, or did not cancel it")
+	select {
+	case <-returned:
+	default:
+		t.Fatal("ReleaseAll returned before the move did")
 	}
-	<-returned
+	if f.MoverCalls().MoveCtxErr == nil {
+		t.Error("ReleaseAll did not cancel the move")
+	}
 }
 
 func TestMoveToPickedQueue(t *testing.T) {

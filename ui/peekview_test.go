@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
 // peekGoldenStates are the peek pane's screens at each golden size.
@@ -84,5 +85,46 @@ func TestPeekNoColor(t *testing.T) {
 	}
 	if !strings.Contains(ansi.Strip(out), `"orderId": "ORD-1001"`) {
 		t.Error("the body is not shown without colour")
+	}
+}
+
+// The whole frame — the peek pane, the DLQ pane's breakdowns, the header,
+// the status line and the hints — with every message of the hostile
+// corpus, in every display mode, at both golden sizes: nothing from a
+// message reaches the terminal as a control, and the frame fits.
+func TestHostileMessagesReachNoFrame(t *testing.T) {
+	msgs := uitest.HostileMessages(t)
+	for _, size := range goldenSizes {
+		a, f := peekApp(t, size.w, size.h)
+		a.com.Styles = bareStyles()
+		f.Messages[testQueue("orders-dlq", 0, 0, 0, "").URL] = msgs
+		openPeek(t, a, "orders-dlq")
+		for len(a.peek.Messages()) < len(msgs) {
+			n := len(a.peek.Messages())
+			drive(a, press(a, "n"))
+			if len(a.peek.Messages()) == n {
+				t.Fatalf("%d of %d messages read", n, len(msgs))
+			}
+		}
+		frame := func(what string) {
+			t.Helper()
+			content := a.View().Content
+			uitest.AssertSafe(t, fmt.Sprintf("%dx%d %s", size.w, size.h, what), content)
+			assertFits(t, content, size.w, size.h)
+		}
+		for range 4 { // the breakdown grouped by several fields
+			frame("breakdown " + byLine(screen(a)))
+			press(a, "a")
+		}
+		press(a, "g")
+		for i := range msgs {
+			for _, mode := range []string{"", "tab", "v", "d", "b", "G"} {
+				if mode != "" {
+					press(a, mode)
+				}
+				frame(fmt.Sprintf("message %d %s", i, mode))
+			}
+			press(a, "v", "d", "b", "g", "tab", "j")
+		}
 	}
 }

@@ -40,9 +40,12 @@ func (a *App) quitMsg(msg tea.Msg) tea.Cmd {
 		return a.quit()
 	case quitAnswerMsg:
 		a.quitAsk = nil
-		if !msg.yes {
+		switch _, moving := a.redrive.Moving(); {
+		case !msg.yes:
 			a.notice = "the move goes on"
 			return nil
+		case !moving: // it ended while the question was open
+			return a.releaseAndQuit()
 		}
 		return a.stopAndQuit()
 	case quitNowMsg:
@@ -86,7 +89,7 @@ func (a *App) releaseAndQuit() tea.Cmd {
 	if len(sessions) == 0 {
 		return a.quitNow()
 	}
-	a.quitting = true
+	a.startQuitting()
 	a.notice = "releasing held messages… (q again quits at once)"
 	if n := a.peek.Held(); n > 0 {
 		a.notice = "releasing " + common.Plural(n, "held message") + "… (q again quits at once)"
@@ -114,9 +117,28 @@ func (a *App) quitNow() tea.Cmd {
 // it to return before releasing peeks and quitting.
 func (a *App) stopAndQuit() tea.Cmd {
 	a.redrive.StopForQuit()
-	a.stopping, a.quitting = true, true
+	a.startQuitting()
+	a.stopping = true
 	a.notice = "stopping the move before quitting… (q again quits at once)"
 	return tea.Tick(redrive.StopTimeout, func(time.Time) tea.Msg { return stopTimeoutMsg{} })
+}
+
+// startQuitting hands the keyboard, the status line and the hints to the
+// quit: whatever dialog was open is moot now.
+func (a *App) startQuitting() {
+	a.quitting = true
+	a.dialogs.Clear()
+	a.quitAsk = nil
+}
+
+// moveStopped follows a client-side move's end: a quit waiting for it goes
+// on, and a question about stopping it is moot.
+func (a *App) moveStopped() tea.Cmd {
+	if a.quitAsk != nil {
+		a.dialogs.Close(a.quitAsk)
+		a.quitAsk = nil
+	}
+	return a.quitAfterStop()
 }
 
 // quitAfterStop goes on quitting once the stopped move returned or the

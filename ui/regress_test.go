@@ -93,3 +93,33 @@ func bodyID(s string) string {
 	}
 	return ""
 }
+
+// Quitting takes the keyboard, the status line and the hints: a dialog
+// open when it began is moot and goes.
+func TestQuittingClosesOpenDialogs(t *testing.T) {
+	a, _ := peekApp(t, 120, 36)
+	openPeek(t, a, "orders-dlq")
+	press(a, "e") // the export prompt, on the status line
+	press(a, "ctrl+c")
+	if !a.quitting || a.dialogs.Len() != 0 {
+		t.Fatalf("quitting %v with %d dialogs open", a.quitting, a.dialogs.Len())
+	}
+	if s := screen(a); !strings.Contains(s, "releasing 5 held messages… (q again quits at once)") {
+		t.Errorf("the status line does not say how the quit goes:\n%s", s)
+	}
+}
+
+// When the move ends while "stop it and quit?" is open, the question is
+// moot: it goes, and quitting does not wait for a stop that is over.
+func TestQuitQuestionGoesWhenTheMoveEnds(t *testing.T) {
+	a, f, done := gatedMove(t)
+	press(a, "q")
+	if question(a) != "A move is running: stop it and quit?" {
+		t.Fatalf("no question: %q", question(a))
+	}
+	close(f.Mover.MoveGate) // the move runs to its end meanwhile
+	a.Update(<-done)
+	if a.dialogs.Len() != 0 || a.quitting {
+		t.Errorf("after the move ended: %d dialogs, quitting %v", a.dialogs.Len(), a.quitting)
+	}
+}

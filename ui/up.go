@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/ui/common"
@@ -44,10 +46,12 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 		a.redrive.SetPeek(a.peekState())
 		a.redrive.Yield()
 
-	case redrive.PeekReleasedMsg:
-		a.peek.Settle(msg.Session, msg.Report, msg.Err)
+	case redrive.ReleasePeekMsg:
+		return a.peek.Release(msg.Then)
 	case redrive.YieldMsg:
-		return a.peek.Release()
+		return a.peek.Release(nil)
+	case redrive.PickedMsg:
+		return a.toRedrive(redrive.MoveToMsg{Dest: msg.Dest, Target: a.target()})
 	case redrive.ClearSelectionMsg:
 		if a.peek.Queue().URL == msg.QueueURL {
 			a.peek.ClearSelection()
@@ -64,7 +68,11 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 	case redrive.RefreshMsg:
 		return a.refresh()
 	case redrive.StoppedMsg:
-		return a.quitAfterStop()
+		return a.moveStopped()
+	default:
+		// A message a pane sends up and nobody handles is a bug that
+		// would fail silently: say so at once, in the first test.
+		panic(fmt.Sprintf("ui: %T sent up by a pane and not handled", msg))
 	}
 	return nil
 }

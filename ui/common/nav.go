@@ -43,3 +43,10 @@ func Offset(cursor, offset, page, n int) int {
 	}
 	return min(max(offset, 0), max(n-page, 0))
 }
+
+// FilterHints are the hints while a filter is typed: what typing does,
+// then the input's keys.
+func FilterHints(keys keymap.Input, typing string) []key.Binding {
+	return []key.Binding{keymap.Hint("type", typing), keymap.Short(keys.Accept, "keep filter"),
+		keymap.Short(keys.Clear, "clear filter"), keymap.Hint("↑/↓", "move")}
+}

@@ -68,10 +68,11 @@ func (d *Confirm) Update(msg tea.Msg) (bool, tea.Msg) {
 
 // Hints say what confirms; everything else cancels.
 func (d *Confirm) Hints() []key.Binding {
+	keys := d.c.Keys.Dialog
 	if !d.enterYes {
-		return []key.Binding{keymap.Hint("y", "yes"), keymap.Hint("n/esc/any key", "no")}
+		return []key.Binding{keymap.ShortKey(keys.Yes, "y", "yes"), keymap.Hint("n/esc/any key", "no")}
 	}
-	hs := []key.Binding{keymap.Hint("y/enter", "yes")}
+	hs := []key.Binding{keymap.ShortKey(keys.Yes, "y/"+keys.Accept.Help().Key, "yes")}
 	hs = append(hs, d.also...)
 	return append(hs, keymap.Hint("any other key", "no"))
 }

@@ -78,8 +78,9 @@ func (p *Picker) Update(msg tea.Msg) (bool, tea.Msg) {
 }
 
 func (p *Picker) Hints() []key.Binding {
+	keys := p.c.Keys.Input
 	return []key.Binding{keymap.Hint("type", "to narrow"), keymap.Hint("↑/↓", "choose"),
-		keymap.Hint("enter", "pick"), keymap.Hint("esc", "cancel")}
+		keymap.Short(keys.Accept, "pick"), keymap.Short(keys.Clear, "cancel")}
 }
 
 // View is a box of the matching items around the cursor.

@@ -54,7 +54,9 @@ func (p *Prompt) Update(msg tea.Msg) (bool, tea.Msg) {
 }
 
 func (p *Prompt) Hints() []key.Binding {
-	return []key.Binding{keymap.Hint("enter", p.verb), keymap.Hint("esc", "cancel"), keymap.Hint("ctrl+u", "clear")}
+	keys := p.c.Keys.Input
+	return []key.Binding{keymap.Short(keys.Accept, p.verb), keymap.Short(keys.Clear, "cancel"),
+		keymap.Short(keys.ClearLine, "clear")}
 }
 
 // View is the prompt, in place of the status line.

@@ -30,6 +30,10 @@ func (s *Stack) Close(d Dialog) bool {
 	return true
 }
 
+// Clear takes every dialog off, unanswered: quitting, nothing is asked
+// any more.
+func (s *Stack) Clear() { s.ds = nil }
+
 // Top is the dialog that has the keyboard; nil when none is open.
 func (s *Stack) Top() Dialog {
 	if len(s.ds) == 0 {

@@ -131,19 +131,20 @@ func (p *Pane) loaded(msg pageMsg) tea.Cmd {
 	p.Send(PageReadMsg{})
 	if msg.err != nil {
 		p.s.err = msg.err
-		return p.s.release()
+		return p.s.release(nil)
 	}
 	p.s.err = nil
 	if pg.Exhausted && msg.held > 0 {
-		return p.s.release()
+		return p.s.release(nil)
 	}
 	return nil
 }
 
-// released records a release of one of the sessions and says how many
-// messages it made visible again.
-func (p *Pane) released(msg releasedMsg) {
-	n := p.Settle(msg.sess, msg.rep, msg.err)
+// released records a release of one of the sessions, says how many
+// messages it made visible again, and returns what follows it (see
+// sessions.answered).
+func (p *Pane) released(msg releasedMsg) tea.Cmd {
+	n := p.settle(msg)
 	text := ""
 	if n > 0 {
 		text = common.Plural(n, "peeked message") + " visible again"
@@ -156,18 +157,14 @@ func (p *Pane) released(msg releasedMsg) {
 	if text != "" {
 		p.Say(text)
 	}
+	return p.s.answered(msg.sess, msg.err)
 }
 
-// lostText says what receives whose answer was lost may have hidden.
-func lostText(n int, until time.Time) string {
-	return fmt.Sprintf("%s lost: messages may be hidden until %s", common.Plural(n, "receive"), until.Format("15:04:05"))
-}
-
-// Settle records a release of sess made elsewhere (before a move) or here,
-// and returns how many messages it made visible again. A failed release
-// keeps the session live, so quit and ReleaseAll try again.
-func (p *Pane) Settle(sess awsclient.Peek, rep awsclient.ReleaseReport, err error) (visible int) {
-	ok, current := p.s.released(releasedMsg{sess: sess, rep: rep, err: err})
+// settle records a release and returns how many messages it made visible
+// again. A failed release keeps the session live, so quit and ReleaseAll
+// try again.
+func (p *Pane) settle(msg releasedMsg) (visible int) {
+	ok, current := p.s.released(msg)
 	if !ok {
 		return 0
 	}
@@ -176,21 +173,19 @@ func (p *Pane) Settle(sess awsclient.Peek, rep awsclient.ReleaseReport, err erro
 		// holds messages it did not release.
 		p.held = p.s.sess.Held()
 	}
-	return rep.Released + rep.Expired
+	return msg.rep.Released + msg.rep.Expired
 }
 
-// Release releases what the pane's session holds now (a move task on this
-// DLQ can only move visible messages); the list keeps showing them.
-func (p *Pane) Release() tea.Cmd {
-	if p.held == 0 {
-		return nil
-	}
-	return p.s.release()
-}
+// Release releases what the pane's session holds now (a move of this
+// queue can only take visible messages); the list keeps showing them.
+// then, when not nil, is told once the release answered, with its error:
+// the move starts then.
+func (p *Pane) Release(then func(error) tea.Msg) tea.Cmd { return p.s.release(then) }
 
-// Session is the pane's session, for a move that must release it first;
-// nil while the pane is closed.
-func (p *Pane) Session() awsclient.Peek { return p.s.sess }
+// lostText says what receives whose answer was lost may have hidden.
+func lostText(n int, until time.Time) string {
+	return fmt.Sprintf("%s lost: messages may be hidden until %s", common.Plural(n, "receive"), until.Format("15:04:05"))
+}
 
 // StopForQuit stops loading and returns every session that may still hold
 // messages, for the root to release before it quits.

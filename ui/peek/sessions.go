@@ -21,9 +21,15 @@ type sessions struct {
 	err    error
 	live   []awsclient.Peek // sessions that may still hold messages
 	seen   map[string][]int // receive counts last seen, by queue URL
-	// releasing says a release of the pane's session is on its way, so
-	// another is not asked for before it answers.
+
+	// releasing says a release of the pane's session is on its way; again
+	// that another was asked for meanwhile, made once this one answered
+	// if a page held more since. waiters are told when waitFor's release
+	// answered (a move that can start only then).
 	releasing bool
+	again     bool
+	waiters   []func(error) tea.Msg
+	waitFor   awsclient.Peek
 }
 
 func newSessions() sessions { return sessions{seen: map[string][]int{}} }
@@ -36,17 +42,53 @@ func (c *sessions) begin(s awsclient.Peek) {
 	c.sess = s
 	c.live = append(c.live, s)
 	c.err = nil
-	c.releasing = false
+	c.releasing, c.again = false, false
 }
 
-// release returns the Cmd releasing the pane's session; nil when closed
-// or when a release is on its way already.
-func (c *sessions) release() tea.Cmd {
-	if c.sess == nil || c.releasing {
+// release returns the Cmd releasing the pane's session, and tells then
+// (when not nil) once it answered. While a release is on its way it asks
+// for another instead, made when that one answered, so what a page held
+// meanwhile is released too.
+func (c *sessions) release(then func(error) tea.Msg) tea.Cmd {
+	if c.sess == nil {
+		if then == nil {
+			return nil
+		}
+		return func() tea.Msg { return then(nil) }
+	}
+	if then != nil {
+		c.waiters = append(c.waiters, then)
+		c.waitFor = c.sess
+	}
+	if c.releasing {
+		c.again = true
 		return nil
 	}
 	c.releasing = true
 	return releaseCmd(c.sess)
+}
+
+// answered is what follows the answer to a release of sess: the release
+// asked for meanwhile, when a page held more since; else the messages of
+// those waiting for it.
+func (c *sessions) answered(sess awsclient.Peek, err error) tea.Cmd {
+	if sess == c.sess {
+		again := c.again && err == nil && sess.Held() > 0
+		c.releasing, c.again = again, false
+		if again {
+			return releaseCmd(sess)
+		}
+	}
+	if sess != c.waitFor || len(c.waiters) == 0 {
+		return nil
+	}
+	ws := c.waiters
+	c.waiters, c.waitFor = nil, nil
+	cmds := make([]tea.Cmd, len(ws))
+	for i, w := range ws {
+		cmds[i] = func() tea.Msg { return w(err) }
+	}
+	return tea.Batch(cmds...)
 }
 
 // next returns the Cmd reading the next page under ctx; nil when the pane
@@ -104,9 +146,6 @@ func (c *sessions) accept(msg pageMsg) bool {
 // stays live however it was released: the next page holds messages again,
 // and quitting must find them.
 func (c *sessions) released(msg releasedMsg) (ok, current bool) {
-	if msg.sess == c.sess {
-		c.releasing = false
-	}
 	if msg.err != nil {
 		c.err = msg.err
 		return false, false

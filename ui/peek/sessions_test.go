@@ -5,7 +5,9 @@ import (
 	"errors"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
@@ -71,5 +73,43 @@ func TestSessionsKeepsFailedReleasesLive(t *testing.T) {
 	c.close()
 	if ok, cur := c.released(releasedMsg{sess: b}); !ok || cur || len(c.live) != 0 {
 		t.Errorf("after the pane closed: ok %v, current %v, %d live", ok, cur, len(c.live))
+	}
+}
+
+// A release asked for while one is on its way is made when that one
+// answers, if a page held more meanwhile; whoever waits for the release
+// hears only then, so a move never starts with messages still hidden.
+func TestSessionsReleaseAgainWhatAPageHeldMeanwhile(t *testing.T) {
+	url := uitest.Named("orders-dlq").URL
+	f := &uitest.Client{Messages: map[string][]model.Message{url: uitest.DLQMessages(t)}}
+	s := f.OpenPeek(url, awsclient.PeekOptions{})
+	c := newSessions()
+	c.begin(s)
+	if _, err := s.Next(t.Context(), 2); err != nil {
+		t.Fatal(err)
+	}
+	first := c.release(nil) // e.g. for a move task
+	type waited struct{ err error }
+	if c.release(func(err error) tea.Msg { return waited{err} }) != nil {
+		t.Fatal("a second release was sent while the first is on its way")
+	}
+	msg := first().(releasedMsg)                      // it releases the two…
+	if _, err := s.Next(t.Context(), 2); err != nil { // …and a page holds two more meanwhile
+		t.Fatal(err)
+	}
+	again := c.answered(msg.sess, msg.err)
+	if again == nil {
+		t.Fatal("what the page held meanwhile was not released")
+	}
+	msgs := uitest.RunCmd(again)
+	if len(msgs) != 1 || s.Held() != 0 {
+		t.Fatalf("the second release: %v, %d still held", msgs, s.Held())
+	}
+	done := uitest.RunCmd(c.answered(s, nil))
+	if len(done) != 1 || done[0] != tea.Msg(waited{}) {
+		t.Errorf("the waiter heard %v, want one answer once nothing is held", done)
+	}
+	if c.answered(s, nil) != nil {
+		t.Error("the waiter was told twice")
 	}
 }

@@ -32,7 +32,7 @@ func (p *Pane) update(msg tea.Msg) tea.Cmd {
 	case pageMsg:
 		return p.loaded(msg)
 	case releasedMsg:
-		p.released(msg)
+		return p.released(msg)
 	case confirmedMsg:
 		if !msg.yes {
 			p.Say("cancelled: nothing was received")
@@ -129,11 +129,10 @@ func (p *Pane) viewKey(k tea.KeyPressMsg) {
 // Hints are the pane's, most useful first; while the body has the
 // keyboard the arrows scroll it.
 func (p *Pane) Hints() []key.Binding {
-	if p.filtering {
-		return []key.Binding{keymap.Hint("type", "to filter"), keymap.Hint("enter", "keep filter"),
-			keymap.Hint("esc", "clear filter"), keymap.Hint("↑/↓", "move")}
-	}
 	keys := p.c.Keys
+	if p.filtering {
+		return common.FilterHints(keys.Input, "to filter")
+	}
 	move := keymap.Hint("↑↓", "message")
 	if p.bodyFocus {
 		move = keymap.Hint("↑↓/pgdn", "scroll")
@@ -141,9 +140,9 @@ func (p *Pane) Hints() []key.Binding {
 	s := keymap.Short
 	// Short words, so that at 120 columns the line reaches export.
 	return []key.Binding{
-		keymap.Hint("esc", "close"), move, common.DLQSlot(), s(keys.Peek.LoadMore, "more"), keys.Global.Help, keys.Peek.Filter,
+		s(keys.Global.Back, "close"), move, common.DLQSlot(), s(keys.Peek.LoadMore, "more"), keys.Global.Help, keys.Peek.Filter,
 		s(keys.Peek.Select, "select"), s(keys.Peek.Export, "export"), s(keys.Peek.Copy, "copy"),
 		s(keys.Peek.Pager, "pager"), s(keys.Peek.Raw, "raw"), s(keys.Peek.Decode, "decode"),
-		keymap.Hint("tab", "list/body"), s(keys.Peek.BinaryFmt, "hex/b64"), keymap.Hint("q", "quit"),
+		s(keys.Global.NextPane, "list/body"), s(keys.Peek.BinaryFmt, "hex/b64"), keymap.ShortKey(keys.Global.Quit, "q", "quit"),
 	}
 }

@@ -220,12 +220,13 @@ func (b *Browser) Hints() []key.Binding {
 	keys := b.c.Keys
 	switch {
 	case b.list.filtering:
-		return FilterHints("to narrow")
+		return common.FilterHints(keys.Input, "to narrow")
 	case b.showDetail && b.focus == onSide:
-		return []key.Binding{keymap.Hint("↑/↓", "scroll"), keymap.Hint("enter", "peek"), keymap.Hint("esc", "back"),
-			keymap.Hint("tab", "to list"), keys.Global.Refresh, keys.Global.Help, keys.Global.Quit}
+		return []key.Binding{keymap.Hint("↑/↓", "scroll"), keymap.Short(keys.List.Open, "peek"),
+			keymap.Short(keys.Global.Back, "back"), keymap.Short(keys.Global.NextPane, "to list"),
+			keys.Global.Refresh, keys.Global.Help, keys.Global.Quit}
 	case b.list.Filter() != "":
-		return append([]key.Binding{keymap.Hint("esc", "clear filter")}, withSlot(keys.ShortHelp())...)
+		return append([]key.Binding{keymap.Short(keys.Global.Back, "clear filter")}, withSlot(keys.ShortHelp())...)
 	}
 	return withSlot(keys.ShortHelp())
 }
@@ -233,12 +234,6 @@ func (b *Browser) Hints() []key.Binding {
 // withSlot puts the DLQ keys' place after help and quit.
 func withSlot(hs []key.Binding) []key.Binding {
 	return append(append(append([]key.Binding{}, hs[:2]...), common.DLQSlot()), hs[2:]...)
-}
-
-// FilterHints are the hints while a filter is being typed.
-func FilterHints(typing string) []key.Binding {
-	return []key.Binding{keymap.Hint("type", typing), keymap.Hint("enter", "keep filter"),
-		keymap.Hint("esc", "clear filter"), keymap.Hint("↑/↓", "move")}
 }
 
 // View is the list with the side pane under it, or the detail pane alone

@@ -18,8 +18,6 @@ const (
 	// StopTimeout bounds the wait for a cancelled client-side move on
 	// quit: its batches in flight finish and its held messages are released.
 	StopTimeout = 10 * time.Second
-	// releaseTimeout bounds the peek's release before a move.
-	releaseTimeout = 5 * time.Second
 )
 
 // startedMsg is StartRedrive's answer for move id.
@@ -47,13 +45,11 @@ type cancelledMsg struct {
 	err error
 }
 
-// releasedMsg says the peek session was released before move id, which
+// releasedMsg says the peek released what it held before move id, which
 // can start now that those messages are visible.
 type releasedMsg struct {
-	id   uint64
-	sess awsclient.Peek
-	rep  awsclient.ReleaseReport
-	err  error
+	id  uint64
+	err error
 }
 
 // progressMsg is one progress snapshot of client-side move id; closed
@@ -107,17 +103,6 @@ func cancelCmd(ctx context.Context, c awsclient.Mover, id uint64, handle string)
 // it again, so one move never has two timers.
 func pollCmd(id uint64) tea.Cmd {
 	return tea.Tick(movePoll, func(time.Time) tea.Msg { return pollMsg{id: id} })
-}
-
-// releaseCmd releases the peek session so that the move can receive
-// the messages it holds.
-func releaseCmd(id uint64, sess awsclient.Peek) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), releaseTimeout)
-		defer cancel()
-		rep, err := sess.Release(ctx)
-		return releasedMsg{id: id, sess: sess, rep: rep, err: err}
-	}
 }
 
 // moveCmd runs a client-side move to the end. done is closed when Move has

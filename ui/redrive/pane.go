@@ -17,13 +17,13 @@ import (
 )
 
 // Peek is what the pane knows of the peek pane, handed in by the root
-// before every message: a move of a peeked DLQ must first release what the
-// peek holds, and a finished one tells the peek what moved away.
+// before every message: a move of a peeked DLQ must first have the peek
+// release what it holds, and a finished one tells the peek what moved
+// away.
 type Peek struct {
-	Open    bool
-	Queue   model.Queue
-	Held    int            // messages the peek's session holds
-	Session awsclient.Peek // nil while closed
+	Open  bool
+	Queue model.Queue
+	Held  int // messages the peek's session holds
 }
 
 // on reports whether the peek is open on the queue url.
@@ -164,21 +164,22 @@ func matchesDisabled(k tea.KeyPressMsg, bs ...key.Binding) bool {
 // pane's DLQ slot.
 func (p *Pane) Hints() []key.Binding { return nil }
 
-// KeyHints are the DLQ keys that apply: c while a move runs; R on a DLQ
-// (a too while peeking it); none of them in read-only mode.
+// KeyHints are the DLQ keys that apply: c while a move runs; R on a DLQ,
+// and a while peeking it. The hint line leaves out what read-only mode
+// disabled.
 func (p *Pane) KeyHints(onDLQ, peeking bool) []key.Binding {
 	keys := p.c.Keys.DLQ
-	var extra []key.Binding
-	if p.moves.running() && keys.CancelMove.Enabled() {
-		extra = append(extra, keymap.Hint("c", "cancel move"))
+	var hs []key.Binding
+	if p.moves.running() {
+		hs = append(hs, keymap.Short(keys.CancelMove, "cancel move"))
 	}
-	if onDLQ && keys.Redrive.Enabled() {
-		extra = append(extra, keymap.Hint("R", "redrive"))
+	if onDLQ {
+		hs = append(hs, keymap.Short(keys.Redrive, "redrive"))
 		if peeking {
-			extra = append(extra, keymap.Hint("a", "group"))
+			hs = append(hs, keymap.Short(keys.GroupBy, "group"))
 		}
 	}
-	return extra
+	return hs
 }
 
 // View is the DLQ pane, with the move it shows or what R would do.

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
@@ -60,7 +61,7 @@ func TestMoveOfPeekedMessagesReleasesFirstAndReportsWhatMoved(t *testing.T) {
 	if _, err := sess.Next(t.Context(), 5); err != nil {
 		t.Fatal(err)
 	}
-	p.SetPeek(Peek{Open: true, Queue: dlq, Held: sess.Held(), Session: sess})
+	p.SetPeek(Peek{Open: true, Queue: dlq, Held: sess.Held()})
 	p.Attach(dlq)
 	p.Take()
 	sel := uitest.DLQMessages(t)[:2]
@@ -72,20 +73,22 @@ func TestMoveOfPeekedMessagesReleasesFirstAndReportsWhatMoved(t *testing.T) {
 	if !ok || d.Title() != "Redrive 2 messages from orders-dlq?" {
 		t.Fatalf("dialog %v", d)
 	}
-	rel := answer(p, d, "y")
-	if up := p.Take(); !slices.Contains(up, tea.Msg(ClearSelectionMsg{QueueURL: dlq.URL})) {
-		t.Errorf("the selection was not cleared: %v", up)
-	}
-	if rel == nil || len(f.MoverCalls().Moves) != 0 {
+	if cmd := answer(p, d, "y"); cmd != nil || len(f.MoverCalls().Moves) != 0 {
 		t.Fatal("the move did not wait for the peek's release")
 	}
-	launch := p.Update(rel())
-	if up := p.Take(); !slices.ContainsFunc(up, func(m tea.Msg) bool { r, ok := m.(PeekReleasedMsg); return ok && r.Session == sess }) {
-		t.Errorf("the peek was not told of its release: %v", up)
+	up := p.Take()
+	if !slices.Contains(up, tea.Msg(ClearSelectionMsg{QueueURL: dlq.URL})) {
+		t.Errorf("the selection was not cleared: %v", up)
 	}
-	if sess.Held() != 0 {
-		t.Fatalf("%d still held when the move starts", sess.Held())
+	i := slices.IndexFunc(up, func(m tea.Msg) bool { _, ok := m.(ReleasePeekMsg); return ok })
+	if i < 0 {
+		t.Fatalf("the root was not asked for the peek's release: %v", up)
 	}
+	// The root has the peek release, then hands the pane the answer.
+	if _, err := sess.Release(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	launch := p.Update(up[i].(ReleasePeekMsg).Then(nil))
 	var done tea.Msg
 	for _, m := range uitest.RunCmd(launch) {
 		if _, ok := m.(doneMsg); ok {
@@ -93,7 +96,7 @@ func TestMoveOfPeekedMessagesReleasesFirstAndReportsWhatMoved(t *testing.T) {
 		}
 	}
 	p.Update(done)
-	up := p.Take()
+	up = p.Take()
 	if !slices.ContainsFunc(up, func(m tea.Msg) bool { a, ok := m.(MovedAwayMsg); return ok && slices.Equal(a.IDs, moved) }) ||
 		!slices.Contains(up, tea.Msg(StoppedMsg{})) || !slices.Contains(up, tea.Msg(RefreshMsg{})) {
 		t.Errorf("after the move sent up %v", up)
@@ -138,8 +141,10 @@ func TestReadOnlyMovesNothingAndOffersNothing(t *testing.T) {
 	if m := f.MoverCalls(); len(m.Starts)+len(m.Moves)+len(m.Cancels)+m.TaskCalls != 0 {
 		t.Errorf("read-only mode called the mover: %+v", m)
 	}
-	if hs := p.KeyHints(true, true); len(hs) != 0 {
-		t.Errorf("read-only hints offer %v", hs)
+	for _, h := range keymap.Enabled(p.KeyHints(true, true)) {
+		if k := h.Help().Key; k == "R" || k == "c" || k == "m" {
+			t.Errorf("read-only hints offer %s", k)
+		}
 	}
 }
 
@@ -150,8 +155,7 @@ func TestLateProgressKeepsTheReport(t *testing.T) {
 	p, f := newPane(t, false)
 	f.Mover.Report = awsclient.MoveReport{Moved: 19, Total: 19}
 	f.Mover.Progress = []awsclient.MoveProgress{{Moved: 10, Total: 19}}
-	dest := queue("shipping")
-	p.Update(pickedMsg{target: Target{Queue: queue("orders-dlq"), OK: true}, dest: &dest})
+	p.Update(MoveToMsg{Dest: queue("shipping"), Target: Target{Queue: queue("orders-dlq"), OK: true}})
 	launch := answer(p, dialogOf(p.Take()), "y")
 	batch := launch().(tea.BatchMsg)
 	done := batch[0]()     // Move ran to its end
@@ -166,5 +170,34 @@ func TestLateProgressKeepsTheReport(t *testing.T) {
 	}
 	if l := p.Latest(); l.Report == nil || l.Report.Moved != 19 || l.Running {
 		t.Errorf("after the late snapshot: %+v", l)
+	}
+}
+
+// m asks where to; the pick goes up to the root, which answers with the
+// peek's selection as it is then (a page may have come meanwhile).
+func TestPickAsksTheRootForTheTarget(t *testing.T) {
+	p, _ := newPane(t, false)
+	send(p, "m", "orders-dlq")
+	d := dialogOf(p.Take())
+	if _, ok := d.(*dialog.Picker); !ok {
+		t.Fatalf("m opened %T, want the picker", d)
+	}
+	for _, r := range "ship" {
+		d.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	_, res := d.Update(uitest.Key("enter"))
+	if cmd := p.Update(res); cmd != nil {
+		t.Error("a pick planned the move on the old target")
+	}
+	up := p.Take()
+	if len(up) != 1 || up[0].(PickedMsg).Dest.Name != "shipping" {
+		t.Fatalf("sent up %v, want the pick of shipping", up)
+	}
+	send(p, "m", "orders-dlq")
+	d = dialogOf(p.Take())
+	_, res = d.Update(uitest.Key("esc"))
+	p.Update(res)
+	if n := notices(p.Take()); !slices.Equal(n, []string{"move cancelled"}) {
+		t.Errorf("esc: %v", n)
 	}
 }

@@ -26,9 +26,9 @@ func destinationPicker(c *common.Common, t Target, all []model.Queue) *dialog.Pi
 	return dialog.NewPicker(c, "Move messages from "+common.OneLine(t.Queue.Name)+" to…", items,
 		func(r dialog.Result) tea.Msg {
 			if r.Outcome != dialog.Picked {
-				return pickedMsg{target: t}
+				return pickedMsg{}
 			}
 			q := qs[r.Index]
-			return pickedMsg{target: t, dest: &q}
+			return pickedMsg{dest: &q}
 		})
 }

@@ -15,14 +15,6 @@ import (
 // The ends of client-side moves: the peek's release before one, the
 // report after.
 
-// PeekReleasedMsg tells the root the peek's session was released before a
-// move, so that the peek pane counts what it still holds.
-type PeekReleasedMsg struct {
-	Session awsclient.Peek
-	Report  awsclient.ReleaseReport
-	Err     error
-}
-
 // MovedAwayMsg tells the root which messages a client-side move took out
 // of the queue QueueURL, so that the peek pane drops them from its list.
 type MovedAwayMsg struct {
@@ -38,8 +30,6 @@ type StoppedMsg struct{}
 // A failed release does not stop it: what is still held cannot move and
 // stays in the DLQ, which the report will show.
 func (p *Pane) released(msg releasedMsg) tea.Cmd {
-	// The peek hears of its release first, whatever became of the move.
-	p.Send(PeekReleasedMsg{Session: msg.sess, Report: msg.rep, Err: msg.err})
 	mv := p.moves.of(msg.id)
 	if mv == nil {
 		return nil

@@ -28,22 +28,29 @@ func (p *Pane) start() tea.Cmd {
 // releasing what a peek of the DLQ holds: a task moves visible messages.
 func (p *Pane) startNative(pl plan) tea.Cmd {
 	mv := p.moves.begin(pl)
-	if cmd := p.releaseFirst(); cmd != nil {
-		return cmd
+	if p.releaseFirst() {
+		return nil
 	}
 	p.Say("starting a native redrive of " + common.OneLine(pl.dlq.Name) + "…")
 	return startCmd(p.c.Ctx, p.client, mv.id, pl.dlq.ARN, pl.rate)
 }
 
-// releaseFirst releases the peek session when it holds messages of the
-// DLQ about to be moved (hidden, they could not move); nil when there is
+// ReleasePeekMsg asks the root to have the peek pane release what it
+// holds, and to hand the pane Then's message once the release answered:
+// a move starts only when the messages it is to move are visible.
+type ReleasePeekMsg struct{ Then func(error) tea.Msg }
+
+// releaseFirst asks for the peek's release when it holds messages of the
+// DLQ about to be moved (hidden, they could not move); false when there is
 // nothing to release. The move starts when the release has answered.
-func (p *Pane) releaseFirst() tea.Cmd {
-	if !p.peek.on(p.moves.cur.plan.dlq.URL) || p.peek.Held == 0 || p.peek.Session == nil {
-		return nil
+func (p *Pane) releaseFirst() bool {
+	if !p.peek.on(p.moves.cur.plan.dlq.URL) || p.peek.Held == 0 {
+		return false
 	}
 	p.Say("releasing the peeked messages so they can move…")
-	return releaseCmd(p.moves.cur.id, p.peek.Session)
+	id := p.moves.cur.id
+	p.Send(ReleasePeekMsg{Then: func(err error) tea.Msg { return releasedMsg{id: id, err: err} }})
+	return true
 }
 
 // startClient starts a client-side move. A peek session of the DLQ holds
@@ -53,8 +60,8 @@ func (p *Pane) startClient(pl plan) tea.Cmd {
 	if p.peek.Queue.URL == pl.dlq.URL {
 		p.Send(ClearSelectionMsg{QueueURL: pl.dlq.URL})
 	}
-	if cmd := p.releaseFirst(); cmd != nil {
-		return cmd
+	if p.releaseFirst() {
+		return nil
 	}
 	return p.run()
 }

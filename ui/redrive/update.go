@@ -19,7 +19,11 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	case answerMsg:
 		return p.answered(msg)
 	case pickedMsg:
-		return p.picked(msg)
+		p.picked(msg)
+	case MoveToMsg:
+		if msg.Target.OK {
+			return p.request(msg.Target, &msg.Dest)
+		}
 	case startedMsg:
 		return p.started(msg)
 	case pollMsg:
@@ -75,11 +79,21 @@ func (p *Pane) key(msg KeyMsg) tea.Cmd {
 	return nil
 }
 
-// pickedMsg is the destination picker's answer, with the target m was
-// pressed on.
+// pickedMsg is the destination picker's answer.
 type pickedMsg struct {
-	target Target
-	dest   *model.Queue // nil: cancelled
+	dest *model.Queue // nil: cancelled
+}
+
+// PickedMsg asks the root for the target of a move to Dest, picked just
+// now: the peek's selection and filter as they are now, not as they were
+// when m was pressed.
+type PickedMsg struct{ Dest model.Queue }
+
+// MoveToMsg is the root's answer to PickedMsg: plan the move of Target's
+// messages to Dest.
+type MoveToMsg struct {
+	Dest   model.Queue
+	Target Target
 }
 
 // pick is m: choose where the target DLQ's messages go.
@@ -92,11 +106,11 @@ func (p *Pane) pick(t Target) {
 	p.Send(dialog.OpenMsg{Dialog: destinationPicker(p.c, t, p.cat.Queues)})
 }
 
-// picked plans the move to the queue picked.
-func (p *Pane) picked(msg pickedMsg) tea.Cmd {
+// picked asks the root for what to move to the queue picked.
+func (p *Pane) picked(msg pickedMsg) {
 	if msg.dest == nil {
 		p.Say("move cancelled")
-		return nil
+		return
 	}
-	return p.request(msg.target, msg.dest)
+	p.Send(PickedMsg{Dest: *msg.dest})
 }

@@ -30,6 +30,8 @@ type Mover struct {
 	MoveErr    error
 	MoveGate   chan struct{} // Move waits for it (or its context) before returning
 	MoveCtxErr error
+	// Returned, when set, is closed as Move returns.
+	Returned chan struct{}
 }
 
 // StartCall is one StartRedrive call.
@@ -79,8 +81,11 @@ func (f *Client) Move(ctx context.Context, req awsclient.MoveRequest, progress c
 	f.Mover.Moves = append(f.Mover.Moves, req)
 	f.Mover.Selected = append(f.Mover.Selected, took)
 	f.Mover.HeldAtMove = append(f.Mover.HeldAtMove, held)
-	prog, rep, err, gate := f.Mover.Progress, f.Mover.Report, f.Mover.MoveErr, f.Mover.MoveGate
+	prog, rep, err, gate, returned := f.Mover.Progress, f.Mover.Report, f.Mover.MoveErr, f.Mover.MoveGate, f.Mover.Returned
 	f.Mu.Unlock()
+	if returned != nil {
+		defer close(returned)
+	}
 	for _, p := range prog {
 		select {
 		case progress <- p:
