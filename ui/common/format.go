@@ -157,3 +157,20 @@ func Block(lines []string, w, h int) string {
 func Wrap(s string, w int) []string {
 	return strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(s), "\n")
 }
+
+// MiddleCut fits one row of safe text (a queue name) into w cells by
+// cutting its middle: queue names share their beginnings
+// (prod-order-fulfillment-…) and differ at the end (…-events-dlq,
+// …-commands-dlq), so the end is kept, and more of it than of the start.
+func MiddleCut(s string, w int) string {
+	n := Width(s)
+	if n <= w {
+		return s
+	}
+	if w < 5 {
+		return Trunc(s, w)
+	}
+	head := (w - 1) * 2 / 5
+	tail := w - 1 - head
+	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, n-tail, "")
+}

@@ -71,3 +71,24 @@ func TestPadAndTruncUseCellWidth(t *testing.T) {
 		t.Errorf("Block = %q", got)
 	}
 }
+
+func TestMiddleCutKeepsTheEnds(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"orders", 10, "orders"},
+		{"prod-order-fulfillment-service-events-dlq", 24, "prod-orde…ice-events-dlq"},
+		{"prod-order-fulfillment-service-commands-dlq", 24, "prod-orde…e-commands-dlq"},
+		{"notifications-email", 14, "notif…ns-email"},
+		{"notifications-sms", 14, "notif…ions-sms"},
+		{"abcdefgh", 4, "abc…"},
+		{"日本語のキュー名です", 9, "日…名です"}, // wide characters are never split
+	} {
+		got := MiddleCut(tt.in, tt.w)
+		if got != tt.want || Width(got) > tt.w {
+			t.Errorf("MiddleCut(%q, %d) = %q (%d cells), want %q", tt.in, tt.w, got, Width(got), tt.want)
+		}
+	}
+}

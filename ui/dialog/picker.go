@@ -96,7 +96,8 @@ func (p *Picker) View() string {
 	lines := []string{st.DialogTitle.Render(p.title), "type to narrow " + p.input.View(st), ""}
 	for i := start; i < min(start+show, len(p.rows)); i++ {
 		it := p.items[p.rows[i]]
-		row := " " + common.PadRight(common.OneLine(it.Name), inner-detailW-2) + it.Detail
+		nameW := inner - detailW - 2
+		row := " " + common.PadRight(common.MiddleCut(common.OneLine(it.Name), nameW), nameW) + it.Detail
 		if i == p.cursor {
 			row = st.Selected.Render(common.PadRight(">"+row[1:], inner))
 		}

@@ -59,7 +59,8 @@ func (p *Pane) titleLine() string {
 	if p.focused && !p.bodyFocus {
 		title = p.c.Styles.PaneTitleFocused
 	}
-	left := title.Render("Peek " + common.OneLine(p.q.Name))
+	// The name gives way to what the session read and holds.
+	left := title.Render("Peek " + common.MiddleCut(common.OneLine(p.q.Name), max(p.width/2, 20)))
 	parts := []string{common.Commas(int64(p.read)) + " read"}
 	// Holds run out on their own; past that moment the messages are
 	// visible whether or not a release reached SQS.

@@ -17,17 +17,26 @@ type columns struct {
 const markerWidth = 2 // cursor ">" and DLQ "!"
 
 // layoutColumns shares width among the columns: counts keep a fixed width,
-// the name and DLQ relation share the rest, the name getting more but never
-// more than the longest name needs.
-func layoutColumns(width, longestName int) columns {
+// the name and the DLQ relation share the rest. When both fit whole they
+// get what they need, the name first; when they do not, the rest is shared
+// in proportion to what each needs, the name never below 12 cells, and a
+// name or relation cut still keeps its distinguishing end
+// (common.MiddleCut).
+func layoutColumns(width, longestName, longestRel int) columns {
 	c := columns{kind: 8, num: 9, delayed: 7}
 	if width < 100 {
 		c.kind, c.shortKind = 4, true
 	}
 	fixed := markerWidth + c.kind + 2*c.num + c.delayed + 5 // 5 separating spaces
 	rest := max(width-fixed, 0)
-	c.name = max(rest*3/5, min(rest, 12))
-	c.name = min(c.name, 48, max(longestName, len("queue")))
+	name := min(max(longestName, len("queue")), 48)
+	rel := max(longestRel, len("DLQ"))
+	switch {
+	case name+rel <= rest:
+		c.name = name
+	default:
+		c.name = min(max(rest*name/(name+rel), min(rest, 12)), name)
+	}
 	c.rel = max(rest-c.name, 0)
 	return c
 }
@@ -82,26 +91,42 @@ func (c columns) cells(q model.Queue, g model.DLQGraph) string {
 	return b.String()
 }
 
-// relation describes the queue's place in the DLQ graph both ways: a DLQ
-// names its sources ("DLQ ← orders, billing", or "DLQ ← 3 sources" when the
-// names do not fit) and a source names its DLQ ("→ orders-dlq").
+// relation describes the queue's place in the DLQ graph both ways, in at
+// most w cells: a DLQ names its sources ("DLQ ← orders, billing", or "DLQ
+// ← 3 sources" when the names do not fit) and a source names its DLQ ("→
+// orders-dlq"). A name that does not fit is cut in the middle, so that
+// the DLQs of similar queues can still be told apart.
 func relation(q model.Queue, g model.DLQGraph, w int) string {
-	var parts []string
-	if srcs := g.SourcesOf(q.ARN); len(srcs) > 0 {
+	srcs := g.SourcesOf(q.ARN)
+	dlq, hasDLQ := g.DLQOf(q.ARN)
+	out := ""
+	if len(srcs) > 0 {
+		room := w
+		if hasDLQ {
+			room = (w - 1) / 2 // a chained DLQ: both halves
+		}
 		names := make([]string, len(srcs))
 		for i, s := range srcs {
 			names[i] = sanitize.Line(g.Name(s))
 		}
-		s := "DLQ ← " + strings.Join(names, ", ")
-		if len(srcs) > 1 && common.Width(s) > w {
-			s = "DLQ ← " + common.Plural(len(srcs), "source")
+		out = "DLQ ← " + strings.Join(names, ", ")
+		switch {
+		case common.Width(out) <= room:
+		case len(srcs) > 1:
+			out = "DLQ ← " + common.Plural(len(srcs), "source")
+		default:
+			out = "DLQ ← " + common.MiddleCut(names[0], room-6)
 		}
-		parts = append(parts, s)
 	}
-	if dlq, ok := g.DLQOf(q.ARN); ok {
-		parts = append(parts, "→ "+sanitize.Line(g.Name(dlq)))
+	if hasDLQ {
+		room := w
+		if out != "" {
+			out += " "
+			room -= common.Width(out)
+		}
+		out += "→ " + common.MiddleCut(sanitize.Line(g.Name(dlq)), room-2)
 	}
-	return strings.Join(parts, " ")
+	return out
 }
 
 // dlqWithMessages reports whether q is a dead-letter queue holding

@@ -47,7 +47,7 @@ func (d *detailPane) SetQueue(q model.Queue, cat *model.Catalog) {
 		d.vp.GotoTop()
 	}
 	d.url = q.URL
-	d.vp.SetContentLines(detailLines(q, cat, &d.c.Styles))
+	d.vp.SetContentLines(detailLines(q, cat, &d.c.Styles, d.width))
 }
 
 // Update scrolls with the list's navigation keys.
@@ -71,11 +71,11 @@ func (d *detailPane) View() string {
 
 // detailLines is the pane's content. Names and attribute values come from
 // the server and are sanitized, like everything else from outside.
-func detailLines(q model.Queue, cat *model.Catalog, st *common.Styles) []string {
+func detailLines(q model.Queue, cat *model.Catalog, st *common.Styles, w int) []string {
 	g := cat.Graph
 	label := func(s string) string { return st.Label.Render(common.PadRight(s, 20)) }
 	lines := []string{
-		st.PaneTitleFocused.Render(sanitize.Line(q.Name)) + st.Muted.Render("  "+q.Type.String()),
+		st.PaneTitleFocused.Render(common.MiddleCut(sanitize.Line(q.Name), w-len("  Standard"))) + st.Muted.Render("  "+q.Type.String()),
 		label("URL") + common.OneLine(q.URL),
 		label("ARN") + common.OneLine(q.ARN),
 	}

@@ -29,6 +29,7 @@ type list struct {
 	width, height int
 	cols          columns
 	longest       int    // longest queue name, in cells, for the name column
+	longestRel    int    // longest DLQ relation, in cells, for its column
 	empty         string // what an empty list says; the root knows why it is
 	focused       bool
 }
@@ -41,7 +42,7 @@ func newList(c *common.Common) list {
 // rows, the rest are queue rows.
 func (l *list) SetSize(w, h int) {
 	l.width, l.height = w, h
-	l.cols = layoutColumns(w, l.longest)
+	l.cols = layoutColumns(w, l.longest, l.longestRel)
 	l.scroll()
 }
 
@@ -58,11 +59,14 @@ func (l *list) SetQueues(qs []model.Queue, g model.DLQGraph) {
 	l.sorted = append(make([]model.Queue, 0, len(qs)), qs...)
 	model.SortQueues(l.sorted, l.sortKey)
 	l.graph = g
-	l.longest = 0
+	l.longest, l.longestRel = 0, 0
 	for _, q := range qs {
 		l.longest = max(l.longest, common.Width(sanitize.Line(q.Name)))
+		if _, src := g.DLQOf(q.ARN); src || g.IsDLQ(q.ARN) {
+			l.longestRel = max(l.longestRel, common.Width(relation(q, g, 1<<10)))
+		}
 	}
-	l.cols = layoutColumns(l.width, l.longest)
+	l.cols = layoutColumns(l.width, l.longest, l.longestRel)
 	l.refilter(sel)
 }
 

@@ -60,7 +60,9 @@ func (l *list) rowView(i int) string {
 	cells := l.cols.cells(q, l.graph)
 	// SQS restricts names to ASCII letters, digits, - and _, but the
 	// endpoint can be anything (a proxy, an emulator): a name is untrusted.
-	name := sanitize.Line(q.Name)
+	// A long one loses its middle, not its distinguishing end.
+	full := sanitize.Line(q.Name)
+	name := common.MiddleCut(full, l.cols.name)
 	switch {
 	case i == l.cursor && l.focused:
 		return st.Selected.Render(string(marker) + common.PadRight(name, l.cols.name) + " " + cells)
@@ -71,7 +73,8 @@ func (l *list) rowView(i int) string {
 	case q.Err != nil:
 		return string(marker) + common.PadRight(name, l.cols.name) + " " + st.RowErr.Render(cells)
 	case name != q.Name:
-		// The match positions index the raw name, not its escaped form.
+		// The match positions index the raw name, not its escaped or cut
+		// form.
 		return string(marker) + common.PadRight(name, l.cols.name) + " " + cells
 	}
 	return string(marker) + l.highlight(name, m.Matched) + " " + cells

@@ -84,7 +84,7 @@ func (m *metricsPane) subtitle() string {
 	if !m.ok {
 		return ""
 	}
-	return " · " + sanitize.Line(m.q.Name)
+	return " · " + common.MiddleCut(sanitize.Line(m.q.Name), m.width-len("Metrics · "))
 }
 
 // seriesLine is "label  ▁▂▃▅  1,234  +12.0/min".

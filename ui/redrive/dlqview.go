@@ -14,7 +14,7 @@ import (
 const maxSourceRows = 5
 
 func (d *dlqView) title() string {
-	return d.c.Styles.PaneTitle.Render("DLQ " + common.OneLine(d.q.Name))
+	return d.c.Styles.PaneTitle.Render("DLQ " + common.MiddleCut(common.OneLine(d.q.Name), max(d.width-4, 8)))
 }
 
 // facts are "17 visible · 20 in flight" and, once a message was peeked,
@@ -54,7 +54,8 @@ func (d *dlqView) tallLines(block func(w int) []string) []string {
 		if s.known {
 			depth = common.Commas(s.depth)
 		}
-		lines = append(lines, "  ← "+common.PadRight(common.OneLine(s.name), max(w-14, 4))+common.PadLeft(depth, 8))
+		nameW := max(w-14, 4)
+		lines = append(lines, "  ← "+common.PadRight(common.MiddleCut(common.OneLine(s.name), nameW), nameW)+common.PadLeft(depth, 8))
 	}
 	tail := block(w)
 	// The breakdowns share what the sources and the move leave.
@@ -68,17 +69,19 @@ func (d *dlqView) tallLines(block func(w int) []string) []string {
 	} else {
 		srcRows := min(len(d.bySource), max(room/3, 1))
 		lines = append(lines, "", d.c.Styles.HelpGroup.Render(fmt.Sprintf("Peeked %d · by source", len(d.peeked))))
-		lines = append(lines, groupRows(d.bySource, srcRows, len(d.peeked), w, &d.c.Styles)...)
+		lines = append(lines, groupRows(d.bySource, srcRows, len(d.peeked), w, &d.c.Styles, cutName)...)
 		lines = append(lines, "", d.c.Styles.HelpGroup.Render("By "+sanitize.Cut(d.fieldName(), max(w-16, 4)))+
 			d.c.Styles.Muted.Render(" · a next"))
-		lines = append(lines, groupRows(d.byField, max(room-srcRows, 1), len(d.peeked), w, &d.c.Styles)...)
+		lines = append(lines, groupRows(d.byField, max(room-srcRows, 1), len(d.peeked), w, &d.c.Styles, sanitize.Cut)...)
 	}
 	return append(append(lines, ""), tail...)
 }
 
 // groupRows renders up to n groups as "value  count  ███", the bar scaled
 // to the whole; a last row says how many groups did not fit.
-func groupRows(gs []model.Group, n, total, w int, st *common.Styles) []string {
+// cut fits a raw value in: queue names lose their middle (cutName),
+// other values their end (sanitize.Cut, which reads only what fits).
+func groupRows(gs []model.Group, n, total, w int, st *common.Styles, cut func(string, int) string) []string {
 	if len(gs) > n {
 		n = max(n-1, 0)
 	}
@@ -87,7 +90,7 @@ func groupRows(gs []model.Group, n, total, w int, st *common.Styles) []string {
 	var out []string
 	for _, g := range gs[:min(n, len(gs))] {
 		bar := strings.Repeat("█", max(g.Count*barW/max(total, 1), 1))
-		out = append(out, "  "+common.PadRight(sanitize.Cut(g.Value, valW), valW)+common.PadLeft(common.Commas(int64(g.Count)), 6)+
+		out = append(out, "  "+common.PadRight(cut(g.Value, valW), valW)+common.PadLeft(common.Commas(int64(g.Count)), 6)+
 			"  "+st.SparkVisible.Render(bar))
 	}
 	if rest := len(gs) - n; rest > 0 {
@@ -133,3 +136,6 @@ func (d *dlqView) view(block func(w int) []string) string {
 	}
 	return common.Block(d.shortLines(block), d.width, d.height)
 }
+
+// cutName is a queue name, safe and fitted to w cells by its middle.
+func cutName(name string, w int) string { return common.MiddleCut(sanitize.Line(name), w) }
