@@ -73,12 +73,15 @@ type DLQ struct {
 	CancelMove key.Binding
 }
 
-// Dialog are the answers a confirmation takes: Yes (and Accept where the
-// dialog allows it) confirms; every other key cancels, so that no key
-// typed ahead can agree by accident.
+// Dialog are the answers a confirmation takes, the same in every dialog:
+// Yes confirms, No cancels, Default (enter) takes the answer the dialog
+// shows highlighted, which is No for anything that changes or risks
+// messages. Other keys do nothing (the arrows scroll a long question), so
+// a key typed ahead can never agree by accident.
 type Dialog struct {
-	Yes    key.Binding
-	Accept key.Binding // enter: confirms a dialog the user asked for with a deliberate key
+	Yes     key.Binding
+	No      key.Binding
+	Default key.Binding
 }
 
 // Input edits one line of text.
@@ -144,8 +147,9 @@ func Default() KeyMap {
 			CancelMove: bind("c", "cancel move", "c"),
 		},
 		Dialog: Dialog{
-			Yes:    bind("y", "yes", "y", "Y"),
-			Accept: bind("enter", "yes", "enter"),
+			Yes:     bind("y", "yes", "y", "Y"),
+			No:      bind("n/esc", "no", "n", "N", "esc"),
+			Default: bind("enter", "the highlighted answer", "enter"),
 		},
 		Input: Input{
 			Accept:     bind("enter", "keep", "enter"),

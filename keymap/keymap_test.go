@@ -34,6 +34,9 @@ func TestDefaultMatchesDocumentedKeys(t *testing.T) {
 		{"y confirms", press('y', "y"), k.Dialog.Yes},
 		{"Y confirms", tea.KeyPressMsg{Code: 'y', ShiftedCode: 'Y', Text: "Y", Mod: tea.ModShift}, k.Dialog.Yes},
 		{"enter keeps a filter", press(tea.KeyEnter, ""), k.Input.Accept},
+		{"n declines", press('n', "n"), k.Dialog.No},
+		{"esc declines", press(tea.KeyEscape, ""), k.Dialog.No},
+		{"enter takes the default", press(tea.KeyEnter, ""), k.Dialog.Default},
 		{"the up arrow moves while typing", press(tea.KeyUp, ""), k.Input.Up},
 	}
 	for _, c := range cases {

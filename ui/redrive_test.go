@@ -61,7 +61,7 @@ func TestRedriveDialogNamesCountSourcesAndMethod(t *testing.T) {
 	}
 	s := flat(screen(a))
 	for _, want := range []string{"Redrive 7 messages from shared-dlq?", "billing (48 messages now)",
-		"shipping (9 messages now)", "native move task", "as fast as SQS goes", "y/enter"} {
+		"shipping (9 messages now)", "native move task", "as fast as SQS goes", "y redrive", "n/esc/enter cancel"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("dialog lacks %q:\n%s", want, s)
 		}
@@ -73,7 +73,7 @@ func TestRedriveDialogNamesCountSourcesAndMethod(t *testing.T) {
 }
 
 func TestRedriveDeclineCallsNothing(t *testing.T) {
-	for _, k := range []string{"n", "esc", "x", "j", "q"} {
+	for _, k := range []string{"n", "esc", "enter", "x", "j", "q"} {
 		a, f := loadedApp(t, 120, 36)
 		selectQueue(t, a, "orders-dlq")
 		press(a, "R")
@@ -81,8 +81,9 @@ func TestRedriveDeclineCallsNothing(t *testing.T) {
 		if m := f.MoverCalls(); len(m.Starts)+len(m.Moves)+len(m.Cancels) != 0 {
 			t.Errorf("key %q on the dialog moved something: %+v", k, m)
 		}
-		if asking(a) || a.redrive.Latest().Started || a.quitting {
-			t.Errorf("key %q left the dialog (%v), a move (%v) or a quit (%v)", k, asking(a), a.redrive.Latest().Started, a.quitting)
+		cancels := k == "n" || k == "esc" || k == "enter"
+		if asking(a) == cancels || a.redrive.Latest().Started || a.quitting {
+			t.Errorf("key %q: dialog %v, a move %v, a quit %v", k, asking(a), a.redrive.Latest().Started, a.quitting)
 		}
 	}
 }
@@ -93,9 +94,9 @@ func startNativeRedrive(t *testing.T, a *App) {
 	t.Helper()
 	selectQueue(t, a, "orders-dlq")
 	press(a, "R", "t")
-	cmd := press(a, "enter")
+	cmd := press(a, "y")
 	if cmd == nil {
-		t.Fatal("enter on the dialog started nothing")
+		t.Fatal("y on the dialog started nothing")
 	}
 	a.Update(cmd())
 }

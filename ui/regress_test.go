@@ -29,7 +29,7 @@ func TestQuitQuestionIsShownOverHelp(t *testing.T) {
 	if strings.Contains(s, "Keys · ? or esc closes") {
 		t.Errorf("help is drawn over the question:\n%s", s)
 	}
-	if h := hintText(a); !strings.HasPrefix(h, "y yes · n/esc/any key no") {
+	if h := hintText(a); !strings.HasPrefix(h, "y stop the move and quit · n/esc/enter cancel") {
 		t.Errorf("hints %q are not the question's", h)
 	}
 	press(a, "n")

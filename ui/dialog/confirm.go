@@ -11,20 +11,23 @@ import (
 	"github.com/sqscope/sqscope/ui/common"
 )
 
-// Confirm asks before something with a cost. No is the default: only y
-// confirms (and enter, where WithEnter says so), every other key (n, esc,
-// a stray j) cancels, so that keys typed ahead can never agree by accident.
+// Confirm asks before something with a cost, by the one rule of every
+// dialog: y confirms, n or esc cancels, enter takes the answer shown
+// highlighted — No, unless the opener says otherwise with DefaultYes —
+// and any other key does nothing, so keys typed ahead can never agree by
+// accident. A question too long for the screen scrolls with the arrows;
+// its answer line is always on screen.
 type Confirm struct {
-	c     *common.Common
-	title string
-	lines []string // paragraphs; anything from outside must be OneLine'd
-	yes   string   // what y does, e.g. "peek"
-	then  Then
-
-	enterYes bool          // enter confirms too
-	also     []key.Binding // extra choices: the key ends the dialog with Chose
+	c          *common.Common
+	title      string
+	lines      []string // paragraphs; anything from outside must be OneLine'd
+	yes        string   // what y does, e.g. "peek"
+	then       Then
+	defaultYes bool
+	also       []key.Binding // extra choices: the key ends the dialog with Chose
 
 	width, height int
+	off           int // first row of the question shown, when it scrolls
 }
 
 // NewConfirm is a dialog titled title, explaining itself in lines, where y
@@ -33,9 +36,9 @@ func NewConfirm(c *common.Common, title, yes string, lines []string, then Then) 
 	return &Confirm{c: c, title: title, yes: yes, lines: lines, then: then}
 }
 
-// WithEnter lets enter confirm too, for a dialog the user asked for with a
-// deliberate key (R), where enter is the natural answer.
-func (d *Confirm) WithEnter() *Confirm { d.enterYes = true; return d }
+// DefaultYes makes enter confirm: for a question whose yes neither changes
+// nor risks messages.
+func (d *Confirm) DefaultYes() *Confirm { d.defaultYes = true; return d }
 
 // WithChoice adds a key that ends the dialog with Chose and its index
 // (the redrive rate, which the opener changes before asking again); its
@@ -48,7 +51,9 @@ func (d *Confirm) Title() string { return d.title }
 func (d *Confirm) SetSize(w, h int)   { d.width, d.height = w, h }
 func (d *Confirm) OnStatusLine() bool { return false }
 
-// Update answers on any key; a paste is not an answer.
+// Update answers y, n/esc, enter and the extra choices; the navigation
+// keys scroll a long question; everything else, pastes included, does
+// nothing.
 func (d *Confirm) Update(msg tea.Msg) (bool, tea.Msg) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -60,49 +65,92 @@ func (d *Confirm) Update(msg tea.Msg) (bool, tea.Msg) {
 			return true, d.then.result(Result{Outcome: Chose, Index: i})
 		}
 	}
-	if key.Matches(k, keys.Yes) || (d.enterYes && key.Matches(k, keys.Accept)) {
+	switch {
+	case key.Matches(k, keys.Yes), key.Matches(k, keys.Default) && d.defaultYes:
 		return true, d.then.result(Result{Outcome: Confirmed})
+	case key.Matches(k, keys.No, keys.Default):
+		return true, d.then.result(Result{Outcome: Cancelled})
 	}
-	return true, d.then.result(Result{Outcome: Cancelled})
+	if step, ok := common.NavStep(k, d.c.Keys.Nav, max(d.height-6, 1)); ok {
+		rows, room := d.question(false)
+		d.off = min(max(d.off+step, 0), max(len(rows)-(room-1), 0))
+	}
+	return false, nil
 }
 
-// Hints say what confirms; everything else cancels.
+// Hints name the answers; the highlighted one takes enter.
 func (d *Confirm) Hints() []key.Binding {
+	yesKey, noKey := d.keyLabels()
 	keys := d.c.Keys.Dialog
-	if !d.enterYes {
-		return []key.Binding{keymap.ShortKey(keys.Yes, "y", "yes"), keymap.Hint("n/esc/any key", "no")}
-	}
-	hs := []key.Binding{keymap.ShortKey(keys.Yes, "y/"+keys.Accept.Help().Key, "yes")}
-	hs = append(hs, d.also...)
-	return append(hs, keymap.Hint("any other key", "no"))
+	hs := []key.Binding{keymap.ShortKey(keys.Yes, yesKey, d.yes), keymap.ShortKey(keys.No, noKey, "cancel")}
+	return append(hs, d.also...)
 }
 
-// View is the dialog box, centred in the area it was given.
+// keyLabels are the answers' keys, enter beside the default.
+func (d *Confirm) keyLabels() (yes, no string) {
+	keys := d.c.Keys.Dialog
+	yes, no, enter := keys.Yes.Help().Key, keys.No.Help().Key, keys.Default.Help().Key
+	if d.defaultYes {
+		return yes + "/" + enter, no
+	}
+	return yes, no + "/" + enter
+}
+
+// View is the dialog box, centred in the area it was given. The question
+// gives way first (its spacing, then its rows, which scroll), so the title
+// and the answer line stay on screen down to 40×10.
 func (d *Confirm) View() string {
 	st := &d.c.Styles
-	inner := max(min(d.width-4, 72), 10)
-	text := lipgloss.NewStyle().Width(inner)
-	answer := st.HintKey.Render("y") + " " + d.yes + st.Muted.Render("   ·   ") +
-		st.HintKey.Render("n/esc") + " cancel (default)"
-	if d.enterYes {
-		answer = st.HintKey.Render("y/enter") + " " + d.yes + st.Muted.Render("   ·   ") +
-			st.HintKey.Render("any other key") + " cancels"
+	yesKey, noKey := d.keyLabels()
+	yes := st.HintKey.Render(yesKey) + " " + d.yes
+	no := st.HintKey.Render(noKey) + " cancel"
+	if d.defaultYes {
+		yes = st.Selected.Render(yesKey + " " + d.yes)
+	} else {
+		no = st.Selected.Render(noKey + " cancel")
 	}
-	// Paragraphs are spaced when there is room; when there is not, the
-	// spacing goes first, so the answer line stays on screen longest.
-	for _, gap := range []bool{true, false} {
-		parts := []string{st.DialogTitle.Render(d.title)}
-		for _, l := range d.lines {
-			if gap {
-				parts = append(parts, "")
-			}
-			parts = append(parts, text.Render(l))
-		}
-		parts = append(parts, "", answer)
-		box := st.Dialog.Render(strings.Join(parts, "\n"))
-		if lipgloss.Height(box) <= d.height || !gap {
-			return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
-		}
+	answer := yes + st.Muted.Render("   ·   ") + no
+	for _, b := range d.also {
+		answer += st.Muted.Render("   ·   ") + st.HintKey.Render(b.Help().Key) + " " + b.Help().Desc
 	}
-	return ""
+	rows, room := d.question(true)
+	if len(rows) > room {
+		rows, room = d.question(false)
+	}
+	if len(rows) > room {
+		rows = d.window(rows, max(room, 1))
+	}
+	parts := append(append([]string{st.DialogTitle.Render(d.title)}, rows...), "", answer)
+	box := st.Dialog.Render(strings.Join(parts, "\n"))
+	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// question is the question's rows, wrapped to the box, with a blank row
+// between paragraphs when gap; room is how many rows the box has for them
+// (the title, a blank, the answer and the border take the rest).
+func (d *Confirm) question(gap bool) (rows []string, room int) {
+	text := lipgloss.NewStyle().Width(max(min(d.width-4, 72), 10))
+	for _, l := range d.lines {
+		if gap {
+			rows = append(rows, "")
+		}
+		rows = append(rows, strings.Split(text.Render(l), "\n")...)
+	}
+	return rows, d.height - 5
+}
+
+// window is the rows of a question too long for n rows, from the scroll
+// offset, with a last row saying more follows.
+func (d *Confirm) window(rows []string, n int) []string {
+	st := &d.c.Styles
+	if n < 2 {
+		return rows[:0]
+	}
+	off := min(d.off, len(rows)-(n-1))
+	out := append([]string{}, rows[off:off+n-1]...)
+	more := "↑/↓ more"
+	if off+n-1 >= len(rows) {
+		more = "↑ more above"
+	}
+	return append(out, st.Muted.Render(more))
 }

@@ -58,34 +58,66 @@ func TestStackTopTakesKeysDrawsAndHints(t *testing.T) {
 	}
 }
 
+// One rule in every dialog: y confirms, n or esc cancels, enter takes the
+// highlighted answer (No unless DefaultYes), other keys do nothing.
 func TestConfirmAnswers(t *testing.T) {
 	c := com()
 	rate := keymap.Short(c.Keys.DLQ.Rate, "rate")
 	for _, tt := range []struct {
-		key   string
-		enter bool
-		want  dialog.Outcome
+		key        string
+		defaultYes bool
+		done       bool
+		want       dialog.Outcome
 	}{
-		{"y", false, dialog.Confirmed}, {"Y", false, dialog.Confirmed}, {"enter", false, dialog.Cancelled}, {"enter", true, dialog.Confirmed},
-		{"n", false, dialog.Cancelled}, {"esc", true, dialog.Cancelled}, {"j", true, dialog.Cancelled}, {"q", false, dialog.Cancelled},
-		{"t", true, dialog.Chose},
+		{"y", false, true, dialog.Confirmed}, {"Y", false, true, dialog.Confirmed},
+		{"n", false, true, dialog.Cancelled}, {"esc", true, true, dialog.Cancelled},
+		{"enter", false, true, dialog.Cancelled}, {"enter", true, true, dialog.Confirmed},
+		{"t", false, true, dialog.Chose},
+		{"j", false, false, 0}, {"q", false, false, 0}, {"x", true, false, 0}, {"space", false, false, 0},
 	} {
-		d := dialog.NewConfirm(c, "Sure?", "do it", []string{"because"}, then)
-		if tt.enter {
-			d.WithEnter().WithChoice(rate)
+		d := dialog.NewConfirm(c, "Sure?", "do it", []string{"because"}, then).WithChoice(rate)
+		if tt.defaultYes {
+			d.DefaultYes()
 		}
 		k := uitest.Key(tt.key)
 		if tt.key == "Y" {
 			k = tea.KeyPressMsg{Code: 'y', ShiftedCode: 'Y', Text: "Y", Mod: tea.ModShift}
 		}
 		done, msg := d.Update(k)
-		if !done || msg.(result).r.Outcome != tt.want {
-			t.Errorf("%q (enter %v): done %v, %v; want %v", tt.key, tt.enter, done, msg, tt.want)
+		if done != tt.done || (done && msg.(result).r.Outcome != tt.want) {
+			t.Errorf("%q (default yes %v): done %v, %v; want %v %v", tt.key, tt.defaultYes, done, msg, tt.done, tt.want)
 		}
 	}
 	d := dialog.NewConfirm(c, "Sure?", "do it", nil, then)
 	if done, _ := d.Update(tea.PasteMsg{Content: "y"}); done {
 		t.Error("a paste answered the question")
+	}
+}
+
+// Down to 40×10 the title and the answer line stay on screen; a question
+// too long scrolls, and says so.
+func TestConfirmFitsSmallScreens(t *testing.T) {
+	c := com()
+	long := strings.Repeat("Every message read is made visible again once the queue is read to its end. ", 12)
+	for _, size := range []struct{ w, h int }{{40, 10}, {60, 15}, {80, 21}} {
+		d := dialog.NewConfirm(c, "Redrive 7 messages?", "redrive", []string{long, long}, then)
+		d.SetSize(size.w, size.h)
+		v := ansi.Strip(d.View())
+		lines := strings.Split(v, "\n")
+		if len(lines) > size.h {
+			t.Errorf("%dx%d: %d rows", size.w, size.h, len(lines))
+		}
+		for _, want := range []string{"Redrive 7 messages?", "y redrive", "n/esc/enter cancel", "↓ more"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d: %q not on screen:\n%s", size.w, size.h, want, v)
+			}
+		}
+		for range 50 {
+			d.Update(uitest.Key("j"))
+		}
+		if v := ansi.Strip(d.View()); !strings.Contains(v, "↑ more above") || !strings.Contains(v, "n/esc/enter cancel") {
+			t.Errorf("%dx%d: scrolled to the end:\n%s", size.w, size.h, v)
+		}
 	}
 }
 

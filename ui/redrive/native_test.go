@@ -11,7 +11,7 @@ import (
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
-// startNative presses R on orders-dlq from the list, t (rate 10), enter,
+// startNative presses R on orders-dlq from the list, t (rate 10), y,
 // and delivers StartRedrive's answer.
 func startNative(t *testing.T, p *Pane) {
 	t.Helper()
@@ -22,9 +22,9 @@ func startNative(t *testing.T, p *Pane) {
 	}
 	answer(p, d, "t")
 	d = dialogOf(p.Take())
-	cmd := answer(p, d, "enter")
+	cmd := answer(p, d, "y")
 	if cmd == nil {
-		t.Fatal("enter on the dialog started nothing")
+		t.Fatal("y on the dialog started nothing")
 	}
 	p.Update(cmd())
 }

@@ -100,8 +100,8 @@ func (p *Pane) request(t Target, dest *model.Queue) tea.Cmd {
 type answerMsg struct{ res dialog.Result }
 
 // ask opens the dialog about the pending plan: how many, from where, to
-// where and how. Enter confirms too (R is a deliberate key); t cycles a
-// native task's rate and asks again.
+// where and how; t cycles a native task's rate and asks again. A move
+// changes messages: enter takes No, like everywhere.
 func (p *Pane) ask() {
 	pl := p.pending
 	verb := "redrive"
@@ -110,7 +110,7 @@ func (p *Pane) ask() {
 	}
 	d := dialog.NewConfirm(p.c, fmt.Sprintf("%s %s from %s?",
 		strings.ToUpper(verb[:1])+verb[1:], common.Plural(pl.count(), "message"), common.OneLine(pl.dlq.Name)),
-		verb, redriveLines(pl, p.cat), func(r dialog.Result) tea.Msg { return answerMsg{res: r} }).WithEnter()
+		verb, redriveLines(pl, p.cat), func(r dialog.Result) tea.Msg { return answerMsg{res: r} })
 	if pl.native() {
 		d.WithChoice(keymap.Short(p.c.Keys.DLQ.Rate, "rate"))
 	}
