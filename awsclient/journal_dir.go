@@ -1,6 +1,9 @@
 package awsclient
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,6 +60,26 @@ func JournalName(key string) string {
 		return parts[2]
 	}
 	return key
+}
+
+// JournalPending counts the messages an interrupted move left half-moved
+// in the journal at path (a copy may exist at the destination while the
+// DLQ copy remains); 0 when there is no journal. Only a client-side Move
+// with that journal can finish them without sending any twice.
+func JournalPending(path string) (int, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("move journal: %w", err)
+	}
+	defer f.Close()
+	j := &journal{ids: map[string]jRecord{}}
+	if err := j.load(f); err != nil {
+		return 0, fmt.Errorf("move journal %s: %w", path, err)
+	}
+	return j.outstanding(), nil
 }
 
 // PendingJournals counts, by JournalKey, the messages that interrupted

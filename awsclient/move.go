@@ -37,7 +37,7 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 	if err != nil {
 		return MoveReport{}, err
 	}
-	j, err := openJournal(req.JournalPath)
+	j, err := openJournal(req.JournalPath, req.Hold)
 	if err != nil {
 		return MoveReport{}, err
 	}

@@ -122,7 +122,7 @@ func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*out
 		}
 		o := &outgoing{msg: msg}
 		if rec.state == jSending {
-			o.resend, o.resendSince = true, rec.at
+			o.resend, o.resendSince = true, rec.first
 		}
 		o.dest, o.err = m.plan.dests.resolve(ctx, msg)
 		outs = append(outs, o)

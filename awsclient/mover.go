@@ -56,7 +56,9 @@ type MoveRequest struct {
 	// JournalPath is an append-only file of sent-but-not-deleted message
 	// ids, so a move restarted after a crash deletes those DLQ copies
 	// instead of sending them twice. Empty: no journal. Use one file per
-	// DLQ; it is emptied when a move ends with nothing outstanding.
+	// DLQ (JournalPath); it is removed when a move ends with nothing
+	// outstanding. A second Move with the same journal while one runs
+	// fails with ErrJournalInUse.
 	JournalPath string
 }
 
