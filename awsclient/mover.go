@@ -75,12 +75,19 @@ type MoveReport struct {
 	// Moved: accepted by the destination and deleted from the DLQ.
 	Moved int
 	// Failed: could not be sent (after retries); left in the DLQ, visible.
+	// A failed message whose copy may have arrived all the same is also
+	// counted in PossiblyDuplicated.
 	Failed int
-	// PossiblyDuplicated: messages that may now exist twice — sent but
-	// their DLQ copy could not be deleted (not in Moved), or sent again
-	// after an attempt whose outcome is unknown (a dropped connection, a
-	// 5xx, a crash before the journal recorded the send; in Moved). FIFO
-	// destinations are idempotent for 5 minutes and count only the former.
+	// PossiblyDuplicated bounds the copies that may now exist beyond one
+	// per message, over the destinations and the DLQ; a message that may
+	// have been stored three times counts twice. It counts every send
+	// attempt whose outcome was unknown (no answer, a 5xx, a throttling
+	// answer, an entry failed as a server fault or missing from the
+	// answer, an attempt an interrupted move journaled and never saw
+	// answered) and every message left in the DLQ after a copy was
+	// accepted (its delete failed). A FIFO destination drops a repeat of
+	// the same deduplication id for 5 minutes, so there repeats within
+	// that window do not count. Never 0 when a duplicate may exist.
 	PossiblyDuplicated int
 	// Skipped: received but not selected; made visible again.
 	Skipped int
