@@ -99,6 +99,10 @@ type runLog struct {
 	// they died.
 	deadHold time.Duration
 	legacy   bool // lines but no "run" header: a journal from before them
+	// unreported are messages the killed moves finished (sent and
+	// deleted) after attempts that may have stored copies: those moves
+	// died before their reports were shown, so the next one counts them.
+	unreported []string
 }
 
 // load reads a journal file's lines into memory. A torn last line, as a
@@ -107,6 +111,7 @@ func (j *journal) load(r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	sawRun, sawEntry := false, false
+	sentSinceEnd := map[string]bool{}
 	for sc.Scan() {
 		var l journalLine
 		if json.Unmarshal(sc.Bytes(), &l) != nil {
@@ -122,14 +127,25 @@ func (j *journal) load(r io.Reader) error {
 			j.runs.deadHold = max(j.runs.deadHold, time.Duration(l.Hold)*time.Millisecond)
 		case "end":
 			j.runs.open, j.runs.deadHold = false, 0
+			clear(sentSinceEnd) // that move's report counted them
 		default:
 			if l.ID != "" {
 				sawEntry = true
 				j.apply(l)
 			}
+			if l.Op == "sent" {
+				sentSinceEnd[l.ID] = true
+			}
 		}
 	}
 	j.runs.legacy = sawEntry && !sawRun
+	if j.runs.open || j.runs.legacy {
+		for id := range sentSinceEnd {
+			if r := j.ids[id]; r.state == jDeleted && r.dupBound() > 0 {
+				j.runs.unreported = append(j.runs.unreported, id)
+			}
+		}
+	}
 	return sc.Err()
 }
 

@@ -97,6 +97,9 @@ func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 type resumed struct {
 	msg model.Message
 	rec jRecord
+	// prior: an earlier move's record, seen for the first time: its
+	// copies are this move's to count.
+	prior bool
 }
 
 // triage sorts a received batch into messages to send and DLQ copies of
@@ -104,9 +107,13 @@ type resumed struct {
 // whose destination cannot be resolved come back with err set.
 func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*outgoing, resume []resumed) {
 	var candidates []model.Message
+	fresh := map[string]bool{}
 	m.mu.Lock()
 	for _, msg := range msgs {
 		id := msg.ID
+		if m.firstSight(id) {
+			fresh[id] = true
+		}
 		switch {
 		case m.inflight[id] || m.failed[id] || m.skipped[id]:
 			// Back while another batch has it, after failing, or not
@@ -126,7 +133,7 @@ func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*out
 	for _, msg := range candidates {
 		rec := m.j.state(msg.ID)
 		if rec.state == jSent || rec.state == jDeleted {
-			resume = append(resume, resumed{msg: msg, rec: rec})
+			resume = append(resume, resumed{msg: msg, rec: rec, prior: fresh[msg.ID]})
 			continue
 		}
 		o := &outgoing{msg: msg}
@@ -144,8 +151,14 @@ func (m *moveRun) account(outs []*outgoing, resume []resumed, delFailed map[stri
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, r := range resume {
-		if err := delFailed[r.msg.ID]; err != nil {
+		err := delFailed[r.msg.ID]
+		switch {
+		case r.prior:
+			m.rep.PossiblyDuplicated += m.priorFacts(r.rec, err != nil).extra()
+		case err != nil:
 			m.rep.PossiblyDuplicated++ // back in view with its copy out
+		}
+		if err != nil {
 			m.addErrLocked(err)
 			continue
 		}
@@ -154,6 +167,9 @@ func (m *moveRun) account(outs []*outgoing, resume []resumed, delFailed map[stri
 		m.rep.MovedIDs = append(m.rep.MovedIDs, r.msg.ID)
 	}
 	for _, o := range outs {
+		if o.prior > 0 {
+			m.rep.Resent++
+		}
 		delErr := delFailed[o.msg.ID]
 		m.rep.PossiblyDuplicated += m.facts(o, delErr).extra()
 		switch {
