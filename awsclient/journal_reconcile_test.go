@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
 
 // Issue 15, defect 2: a move killed while its DeleteMessageBatch was in
@@ -60,4 +63,112 @@ func TestMoveKilledDuringDeleteResumeSettlesTheJournal(t *testing.T) {
 		t.Errorf("report %+v; want %d moved and the %d the dead move had deleted settled", rep, 60-3*maxBatch, maxBatch)
 	}
 	f.checkRedriven(t)
+}
+
+func TestReconcileJournalSettlesWhenTheDLQIsEmpty(t *testing.T) {
+	t.Parallel()
+	b, _ := localsqsBackend(t)
+	f := newDLQFixture(t, serve(t, b.handler), false, 1, maxBatch)
+	journal, ep := killDuringDelete(t, f, b, 0) // the only batch: the DLQ is empty now
+	waitNoneHidden(t, f.admin, f.dlqURL)
+	c := NewStatic(ep, "us-east-1", testConfig())
+	check, err := c.ReconcileJournal(context.Background(), f.dlqURL, journal)
+	if err != nil {
+		t.Fatalf("ReconcileJournal: %v", err)
+	}
+	if check.Settled != maxBatch || check.Left.Pending() != 0 {
+		t.Errorf("check %+v; want %d settled, nothing left", check, maxBatch)
+	}
+	if _, err := os.Stat(journal); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("settled journal not removed: %v", err)
+	}
+	f.checkRedriven(t)
+}
+
+// journalWithSent writes a journal of n sent messages, as a killed move
+// leaves it.
+func journalWithSent(t *testing.T, n int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "dlq.journal")
+	j, err := openJournal(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var it []jItem
+	for i := range n {
+		it = append(it, jItem{id: "m" + string(rune('a'+i)), dest: "q"})
+	}
+	_ = j.record("sending", it, true)
+	_ = j.record("sent", it, true)
+	j.abandon()
+	return path
+}
+
+func TestReconcileJournalLeavesItWhileTheDLQHoldsMessages(t *testing.T) {
+	forEachBackend(t, "reconcile", func(t *testing.T, b backend) { reconcileNonEmpty(t, b) })
+}
+
+func reconcileNonEmpty(t *testing.T, b backend) {
+	ep := serve(t, b.handler)
+	admin := adminClient(ep)
+	dlq := createQueue(t, admin, uniquePrefix(t)+"dlq", nil)
+	sendN(t, admin, dlq, 3)
+	path := journalWithSent(t, 4)
+	c := NewStatic(ep, "us-east-1", testConfig())
+	check, err := c.ReconcileJournal(context.Background(), dlq, path)
+	if err != nil || check.Settled != 0 || check.Left.Sent != 4 || check.Visible != 3 {
+		t.Fatalf("check %+v, %v; want nothing settled, 4 sent left, 3 visible", check, err)
+	}
+	// The user dismisses it: a backup stays, no listing reads it.
+	backup, err := DismissJournal(path)
+	if err != nil {
+		t.Fatalf("DismissJournal: %v", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("dismissed journal still in place: %v", err)
+	}
+	if info, err := ReadJournal(backup); err != nil || info.Sent != 4 {
+		t.Errorf("backup %s: %+v, %v; want the 4 sent entries kept", backup, info, err)
+	}
+	if m, _ := filepath.Match(journalPrefix+"*"+journalSuffix, filepath.Base(backup)); m {
+		t.Errorf("backup %s would be listed as a journal", backup)
+	}
+}
+
+func TestReconcileJournalOfADeletedDLQ(t *testing.T) {
+	forEachBackend(t, "reconcile-gone", func(t *testing.T, b backend) { reconcileGone(t, b) })
+}
+
+func reconcileGone(t *testing.T, b backend) {
+	ep := serve(t, b.handler)
+	admin := adminClient(ep)
+	dlq := createQueue(t, admin, uniquePrefix(t)+"dlq", nil)
+	sendN(t, admin, dlq, 2)
+	if _, err := admin.DeleteQueue(context.Background(), &sqs.DeleteQueueInput{QueueUrl: aws.String(dlq)}); err != nil {
+		t.Fatal(err)
+	}
+	path := journalWithSent(t, 2)
+	check, err := NewStatic(ep, "us-east-1", testConfig()).ReconcileJournal(context.Background(), dlq, path)
+	if err != nil || !check.Gone || check.Settled != 2 {
+		t.Fatalf("check %+v, %v; want the DLQ gone and 2 settled", check, err)
+	}
+}
+
+func TestReconcileJournalRefusesOneInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dlq.journal")
+	j, err := openJournal(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.close()
+	c := NewStatic("http://127.0.0.1:1", "us-east-1", testConfig())
+	if _, err := c.ReconcileJournal(context.Background(), "http://127.0.0.1:1/000000000000/dlq", path); !errors.Is(err, ErrJournalInUse) {
+		t.Errorf("ReconcileJournal of an open journal: %v; want ErrJournalInUse", err)
+	}
+	if _, err := DismissJournal(path); !errors.Is(err, ErrJournalInUse) {
+		t.Errorf("DismissJournal of an open journal: %v; want ErrJournalInUse", err)
+	}
+	if _, err := openJournal(path, time.Second); !errors.Is(err, ErrJournalInUse) {
+		t.Errorf("a second move on one journal: %v; want ErrJournalInUse", err)
+	}
 }
