@@ -42,3 +42,19 @@ func (f copyFacts) extra() int {
 	}
 	return max(dest-1, 0)
 }
+
+// priorFacts is what an earlier move's record says about a message's
+// copies.
+func (m *moveRun) priorFacts(rec jRecord, dlqKept bool) copyFacts {
+	f := copyFacts{dlqKept: dlqKept, fifo: m.plan.dlqFIFO}
+	switch rec.state {
+	case jSent:
+		f.unknown, f.accepted = rec.dupBound(), true
+		f.span = rec.sentAt.Sub(rec.first)
+	case jSending:
+		f.unknown = rec.attempts
+		f.span = rec.last.Sub(rec.first)
+	}
+	f.span += m.s.cfg.CallTimeout
+	return f
+}

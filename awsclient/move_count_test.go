@@ -31,3 +31,34 @@ func TestCopyFactsBoundEveryCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestPriorFactsFromTheJournal: what an earlier move's journal lines say
+// about a message becomes the same bound.
+func TestPriorFactsFromTheJournal(t *testing.T) {
+	m := &moveRun{s: &SQS{cfg: testConfig()}, plan: &movePlan{}}
+	t0 := time.Now()
+	sending := jRecord{state: jSending, attempts: 2, first: t0, last: t0.Add(time.Second)}
+	sent := jRecord{state: jSent, attempts: 3, first: t0, sentAt: t0.Add(time.Second), dup: 1}
+	legacySent := jRecord{state: jSent, attempts: 3, first: t0, sentAt: t0.Add(time.Second), dup: -1}
+	tests := []struct {
+		name    string
+		rec     jRecord
+		dlqKept bool
+		want    int
+	}{
+		{"two attempts, DLQ copy still there", sending, true, 2},
+		{"two attempts, DLQ copy gone", sending, false, 1},
+		{"sent after one unknown attempt, DLQ copy deleted now", sent, false, 1},
+		{"sent after one unknown attempt, delete failed", sent, true, 2},
+		{"sent, from a journal without dup: every other attempt", legacySent, false, 2},
+	}
+	for _, tt := range tests {
+		if got := m.priorFacts(tt.rec, tt.dlqKept).extra(); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	m.plan.dlqFIFO = true
+	if got := m.priorFacts(sending, true).extra(); got != 1 {
+		t.Errorf("FIFO, two attempts a second apart, DLQ copy kept: %d, want 1", got)
+	}
+}

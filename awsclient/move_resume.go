@@ -106,19 +106,3 @@ func (m *moveRun) settlePrior(ctx context.Context) {
 		m.addErrLocked(err)
 	}
 }
-
-// priorFacts is what an earlier move's record says about a message's
-// copies.
-func (m *moveRun) priorFacts(rec jRecord, dlqKept bool) copyFacts {
-	f := copyFacts{dlqKept: dlqKept, fifo: m.plan.dlqFIFO}
-	switch rec.state {
-	case jSent:
-		f.unknown, f.accepted = rec.dupBound(), true
-		f.span = rec.sentAt.Sub(rec.first)
-	case jSending:
-		f.unknown = rec.attempts
-		f.span = rec.last.Sub(rec.first)
-	}
-	f.span += m.s.cfg.CallTimeout
-	return f
-}
