@@ -1,9 +1,14 @@
 package awsclient
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/sqscope/sqscope/model"
 )
@@ -59,21 +64,110 @@ func JournalName(key string) string {
 	return key
 }
 
-// PendingJournals counts, by JournalKey, the messages that interrupted
-// moves left half-moved, from every journal in JournalDir. A journal that
-// cannot be read is left out: it is reported when a move opens it.
-func PendingJournals() map[string]int {
-	pending := map[string]int{}
-	dir := JournalDir()
-	if dir == "" {
-		return pending
+// JournalInfo is what one journal on disk holds, for the notice that a
+// DLQ has a half-finished move.
+type JournalInfo struct {
+	Key  string // the DLQ's JournalKey
+	Path string
+	// Sent: accepted by the destination while their DLQ copies remain. A
+	// client-side Move with this journal deletes those copies instead of
+	// sending them again.
+	Sent int
+	// Sending: the outcome of their send is unknown (the move died
+	// waiting for it). Nothing can tell whether a copy arrived: a Move
+	// sends them again and counts each as possibly duplicated. Never
+	// promise these "without duplicates".
+	Sending int
+	// Interrupted: the last move on this journal was killed; messages it
+	// had received stay hidden in the DLQ until its hold ends.
+	Interrupted bool
+}
+
+// Pending is how many messages are half-moved.
+func (i JournalInfo) Pending() int { return i.Sent + i.Sending }
+
+// ReadJournal reads the journal at path; a missing file is an empty one.
+func ReadJournal(path string) (JournalInfo, error) {
+	info := JournalInfo{Path: path, Key: keyOfPath(path)}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return info, nil
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, journalPrefix+"*"+journalSuffix))
-	for _, f := range files {
-		if n, err := JournalPending(f); err == nil && n > 0 {
-			key := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), journalPrefix), journalSuffix)
-			pending[key] = n
+	if err != nil {
+		return info, fmt.Errorf("move journal: %w", err)
+	}
+	defer f.Close()
+	j := &journal{ids: map[string]jRecord{}}
+	if err := j.load(f); err != nil {
+		return info, fmt.Errorf("move journal %s: %w", path, err)
+	}
+	for _, r := range j.ids {
+		switch r.state {
+		case jSent:
+			info.Sent++
+		case jSending:
+			info.Sending++
 		}
 	}
+	info.Interrupted = j.runs.open || (j.runs.legacy && info.Pending() > 0)
+	return info, nil
+}
+
+// JournalPending counts the messages an interrupted move left half-moved
+// in the journal at path; 0 when there is no journal.
+func JournalPending(path string) (int, error) {
+	info, err := ReadJournal(path)
+	return info.Pending(), err
+}
+
+// Journals lists every journal in JournalDir with half-moved messages,
+// by key. A journal that cannot be read is left out: it is reported when
+// a move opens it. Call it at start-up and after a move ends; for each,
+// ReconcileJournal settles what the DLQ no longer holds.
+func Journals() []JournalInfo {
+	var out []JournalInfo
+	dir := JournalDir()
+	if dir == "" {
+		return out
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, journalPrefix+"*"+journalSuffix))
+	sort.Strings(files)
+	for _, f := range files {
+		if info, err := ReadJournal(f); err == nil && info.Pending() > 0 {
+			out = append(out, info)
+		}
+	}
+	return out
+}
+
+// PendingJournals counts, by JournalKey, the messages that interrupted
+// moves left half-moved (see Journals for the detail).
+func PendingJournals() map[string]int {
+	pending := map[string]int{}
+	for _, info := range Journals() {
+		pending[info.Key] = info.Pending()
+	}
 	return pending
+}
+
+// DismissJournal is the user's explicit "forget this move": the journal
+// at path is renamed to a backup beside it (returned), which no listing
+// reads, so the DLQ is moved like any other from now on. What the journal
+// knew is lost to later moves: a message it had as sent and that is still
+// in the DLQ will be sent again, uncounted. Say so before calling it.
+func DismissJournal(path string) (backup string, err error) {
+	release, err := claimJournal(path)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	backup = path + ".dismissed-" + time.Now().UTC().Format("20060102T150405.000Z")
+	if err := os.Rename(path, backup); err != nil {
+		return "", fmt.Errorf("dismiss move journal: %w", err)
+	}
+	return backup, nil
+}
+
+func keyOfPath(path string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), journalPrefix), journalSuffix)
 }

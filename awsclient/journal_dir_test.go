@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestJournalKeySeparatesAccountsAndRegions(t *testing.T) {
@@ -47,5 +48,42 @@ func TestPendingJournalsCountsHalfMovedByKey(t *testing.T) {
 	got := PendingJournals()
 	if len(got) != 1 || got[JournalKey(arn)] != 1 {
 		t.Errorf("pending %v, want 1 half-moved message under %q", got, JournalKey(arn))
+	}
+}
+
+// TestJournalsTellSentFromSending: the notice must not promise "without
+// duplicates" for messages whose send outcome is unknown, so the listing
+// tells them apart, and says whether the move was killed.
+func TestJournalsTellSentFromSending(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", dir)
+	t.Setenv("HOME", dir)
+	arn := "arn:aws:sqs:eu-west-1:111111111111:payments-dlq"
+	j, err := openJournal(JournalPath(arn), time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = j.record("sending", []jItem{{id: "a"}, {id: "b"}, {id: "c"}}, true)
+	_ = j.record("sent", []jItem{{id: "a"}}, false)
+	j.abandon() // killed
+	got := Journals()
+	want := JournalInfo{Key: JournalKey(arn), Path: JournalPath(arn), Sent: 1, Sending: 2, Interrupted: true}
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("Journals() = %+v, want [%+v]", got, want)
+	}
+	if p := PendingJournals(); p[JournalKey(arn)] != 3 {
+		t.Errorf("PendingJournals() = %v, want 3 under %s", p, JournalKey(arn))
+	}
+	// The next move that ends with nothing outstanding removes it.
+	j, err = openJournal(JournalPath(arn), time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = j.record("deleted", []jItem{{id: "a"}, {id: "b"}, {id: "c"}}, false)
+	if err := j.close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := Journals(); len(got) != 0 {
+		t.Errorf("Journals() after a clean move = %+v, want none", got)
 	}
 }

@@ -1,16 +1,19 @@
 package awsclient
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestJournalSurvivesReopenAndTornLine(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "dlq.journal")
-	j, err := openJournal(path)
+	j, err := openJournal(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,15 +35,13 @@ func TestJournalSurvivesReopenAndTornLine(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := j.f.Close(); err != nil { // a crash: no close(), no truncation
-		t.Fatal(err)
-	}
+	j.abandon() // a crash: no close(), no removal
 	// A crash mid-write leaves half a line.
 	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 	_, _ = f.WriteString(`{"op":"deleted","id":"b"`)
 	f.Close()
 
-	j, err = openJournal(path)
+	j, err = openJournal(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,9 +62,9 @@ func TestJournalSurvivesReopenAndTornLine(t *testing.T) {
 	}
 }
 
-func TestJournalEmptiedWhenNothingOutstanding(t *testing.T) {
+func TestJournalRemovedWhenNothingOutstanding(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dlq.journal")
-	j, err := openJournal(path)
+	j, err := openJournal(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,13 +77,13 @@ func TestJournalEmptiedWhenNothingOutstanding(t *testing.T) {
 	if err := j.close(); err != nil {
 		t.Fatal(err)
 	}
-	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
-		t.Errorf("journal not emptied: %v %v", fi, err)
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("journal left behind with nothing outstanding: %v", err)
 	}
 }
 
 func TestJournalMemoryOnly(t *testing.T) {
-	j, err := openJournal("")
+	j, err := openJournal("", time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func TestJournalMemoryOnly(t *testing.T) {
 // fsyncs); every line must be whole and every record readable on reopen.
 func TestJournalConcurrentDurableRecords(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dlq.journal")
-	j, err := openJournal(path)
+	j, err := openJournal(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,8 +122,8 @@ func TestJournalConcurrentDurableRecords(t *testing.T) {
 	if j.synced != j.written {
 		t.Errorf("last fsync covered %d of %d writes", j.synced, j.written)
 	}
-	_ = j.f.Close()
-	j, err = openJournal(path)
+	j.abandon()
+	j, err = openJournal(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +137,7 @@ func TestJournalPending(t *testing.T) {
 	if n, err := JournalPending(path); n != 0 || err != nil {
 		t.Fatalf("no journal: %d, %v", n, err)
 	}
-	j, err := openJournal(path)
+	j, err := openJournal(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,5 +155,5 @@ func TestJournalPending(t *testing.T) {
 	if n, err := JournalPending(path); n != 2 || err != nil { // b sent, c sending
 		t.Errorf("JournalPending = %d, %v; want 2", n, err)
 	}
-	_ = j.f.Close()
+	j.abandon()
 }

@@ -2,7 +2,6 @@ package awsclient
 
 import (
 	"context"
-	"strconv"
 	"sync"
 	"time"
 
@@ -37,7 +36,7 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 	if err != nil {
 		return MoveReport{}, err
 	}
-	j, err := openJournal(req.JournalPath)
+	j, err := openJournal(req.JournalPath, req.Hold)
 	if err != nil {
 		return MoveReport{}, err
 	}
@@ -45,17 +44,27 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 		s: s, req: req, plan: plan, j: j, progress: progress, holdSec: holdSeconds(req.Hold),
 		inflight: map[string]bool{}, parked: map[string]string{},
 		skipped: map[string]bool{}, failed: map[string]bool{},
+		resume: resume{seenPrior: map[string]bool{}},
 	}
 	m.wake = sync.NewCond(&m.mu)
 	m.rep.Total = plan.total
 	if req.Limit > 0 {
 		m.rep.Total = min(m.rep.Total, req.Limit)
 	}
-	var wg sync.WaitGroup
-	for range req.Concurrency {
-		wg.Go(func() { m.worker(ctx) })
+	m.resumeFrom(j)
+	// The workers stop when the DLQ looks drained; messages hidden by
+	// holds that are not this move's may still come back, and then they
+	// go again.
+	for {
+		var wg sync.WaitGroup
+		for range req.Concurrency {
+			wg.Go(func() { m.worker(ctx) })
+		}
+		wg.Wait()
+		if !m.awaitHidden(ctx) {
+			break
+		}
 	}
-	wg.Wait()
 	return m.finish(ctx)
 }
 
@@ -86,6 +95,7 @@ type moveRun struct {
 	parked    map[string]string // id → newest receipt handle, released at the end
 	skipped   map[string]bool
 	failed    map[string]bool
+	resume    // what an interrupted move left, and the wait for it
 }
 
 // worker receives and moves batches until the move is over.
@@ -93,9 +103,6 @@ func (m *moveRun) worker(ctx context.Context) {
 	for {
 		ask := m.reserve(ctx)
 		if ask == 0 {
-			if m.awaitLostHolds(ctx) {
-				continue
-			}
 			return
 		}
 		// A receive is never abandoned: SQS may hide messages before it
@@ -117,41 +124,6 @@ func (m *moveRun) worker(ctx context.Context) {
 		m.endBatch()
 		m.report()
 	}
-}
-
-// awaitLostHolds is called when the DLQ looks drained. If a receive's
-// answer was lost, SQS may be hiding the messages it took from everyone,
-// this move included, until the hold ends: wait for that once and go on
-// (true), rather than end with them stranded in the DLQ.
-func (m *moveRun) awaitLostHolds(ctx context.Context) bool {
-	m.mu.Lock()
-	until := m.lostHolds
-	drained := m.empties >= moveEmptyStreak && m.stopErr == nil
-	parked := len(m.parked)
-	m.mu.Unlock()
-	if until.IsZero() || !drained || ctx.Err() != nil {
-		return false
-	}
-	// Nothing hidden but what this move parked: nothing to wait for.
-	if attrs, err := m.s.queueAttrs(ctx, m.req.SourceURL, "ApproximateNumberOfMessagesNotVisible"); err == nil {
-		if n, _ := strconv.Atoi(attrs["ApproximateNumberOfMessagesNotVisible"]); n <= parked {
-			return false
-		}
-	}
-	t := time.NewTimer(time.Until(until))
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-		return false
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.lostHolds.Equal(until) {
-		m.lostHolds = time.Time{}
-		m.empties = 0
-	}
-	return true
 }
 
 // reserve is how many messages the next receive may ask for; 0 ends the
@@ -266,7 +238,8 @@ func (m *moveRun) report() {
 	}
 	m.mu.Lock()
 	p := MoveProgress{Moved: m.rep.Moved, Failed: m.rep.Failed,
-		PossiblyDuplicated: m.rep.PossiblyDuplicated, Skipped: m.rep.Skipped, Total: m.rep.Total}
+		PossiblyDuplicated: m.rep.PossiblyDuplicated, Skipped: m.rep.Skipped, Total: m.rep.Total,
+		Waiting: m.waitN, WaitUntil: m.waitUntil}
 	m.mu.Unlock()
 	select {
 	case m.progress <- p:
@@ -285,6 +258,7 @@ func (m *moveRun) finish(ctx context.Context) (MoveReport, error) {
 	for _, err := range m.setVisibility(ctx, handles, 0) {
 		m.addErr(err)
 	}
+	m.settlePrior(ctx)
 	if err := m.j.close(); err != nil {
 		m.addErr(err)
 	}

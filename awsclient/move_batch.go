@@ -3,14 +3,9 @@ package awsclient
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/sqscope/sqscope/model"
 )
-
-// fifoDedupWindow is how long SQS drops a FIFO send whose deduplication
-// id it has seen: a re-send inside it cannot duplicate.
-const fifoDedupWindow = 5 * time.Minute
 
 // process moves one received batch: sort out what not to move, send the
 // rest, delete from the DLQ exactly what the destinations accepted, give
@@ -23,7 +18,9 @@ func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 		return
 	}
 	held := make([]model.Message, 0, len(outs)+len(resume))
-	held = append(held, resume...)
+	for _, r := range resume {
+		held = append(held, r.msg)
+	}
 	for _, o := range outs {
 		held = append(held, o.msg)
 	}
@@ -46,22 +43,26 @@ func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 	}
 	m.sendAll(ctx, toSend)
 
-	var sent, unsent []*outgoing
+	var sent, definite []*outgoing
 	for _, o := range toSend {
-		if o.err == nil {
+		switch {
+		case o.err == nil:
 			sent = append(sent, o)
-		} else {
-			unsent = append(unsent, o)
+		case o.prior+o.unknown == 0:
+			definite = append(definite, o)
 		}
 	}
 	// Not fsync'd: a killed process leaves the write in the page cache,
-	// and after a power loss the "sending" line makes the next move
-	// re-send these and report them as possible duplicates. Only the
-	// "sending" line must reach the disk before the copies go out.
+	// and after a power loss the "sending" lines make the next move
+	// re-send these and count them as possible duplicates. Only the
+	// "sending" lines must reach the disk before the copies go out.
 	if err := m.j.record("sent", items(sent), false); err != nil {
 		m.addErr(err) // the copies are out: deleting is still right
 	}
-	toDelete := append([]model.Message(nil), resume...)
+	var toDelete []model.Message
+	for _, r := range resume {
+		toDelete = append(toDelete, r.msg)
+	}
 	for _, o := range sent {
 		toDelete = append(toDelete, o.msg)
 	}
@@ -84,20 +85,35 @@ func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 			giveBack = append(giveBack, o.msg)
 		}
 	}
-	_ = m.j.record("unsent", items(unsent), false)
+	// Only a message no attempt may have stored is recorded as unsent; the
+	// others stay "sending", so a later move counts their copies too.
+	_ = m.j.record("unsent", items(definite), false)
 	m.release(ctx, giveBack)
-	m.account(outs, sent, resume, delFailed)
+	m.account(outs, resume, delFailed)
 	m.done(held)
+}
+
+// resumed is a DLQ copy of a message already sent, to delete only.
+type resumed struct {
+	msg model.Message
+	rec jRecord
+	// prior: an earlier move's record, seen for the first time: its
+	// copies are this move's to count.
+	prior bool
 }
 
 // triage sorts a received batch into messages to send and DLQ copies of
 // messages already sent (to delete only); the rest is parked. Messages
 // whose destination cannot be resolved come back with err set.
-func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*outgoing, resume []model.Message) {
+func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*outgoing, resume []resumed) {
 	var candidates []model.Message
+	fresh := map[string]bool{}
 	m.mu.Lock()
 	for _, msg := range msgs {
 		id := msg.ID
+		if m.firstSight(id) {
+			fresh[id] = true
+		}
 		switch {
 		case m.inflight[id] || m.failed[id] || m.skipped[id]:
 			// Back while another batch has it, after failing, or not
@@ -117,12 +133,12 @@ func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*out
 	for _, msg := range candidates {
 		rec := m.j.state(msg.ID)
 		if rec.state == jSent || rec.state == jDeleted {
-			resume = append(resume, msg)
+			resume = append(resume, resumed{msg: msg, rec: rec, prior: fresh[msg.ID]})
 			continue
 		}
 		o := &outgoing{msg: msg}
 		if rec.state == jSending {
-			o.resend, o.resendSince = true, rec.at
+			o.prior, o.first, o.last = rec.attempts, rec.first, rec.last
 		}
 		o.dest, o.err = m.plan.dests.resolve(ctx, msg)
 		outs = append(outs, o)
@@ -131,66 +147,66 @@ func (m *moveRun) triage(ctx context.Context, msgs []model.Message) (outs []*out
 }
 
 // account adds a finished batch to the report.
-func (m *moveRun) account(outs, sent []*outgoing, resume []model.Message, delFailed map[string]error) {
+func (m *moveRun) account(outs []*outgoing, resume []resumed, delFailed map[string]error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, msg := range resume {
-		if err := delFailed[msg.ID]; err != nil {
-			m.rep.PossiblyDuplicated++
+	for _, r := range resume {
+		err := delFailed[r.msg.ID]
+		switch {
+		case r.prior:
+			m.rep.PossiblyDuplicated += m.priorFacts(r.rec, err != nil).extra()
+		case err != nil:
+			m.rep.PossiblyDuplicated++ // back in view with its copy out
+		}
+		if err != nil {
 			m.addErrLocked(err)
 			continue
 		}
 		m.rep.Moved++
 		m.rep.Resumed++
-		m.rep.MovedIDs = append(m.rep.MovedIDs, msg.ID)
-	}
-	for _, o := range sent {
-		if err := delFailed[o.msg.ID]; err != nil {
-			// In both queues now; the journal lets a later move delete
-			// the DLQ copy instead of sending it again.
-			m.rep.PossiblyDuplicated++
-			m.addErrLocked(err)
-			continue
-		}
-		m.rep.Moved++
-		m.rep.MovedIDs = append(m.rep.MovedIDs, o.msg.ID)
-		if m.mayDuplicate(o) {
-			m.rep.PossiblyDuplicated++
-		}
+		m.rep.MovedIDs = append(m.rep.MovedIDs, r.msg.ID)
 	}
 	for _, o := range outs {
-		if o.err == nil {
-			continue
+		if o.prior > 0 {
+			m.rep.Resent++
 		}
-		// Left in the DLQ; a copy may exist all the same.
-		if o.resend || (o.uncertain && !o.dest.fifo) {
-			m.rep.PossiblyDuplicated++
+		delErr := delFailed[o.msg.ID]
+		m.rep.PossiblyDuplicated += m.facts(o, delErr).extra()
+		switch {
+		case o.err == nil && delErr == nil:
+			m.rep.Moved++
+			m.rep.MovedIDs = append(m.rep.MovedIDs, o.msg.ID)
+		case o.err == nil:
+			// In both queues now; the journal lets a later move delete
+			// the DLQ copy instead of sending it again.
+			m.addErrLocked(delErr)
+		case errors.Is(o.err, errMoveCancelled):
+			// Released unmoved: the move stopped, nothing failed.
+		default:
+			m.failed[o.msg.ID] = true
+			m.rep.Failed++
+			m.addErrLocked(o.err)
 		}
-		if errors.Is(o.err, errMoveCancelled) {
-			continue // released unmoved: the move stopped, nothing failed
-		}
-		m.failed[o.msg.ID] = true
-		m.rep.Failed++
-		m.addErrLocked(o.err)
 	}
 }
 
-// mayDuplicate: an accepted send that may not be the only copy.
-func (m *moveRun) mayDuplicate(o *outgoing) bool {
-	if o.dest.fifo {
-		// Same dedup id on every attempt: SQS drops repeats for 5 minutes.
-		if !o.resend {
-			return false
-		}
-		return time.Since(o.resendSince) >= fifoDedupWindow
+// facts is what this move knows about one message's copies.
+func (m *moveRun) facts(o *outgoing, delErr error) copyFacts {
+	return copyFacts{
+		unknown:  o.prior + o.unknown,
+		accepted: o.err == nil,
+		dlqKept:  o.err != nil || delErr != nil,
+		fifo:     o.dest.fifo,
+		span:     o.last.Sub(o.first) + m.s.cfg.CallTimeout,
 	}
-	return o.resend || o.uncertain
 }
 
 func items(outs []*outgoing) []jItem {
 	it := make([]jItem, len(outs))
 	for i, o := range outs {
-		it[i] = jItem{id: o.msg.ID, dest: o.dest.url}
+		// dup matters on "sent" lines only: the attempts besides the
+		// accepted one that may have stored a copy.
+		it[i] = jItem{id: o.msg.ID, dest: o.dest.url, dup: o.prior + o.unknown}
 	}
 	return it
 }

@@ -47,6 +47,32 @@ func TestMoveSurvivesFaults(t *testing.T) {
 // sources and the DLQ.
 func checkNothingLost(t *testing.T, f *dlqFixture, rep MoveReport) {
 	t.Helper()
+	c := f.tally(t)
+	if c.reordered > rep.OutOfOrder {
+		t.Errorf("%d messages out of their FIFO group's order, but the report says %d", c.reordered, rep.OutOfOrder)
+	}
+	if c.lost > 0 {
+		t.Errorf("%d of %d messages lost", c.lost, len(f.want))
+	}
+	if c.dups > rep.PossiblyDuplicated {
+		t.Errorf("%d duplicates, but the report says at most %d", c.dups, rep.PossiblyDuplicated)
+	}
+	if c.inSource < rep.Moved {
+		t.Errorf("%d messages back in their sources, but the report says %d moved", c.inSource, rep.Moved)
+	}
+	t.Logf("%d of %d back in their source, %d duplicates", c.inSource, len(f.want), c.dups)
+}
+
+// copies is what a check of every queue found.
+type copies struct {
+	lost, dups int // messages found nowhere; copies beyond one per message
+	inSource   int // messages back in their sources
+	reordered  int // FIFO messages out of their group's order
+}
+
+// tally drains the sources and the DLQ and counts every body.
+func (f *dlqFixture) tally(t *testing.T) copies {
+	t.Helper()
 	waitNoneHidden(t, f.admin, f.dlqURL)
 	// Draining a source with maxReceiveCount 1 must not dead-letter what a
 	// draining receive happens to see twice.
@@ -56,9 +82,9 @@ func checkNothingLost(t *testing.T, f *dlqFixture, rep MoveReport) {
 			t.Fatalf("clearing the redrive policy: %v", err)
 		}
 	}
+	var c copies
 	seen := map[string]int{}
 	inSource := map[string]bool{}
-	reordered := 0
 	for _, src := range f.sources {
 		var bodies []string
 		for _, d := range f.drain(t, src) {
@@ -68,35 +94,23 @@ func checkNothingLost(t *testing.T, f *dlqFixture, rep MoveReport) {
 		}
 		for key, want := range f.order {
 			if g, ok := strings.CutPrefix(key, src+"|"); ok {
-				reordered += inversions(want, bodies, f.want, g)
+				c.reordered += inversions(want, bodies, f.want, g)
 			}
 		}
-	}
-	if reordered > rep.OutOfOrder {
-		t.Errorf("%d messages out of their FIFO group's order, but the report says %d", reordered, rep.OutOfOrder)
 	}
 	for _, d := range f.drain(t, f.dlqURL) {
 		seen[d.body]++
 	}
-	lost, dups := 0, 0
 	for body := range f.want {
 		switch n := seen[body]; {
 		case n == 0:
-			lost++
+			c.lost++
 		case n > 1:
-			dups += n - 1
+			c.dups += n - 1
 		}
 	}
-	if lost > 0 {
-		t.Errorf("%d of %d messages lost", lost, len(f.want))
-	}
-	if dups > rep.PossiblyDuplicated {
-		t.Errorf("%d duplicates, but the report says at most %d", dups, rep.PossiblyDuplicated)
-	}
-	if len(inSource) < rep.Moved {
-		t.Errorf("%d messages back in their sources, but the report says %d moved", len(inSource), rep.Moved)
-	}
-	t.Logf("%d of %d back in their source, %d duplicates", len(inSource), len(f.want), dups)
+	c.inSource = len(inSource)
+	return c
 }
 
 // waitNoneHidden polls until no DLQ message is in flight. The deadline

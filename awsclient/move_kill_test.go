@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -17,25 +18,68 @@ import (
 // with the same journal finishes the job.
 
 const (
-	killEnvEndpoint = "SQSCOPE_KILL_ENDPOINT"
-	killEnvDLQ      = "SQSCOPE_KILL_DLQ"
-	killEnvJournal  = "SQSCOPE_KILL_JOURNAL"
-	killConcurrency = 4
+	killEnvEndpoint    = "SQSCOPE_KILL_ENDPOINT"
+	killEnvDLQ         = "SQSCOPE_KILL_DLQ"
+	killEnvJournal     = "SQSCOPE_KILL_JOURNAL"
+	killEnvHold        = "SQSCOPE_KILL_HOLD"
+	killEnvConcurrency = "SQSCOPE_KILL_CONCURRENCY"
+	killConcurrency    = 4
 )
 
 // TestMoveKillChild is the child's body; on its own it does nothing.
 func TestMoveKillChild(t *testing.T) {
 	ep := os.Getenv(killEnvEndpoint)
 	if ep == "" {
-		t.Skip("helper process for TestMoveKilledMidway (runs only when " + killEnvEndpoint + " is set)")
+		t.Skip("helper process for the kill tests (runs only when " + killEnvEndpoint + " is set)")
 	}
-	_, err := NewStatic(ep, "us-east-1", testConfig()).Move(context.Background(), MoveRequest{
-		SourceURL: os.Getenv(killEnvDLQ), Concurrency: killConcurrency, Hold: 2 * time.Second,
+	hold, err := time.ParseDuration(os.Getenv(killEnvHold))
+	if err != nil {
+		hold = 2 * time.Second
+	}
+	conc, err := strconv.Atoi(os.Getenv(killEnvConcurrency))
+	if err != nil {
+		conc = killConcurrency
+	}
+	_, err = NewStatic(ep, "us-east-1", testConfig()).Move(context.Background(), MoveRequest{
+		SourceURL: os.Getenv(killEnvDLQ), Concurrency: conc, Hold: hold,
 		JournalPath: os.Getenv(killEnvJournal),
 	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// moveChild is a move running in a child process, to be SIGKILLed.
+type moveChild struct {
+	cmd    *exec.Cmd
+	exited chan error
+}
+
+// startMoveChild starts a child moving dlqURL at endpoint with journal.
+func startMoveChild(t *testing.T, endpoint, dlqURL, journal string, hold time.Duration, conc int) *moveChild {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("needs SIGKILL semantics")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMoveKillChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), killEnvEndpoint+"="+endpoint, killEnvDLQ+"="+dlqURL, killEnvJournal+"="+journal,
+		killEnvHold+"="+hold.String(), killEnvConcurrency+"="+strconv.Itoa(conc))
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting the child: %v", err)
+	}
+	c := &moveChild{cmd: cmd, exited: make(chan error, 1)}
+	go func() { c.exited <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	return c
+}
+
+// kill SIGKILLs the child and waits for it to be gone.
+func (c *moveChild) kill(t *testing.T) {
+	t.Helper()
+	if err := c.cmd.Process.Signal(os.Kill); err != nil {
+		t.Fatalf("SIGKILL: %v", err)
+	}
+	<-c.exited
 }
 
 func TestMoveKilledMidway(t *testing.T) {

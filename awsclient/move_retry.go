@@ -25,7 +25,7 @@ var errMoveCancelled = errors.New("move cancelled")
 // the ones it failed (HTTP 200 with a Failed list), or a request error.
 type batchCall[E any] func(ctx context.Context, batch []E) (ok []string, failed []types.BatchResultErrorEntry, err error)
 
-// retryBatch runs a batch call and retries what failed for a transient
+// retryBatch runs a batch call (at most attempts times) and retries what failed for a transient
 // reason (server faults, throttling, a failed request the SDK gave up on)
 // with jittered exponential backoff. It returns the error of every entry
 // that did not succeed, by entry Id; absent means accepted. An entry
@@ -33,13 +33,13 @@ type batchCall[E any] func(ctx context.Context, batch []E) (ok []string, failed 
 // success counts. When stop is closed during a backoff the remaining
 // entries get errMoveCancelled.
 func retryBatch[E any](ctx context.Context, m *moveRun, op, queue string, entries []E, idOf func(E) string,
-	stop <-chan struct{}, call batchCall[E]) map[string]error {
+	attempts int, stop <-chan struct{}, call batchCall[E]) map[string]error {
 	failed := map[string]error{}
 	pending := entries
 	var lastErr error
 	for attempt := 1; len(pending) > 0; attempt++ {
 		if attempt > 1 {
-			if attempt > moveAttempts {
+			if attempt > attempts {
 				for _, e := range pending {
 					failed[idOf(e)] = lastErr
 				}
@@ -98,6 +98,13 @@ func retryBatch[E any](ctx context.Context, m *moveRun, op, queue string, entrie
 	return failed
 }
 
+// journalError is a journal write that failed before a retry: the retry
+// is not made, and the move stops.
+type journalError struct{ err error }
+
+func (e *journalError) Error() string { return e.err.Error() }
+func (e *journalError) Unwrap() error { return e.err }
+
 // retryable says whether a request that failed (after the SDK's own
 // retries) is worth another round: the same rules as the SDK's retryer,
 // plus a call that ran out of its own time.
@@ -107,7 +114,8 @@ func (m *moveRun) retryable(err error) bool {
 		return true
 	}
 	var ro *ReadOnlyError
-	if errors.As(err, &ro) {
+	var je *journalError
+	if errors.As(err, &ro) || errors.As(err, &je) {
 		return false
 	}
 	return m.s.api.Options().Retryer.IsErrorRetryable(err)

@@ -21,18 +21,24 @@ import (
 // maxBatchBytes is SQS's limit on one batch's total payload.
 const maxBatchBytes = 1 << 20
 
+// moveSendAttempts bounds how often one message is tried. The SDK does
+// not retry a send on its own (see noSDKRetries), so this is every
+// attempt.
+const moveSendAttempts = 10
+
 // outgoing is one DLQ message on its way to its destination.
 type outgoing struct {
 	msg  model.Message
 	dest destQueue
-	// resend: the journal says an interrupted move may already have sent
-	// it, at resendSince.
-	resend      bool
-	resendSince time.Time
-	// uncertain: a send attempt may have reached SQS without us learning
-	// the outcome (dropped connection, 5xx, timeout), then was retried.
-	uncertain bool
-	err       error // nil once the destination accepted it
+	// prior: attempts an interrupted move journaled for it and never saw
+	// answered; each may have stored a copy.
+	prior int
+	// unknown: attempts of this move whose outcome for it is unknown (no
+	// answer, a 5xx, throttled, failed as a server fault, missing from
+	// the answer); each may have stored a copy.
+	unknown     int
+	first, last time.Time // its first and latest attempt, over all moves
+	err         error     // nil once the destination accepted it
 }
 
 // sendAll sends every message to its destination in batches of at most
@@ -83,41 +89,87 @@ func (m *moveRun) sendAll(ctx context.Context, outs []*outgoing) {
 }
 
 // sendBatch sends one batch, retrying failed entries; each outgoing gets
-// its final err and whether its outcome was ever in doubt. Retries stop
-// when ctx is cancelled; a request already on the wire is finished.
+// its final err and the count of its attempts whose outcome is unknown.
+// Every retry is journaled before it is made, so that a crash leaves on
+// record every attempt that may have stored a copy. Retries stop when ctx
+// is cancelled; a request already on the wire is finished.
 func (m *moveRun) sendBatch(ctx context.Context, dest destQueue, batch []*outgoing) {
 	entries := make([]types.SendMessageBatchRequestEntry, len(batch))
 	for i, o := range batch {
 		entries[i] = sendEntry(strconv.Itoa(i), o.msg, dest.fifo)
 	}
-	var uncertain atomic.Bool
+	of := func(id string) *outgoing {
+		if n, err := strconv.Atoi(id); err == nil && n >= 0 && n < len(batch) {
+			return batch[n]
+		}
+		return nil
+	}
 	// okAt[i] is the attempt (1-based) on which entry i was accepted.
 	okAt, attempt := make([]int, len(batch)), 0
 	idOf := func(e types.SendMessageBatchRequestEntry) string { return aws.ToString(e.Id) }
-	failed := retryBatch(context.WithoutCancel(ctx), m, "SendMessageBatch", model.NameFromURL(dest.url), entries, idOf, ctx.Done(),
+	failed := retryBatch(context.WithoutCancel(ctx), m, "SendMessageBatch", model.NameFromURL(dest.url), entries, idOf,
+		moveSendAttempts, ctx.Done(),
 		func(ctx context.Context, b []types.SendMessageBatchRequestEntry) ([]string, []types.BatchResultErrorEntry, error) {
+			attempt++
+			pend := make([]*outgoing, 0, len(b))
+			for _, e := range b {
+				pend = append(pend, of(aws.ToString(e.Id)))
+			}
+			if attempt > 1 {
+				if err := m.j.record("sending", items(pend), true); err != nil {
+					return nil, nil, &journalError{err}
+				}
+			}
+			now := time.Now()
+			for _, o := range pend {
+				if o.first.IsZero() {
+					o.first = now
+				}
+				o.last = now
+			}
+			var reached atomic.Int32
 			out, err := m.s.api.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{
 				QueueUrl: aws.String(dest.url), Entries: b,
-			}, observeAttempts(&uncertain))
+			}, observeAttempts(&reached), noSDKRetries)
+			if n := int(reached.Load()); n > 0 || (err != nil && throttled(err)) {
+				for _, o := range pend {
+					o.unknown += max(n, 1)
+				}
+			}
 			if err != nil {
 				return nil, nil, err
 			}
-			if len(out.Successful)+len(out.Failed) < len(b) {
-				uncertain.Store(true)
-			}
-			attempt++
+			answered := map[string]bool{}
 			ok := make([]string, len(out.Successful))
 			for i, s := range out.Successful {
 				ok[i] = aws.ToString(s.Id)
+				answered[ok[i]] = true
 				if n, err := strconv.Atoi(ok[i]); err == nil && n >= 0 && n < len(okAt) && okAt[n] == 0 {
 					okAt[n] = attempt
+				}
+			}
+			for _, f := range out.Failed {
+				id := aws.ToString(f.Id)
+				answered[id] = true
+				// A server fault says nothing of whether the entry was
+				// stored: SQS may have stored it and failed after.
+				if o := of(id); o != nil && (!f.SenderFault || isThrottleCode(aws.ToString(f.Code))) {
+					o.unknown++
+				}
+			}
+			for _, e := range b {
+				if !answered[aws.ToString(e.Id)] {
+					of(aws.ToString(e.Id)).unknown++
 				}
 			}
 			return ok, out.Failed, nil
 		})
 	for i, o := range batch {
 		o.err = failed[strconv.Itoa(i)]
-		o.uncertain = uncertain.Load()
+		var je *journalError
+		if errors.As(o.err, &je) {
+			m.fail(je.err) // a crash now could duplicate silently
+		}
 	}
 	if dest.fifo {
 		if n, groups := outOfOrder(batch, okAt); n > 0 {
@@ -158,13 +210,12 @@ func sendEntry(id string, msg model.Message, fifo bool) types.SendMessageBatchRe
 	return e
 }
 
-// observeAttempts flags a call any of whose attempts may have been carried
-// out by SQS although it failed: the SDK retries those silently, and on a
-// standard queue the retry can duplicate the message. Go's HTTP transport
-// also re-sends a request on a fresh connection, unseen by the SDK, when a
-// reused connection closes without an answer — which happens after the
-// server acted on it too — so a second connection for one attempt counts.
-func observeAttempts(flag *atomic.Bool) func(*sqs.Options) {
+// observeAttempts counts the attempts of a call that may have been carried
+// out by SQS although they failed: the SDK retries those silently, and on
+// a standard queue a retried send can duplicate the message. A second
+// connection for one attempt counts too: Go's HTTP transport may re-send a
+// request on a fresh connection, unseen by the SDK.
+func observeAttempts(count *atomic.Int32) func(*sqs.Options) {
 	return func(o *sqs.Options) {
 		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
 			// After the retry middleware, so it sees every attempt.
@@ -174,13 +225,13 @@ func observeAttempts(flag *atomic.Bool) func(*sqs.Options) {
 					ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 						GotConn: func(httptrace.GotConnInfo) {
 							if conns.Add(1) > 1 {
-								flag.Store(true)
+								count.Add(1)
 							}
 						},
 					})
 					out, md, err := next.HandleFinalize(ctx, in)
 					if err != nil && mayHaveReached(err) {
-						flag.Store(true)
+						count.Add(1)
 					}
 					return out, md, err
 				}), middleware.After)

@@ -25,9 +25,9 @@ const moveWaitSeconds = 1
 // receive takes up to n messages from the DLQ, hidden for the hold.
 func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
 	var out *sqs.ReceiveMessageOutput
-	var lost atomic.Bool
+	var lost atomic.Int32
 	defer func() {
-		if lost.Load() {
+		if lost.Load() > 0 {
 			m.noteLostHolds()
 		}
 	}()
@@ -75,7 +75,7 @@ func (m *moveRun) deleteFromDLQ(ctx context.Context, msgs []model.Message) map[s
 		entries[i] = types.DeleteMessageBatchRequestEntry{Id: aws.String(strconv.Itoa(i)), ReceiptHandle: aws.String(msg.ReceiptHandle)}
 	}
 	idOf := func(e types.DeleteMessageBatchRequestEntry) string { return aws.ToString(e.Id) }
-	failed := retryBatch(context.WithoutCancel(ctx), m, "DeleteMessageBatch", m.plan.dlqName, entries, idOf, nil,
+	failed := retryBatch(context.WithoutCancel(ctx), m, "DeleteMessageBatch", m.plan.dlqName, entries, idOf, moveAttempts, nil,
 		func(ctx context.Context, batch []types.DeleteMessageBatchRequestEntry) ([]string, []types.BatchResultErrorEntry, error) {
 			out, err := m.s.api.DeleteMessageBatch(ctx, &sqs.DeleteMessageBatchInput{QueueUrl: aws.String(m.req.SourceURL), Entries: batch})
 			if err != nil {

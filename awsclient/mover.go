@@ -55,17 +55,29 @@ type MoveRequest struct {
 	Hold time.Duration
 	// JournalPath is an append-only file of sent-but-not-deleted message
 	// ids, so a move restarted after a crash deletes those DLQ copies
-	// instead of sending them twice. Empty: no journal. Use one file per
-	// DLQ; it is emptied when a move ends with nothing outstanding.
+	// instead of sending them twice, counts what it must send again, and
+	// waits for what the crashed move still holds. Empty: no journal. Use
+	// one file per DLQ (JournalPath); it is removed when a move ends with
+	// nothing outstanding. A second Move with the same journal while one
+	// runs fails with ErrJournalInUse.
 	JournalPath string
 }
 
-// MoveProgress is a running total, sent after every batch.
+// MoveProgress is a running total, sent after every batch and, while the
+// move waits for hidden messages, after every look at the DLQ.
 type MoveProgress struct {
 	Moved, Failed, PossiblyDuplicated, Skipped int
 	// Total is the DLQ's visible depth at the start (capped by Limit): the
 	// progress bar's denominator, approximate.
 	Total int
+	// Waiting, when not 0, is how many DLQ messages are hidden by holds
+	// that are not this move's — an interrupted move's receives, or a
+	// receive of this move whose answer was lost — which the move waits
+	// for before it reports done, until WaitUntil at the latest. Show it
+	// ("waiting for 40 messages an interrupted move still holds, up to
+	// 45 s"); cancelling ends the wait.
+	Waiting   int
+	WaitUntil time.Time
 }
 
 // MoveReport is the outcome of a client-side move.
@@ -73,12 +85,19 @@ type MoveReport struct {
 	// Moved: accepted by the destination and deleted from the DLQ.
 	Moved int
 	// Failed: could not be sent (after retries); left in the DLQ, visible.
+	// A failed message whose copy may have arrived all the same is also
+	// counted in PossiblyDuplicated.
 	Failed int
-	// PossiblyDuplicated: messages that may now exist twice — sent but
-	// their DLQ copy could not be deleted (not in Moved), or sent again
-	// after an attempt whose outcome is unknown (a dropped connection, a
-	// 5xx, a crash before the journal recorded the send; in Moved). FIFO
-	// destinations are idempotent for 5 minutes and count only the former.
+	// PossiblyDuplicated bounds the copies that may now exist beyond one
+	// per message, over the destinations and the DLQ; a message that may
+	// have been stored three times counts twice. It counts every send
+	// attempt whose outcome was unknown (no answer, a 5xx, a throttling
+	// answer, an entry failed as a server fault or missing from the
+	// answer, an attempt an interrupted move journaled and never saw
+	// answered) and every message left in the DLQ after a copy was
+	// accepted (its delete failed). A FIFO destination drops a repeat of
+	// the same deduplication id for 5 minutes, so there repeats within
+	// that window do not count. Never 0 when a duplicate may exist.
 	PossiblyDuplicated int
 	// Skipped: received but not selected; made visible again.
 	Skipped int
@@ -86,6 +105,24 @@ type MoveReport struct {
 	// already sent (per the journal), deleted now instead of sent again.
 	// Included in Moved.
 	Resumed int
+	// Resent: messages an interrupted move may already have sent — it
+	// died before learning the outcome — that this move sent (or tried to
+	// send) again. Each may now exist twice: their copies are counted in
+	// PossiblyDuplicated. Say so; they were never promised unduplicated.
+	Resent int
+	// Settled: messages an interrupted move had sent whose DLQ copies
+	// turned out to be gone (it died after deleting them, before
+	// journaling the delete), found when this move left the DLQ verifiably
+	// empty. Nothing more to do for them; not in Moved.
+	Settled int
+	// HeldBack: messages still hidden in the DLQ when the move ended —
+	// holds of an interrupted move that had not run out, or of another
+	// consumer — so the DLQ is not done even though the move is. They
+	// become visible again at HeldUntil (zero: not known, the holds are
+	// someone else's); R again then moves them. Never report "done" over
+	// them.
+	HeldBack  int
+	HeldUntil time.Time
 	// OutOfOrder: FIFO messages that reached their destination ahead of an
 	// earlier message of their group, because a batch entry failed and was
 	// retried or left behind; Errs names the groups. They are in Moved, or

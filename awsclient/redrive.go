@@ -2,7 +2,6 @@ package awsclient
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -29,49 +28,6 @@ func (e *TaskActiveError) Error() string {
 }
 
 func (e *TaskActiveError) Unwrap() error { return e.Err }
-
-// StartRedrive starts a native move task back to each message's source.
-func (s *SQS) StartRedrive(ctx context.Context, dlqARN string, rate int) (model.MoveTask, error) {
-	if rate < 0 || rate > maxMoveRate {
-		return model.MoveTask{}, fmt.Errorf("move rate %d: must be between 1 and %d messages per second, or 0 for no limit", rate, maxMoveRate)
-	}
-	in := &sqs.StartMessageMoveTaskInput{SourceArn: aws.String(dlqARN)}
-	if rate > 0 {
-		in.MaxNumberOfMessagesPerSecond = aws.Int32(int32(rate))
-	}
-	name := model.NameFromARN(dlqARN)
-	started := time.Now()
-	var out *sqs.StartMessageMoveTaskOutput
-	err := s.call(ctx, name, func(ctx context.Context) (err error) {
-		out, err = s.api.StartMessageMoveTask(ctx, in, noRetryIfUnsupported)
-		return err
-	})
-	if err != nil {
-		var unsupported *types.UnsupportedOperation
-		if errors.As(err, &unsupported) {
-			// SQS answers "a task is already running" with this code too;
-			// only a listing tells the two apart.
-			if tasks, lerr := s.MoveTasks(ctx, dlqARN); lerr == nil && len(tasks) > 0 && tasks[0].Active() {
-				return tasks[0], &TaskActiveError{Task: tasks[0], Err: err}
-			}
-		}
-		return model.MoveTask{}, err
-	}
-	task := model.MoveTask{
-		Handle: aws.ToString(out.TaskHandle), Status: model.TaskRunning,
-		SourceARN: dlqARN, Rate: rate, StartedAt: started,
-	}
-	// The listing has the server's own start time and the count to move;
-	// without it the task above is still right, only less complete.
-	if tasks, lerr := s.MoveTasks(ctx, dlqARN); lerr == nil {
-		for _, t := range tasks {
-			if t.Handle == task.Handle {
-				return t, nil
-			}
-		}
-	}
-	return task, nil
-}
 
 // MoveTasks lists the DLQ's move tasks, newest first.
 func (s *SQS) MoveTasks(ctx context.Context, dlqARN string) ([]model.MoveTask, error) {

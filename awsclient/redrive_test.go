@@ -112,28 +112,35 @@ func TestNativeUnsupported(t *testing.T) {
 	awsErr := func(status int, typ, code string) func(w http.ResponseWriter) {
 		return func(w http.ResponseWriter) { writeAWSError(w, status, typ, code, "x") }
 	}
+	// list is how the server answers ListMessageMoveTasks: nil, an empty
+	// list (the API is there).
 	tests := []struct {
-		name   string
-		answer func(w http.ResponseWriter)
-		want   bool
+		name         string
+		answer, list func(w http.ResponseWriter)
+		want         bool
 	}{
-		{"moto 5.2.1: HTML 500", html(500), true},
-		{"501 not implemented", html(501), true},
-		{"404 no such route", html(404), true},
-		{"unknown operation", awsErr(400, "com.amazon.coral.service#UnknownOperationException", "UnknownOperationException"), true},
-		{"localsqs: invalid action", awsErr(400, "InvalidAction", "InvalidAction"), true},
-		{"unsupported operation, nothing running", awsErr(400, "com.amazonaws.sqs#UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation"), true},
-		{"SQS internal error (JSON 500)", awsErr(500, "com.amazonaws.sqs#InternalError", "InternalError"), false},
-		{"throttled", awsErr(400, "com.amazonaws.sqs#RequestThrottled", "RequestThrottled"), false},
-		{"access denied", awsErr(400, "com.amazon.coral.service#AccessDeniedException", "AccessDenied"), false},
-		{"not a DLQ", awsErr(400, "com.amazonaws.sqs#InvalidParameterValueException", "InvalidParameterValue"), false},
+		{"moto 5.2.1: HTML 500 for both", html(500), html(500), true},
+		{"501 not implemented", html(501), html(501), true},
+		{"404 no such route", html(404), nil, true},
+		{"unknown operation", awsErr(400, "com.amazon.coral.service#UnknownOperationException", "UnknownOperationException"), nil, true},
+		{"localsqs: invalid action", awsErr(400, "InvalidAction", "InvalidAction"), nil, true},
+		{"unsupported operation, nothing running", awsErr(400, "com.amazonaws.sqs#UnsupportedOperation", "AWS.SimpleQueueService.UnsupportedOperation"), nil, true},
+		{"HTML 500 while the listing works: a crash, not a missing API", html(500), nil, false},
+		{"a gateway's 502", html(502), nil, false},
+		{"a gateway's 502 for both", html(502), html(502), false},
+		{"SQS internal error (JSON 500)", awsErr(500, "com.amazonaws.sqs#InternalError", "InternalError"), nil, false},
+		{"throttled", awsErr(400, "com.amazonaws.sqs#RequestThrottled", "RequestThrottled"), nil, false},
+		{"access denied", awsErr(400, "com.amazon.coral.service#AccessDeniedException", "AccessDenied"), nil, false},
+		{"not a DLQ", awsErr(400, "com.amazonaws.sqs#InvalidParameterValueException", "InvalidParameterValue"), nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			calls := 0
 			ep := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				calls++
 				if r.Header.Get("X-Amz-Target") == "AmazonSQS.ListMessageMoveTasks" {
+					if tt.list != nil {
+						tt.list(w)
+						return
+					}
 					_, _ = w.Write([]byte(`{"Results":[]}`))
 					return
 				}

@@ -19,17 +19,25 @@ var unknownOperationCodes = set("UnknownOperationException", "UnknownOperation",
 
 // NativeUnsupported reports whether err means the endpoint does not have
 // the move-task API at all, so the UI should fall back to a client-side
-// Move. moto 5.2.1 answers these actions with an HTML 500 page; other
-// emulators say UnknownOperation, InvalidAction, 501 or 404. A real SQS
-// 500 carries a JSON error body and is not taken for a missing API.
+// Move. Only a definite answer counts: UnknownOperation, InvalidAction,
+// UnsupportedOperation with no task running, a 501 or 404, or moto 5.2.1's
+// HTML 500 page for both StartMessageMoveTask and ListMessageMoveTasks. A
+// StartUnknownError, an SQS 500 with a JSON error body, and a gateway's
+// 502, 503 or 504 page are not: the task may have started.
 func NativeUnsupported(err error) bool {
 	if err == nil {
 		return false
 	}
 	var active *TaskActiveError
-	if errors.As(err, &active) {
+	var unknown *StartUnknownError
+	if errors.As(err, &active) || errors.As(err, &unknown) {
 		return false
 	}
+	return definitelyMissingOrMoto(err)
+}
+
+// definitelyMissing: the server said it has no such action.
+func definitelyMissing(err error) bool {
 	var apiErr smithy.APIError
 	if errors.As(err, &apiErr) && unknownOperationCodes[apiErr.ErrorCode()] {
 		return true
@@ -38,16 +46,21 @@ func NativeUnsupported(err error) bool {
 	if !errors.As(err, &re) {
 		return false
 	}
-	switch status := re.HTTPStatusCode(); {
-	case status == http.StatusNotImplemented || status == http.StatusNotFound:
+	status := re.HTTPStatusCode()
+	return status == http.StatusNotImplemented || status == http.StatusNotFound
+}
+
+// definitelyMissingOrMoto adds moto's answer to an action it lacks: a 500
+// whose body is an HTML page, not an AWS JSON error. Alone it could be any
+// crashed server; StartRedrive takes it for a missing API only when the
+// listing answers it too.
+func definitelyMissingOrMoto(err error) bool {
+	if definitelyMissing(err) {
 		return true
-	case status >= 500:
-		// The body could not be read as an AWS JSON error: not an SQS
-		// service error but a server that crashed on the unknown action.
-		var de *smithy.DeserializationError
-		return errors.As(err, &de)
 	}
-	return false
+	var re *awshttp.ResponseError
+	var de *smithy.DeserializationError
+	return errors.As(err, &re) && re.HTTPStatusCode() == http.StatusInternalServerError && errors.As(err, &de)
 }
 
 // noRetryIfUnsupported is a per-call option for the move-task calls: the
