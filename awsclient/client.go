@@ -114,6 +114,7 @@ type Client interface {
 	Lister
 	Peeker
 	Mover
+	Reconciler
 	// Endpoint describes the connection for display.
 	Endpoint() Endpoint
 }

@@ -23,7 +23,7 @@ func (k KeyMap) Groups() []Group {
 			k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt,
 		}},
 		{Title: "Navigation", Bindings: []key.Binding{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom}},
-		{Title: "Dead-letter queues", Bindings: []key.Binding{k.DLQ.GroupBy, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.CancelMove}},
+		{Title: "Dead-letter queues", Bindings: []key.Binding{k.DLQ.GroupBy, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.Forget, k.DLQ.CancelMove}},
 		{Title: "General", Bindings: []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.Global.Help, k.Global.Quit}},
 	}
 	for i, g := range groups {

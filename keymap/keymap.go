@@ -70,6 +70,7 @@ type DLQ struct {
 	Redrive    key.Binding
 	MoveTo     key.Binding // client-side move to a queue the user picks
 	Rate       key.Binding // in the redrive dialog: cycle the native rate
+	Forget     key.Binding // in the redrive dialog: forget a crashed move's journal
 	CancelMove key.Binding
 }
 
@@ -144,6 +145,7 @@ func Default() KeyMap {
 			Redrive:    bind("R", "redrive DLQ", "R"),
 			MoveTo:     bind("m", "move DLQ to…", "m"),
 			Rate:       bind("t", "redrive rate", "t"),
+			Forget:     bind("f", "forget a crashed move", "f"),
 			CancelMove: bind("c", "cancel move", "c"),
 		},
 		Dialog: Dialog{
@@ -177,5 +179,5 @@ func ReadOnly(k KeyMap) KeyMap {
 // messages: the ones read-only mode disables. A new action that sends,
 // deletes, purges, creates or edits adds its binding here.
 func (k *KeyMap) Mutating() []*key.Binding {
-	return []*key.Binding{&k.DLQ.Redrive, &k.DLQ.MoveTo, &k.DLQ.Rate, &k.DLQ.CancelMove}
+	return []*key.Binding{&k.DLQ.Redrive, &k.DLQ.MoveTo, &k.DLQ.Rate, &k.DLQ.Forget, &k.DLQ.CancelMove}
 }

@@ -61,7 +61,7 @@ func TestReadOnlyDisablesOnlyMutatingBindings(t *testing.T) {
 	if key.Matches(r, k.DLQ.Redrive) {
 		t.Error("redrive still matches in read-only mode")
 	}
-	for _, b := range []key.Binding{k.DLQ.CancelMove, k.DLQ.MoveTo, k.DLQ.Rate} {
+	for _, b := range []key.Binding{k.DLQ.CancelMove, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.Forget} {
 		if b.Enabled() {
 			t.Errorf("%v still enabled in read-only mode", b.Keys())
 		}
@@ -158,9 +158,9 @@ func TestHelpListsEveryBinding(t *testing.T) {
 			n++
 		}
 	}
-	// 32 bindings: 6 navigation, 6 queue, 4 general, 11 messages, 5 DLQ.
-	if n != 32 {
-		t.Errorf("full help lists %d bindings, want 32", n)
+	// 33 bindings: 6 navigation, 6 queue, 4 general, 11 messages, 6 DLQ.
+	if n != 33 {
+		t.Errorf("full help lists %d bindings, want 33", n)
 	}
 	if len(k.ShortHelp()) == 0 {
 		t.Error("empty short help")

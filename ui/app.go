@@ -106,8 +106,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		// never has requests piling up.
 		return tea.Batch(tickCmd(a.opts.Refresh), a.poll.poll(a.com.Ctx, a.client, a.com.Now))
 	case queuesLoadedMsg:
-		a.loaded(msg)
-		return nil
+		return a.loaded(msg)
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.PasteMsg:

@@ -123,7 +123,7 @@ func TestRedriveNativeUnsupportedFallsBackToMove(t *testing.T) {
 	if note := a.redrive.Latest().Note; !strings.Contains(note, "client-side") {
 		t.Errorf("the fallback is not explained: %q", note)
 	}
-	if s := screen(a); !strings.Contains(s, "moved 19 messages, 0 failed, 0 possibly duplicated") {
+	if s := screen(a); !strings.Contains(s, "moved 19 messages, 0 failed, no duplicates") {
 		t.Errorf("report not shown:\n%s", s)
 	}
 }

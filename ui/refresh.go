@@ -91,14 +91,15 @@ func (r *refresher) state() string {
 func (a *App) refresh() tea.Cmd { return a.poll.start(a.com.Ctx, a.client, a.com.Now) }
 
 // loaded stores a refresh result the refresher accepted, and hands the
-// catalog to every pane.
-func (a *App) loaded(msg queuesLoadedMsg) {
+// catalog to every pane; the journals of interrupted moves whose DLQ it
+// lists are checked against it.
+func (a *App) loaded(msg queuesLoadedMsg) tea.Cmd {
 	ok, empty := a.poll.accept(msg)
 	if empty != "" {
 		a.queues.SetEmpty(empty)
 	}
 	if !ok {
-		return
+		return nil
 	}
 	a.cat.Update(msg.queues, msg.at)
 	a.queues.SetCatalog(a.cat)
@@ -108,6 +109,7 @@ func (a *App) loaded(msg queuesLoadedMsg) {
 		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
+	return a.redrive.Reconcile()
 }
 
 // listQueuesCmd lists every queue off the UI goroutine. It reads nothing

@@ -2,12 +2,17 @@ package redrive
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 )
+
+// errNoTask ends a search for a task whose start went unanswered.
+var errNoTask = errors.New("no move task found on this DLQ after the start's lost answer: R tries again")
 
 // moves is the bookkeeping of the redrive and move lifecycle: the move
 // running or last finished, and the number that makes an older move's
@@ -86,11 +91,20 @@ func (c *moves) polled(msg tasksMsg) (ok, changed, done bool) {
 	}
 	mv.err = nil
 	t, found := taskOf(msg.tasks, mv.task.Handle)
-	if !found {
+	if found && mv.searching && !t.Active() && t.StartedAt.Before(mv.asked.Add(-time.Minute)) {
+		found = false // an older task, over before this one was asked for
+	}
+	switch {
+	case !found && mv.searching:
+		// Looking for a task whose start went unanswered: there is none.
+		mv.running, mv.searching = false, false
+		mv.err = errNoTask
+		return true, true, false
+	case !found:
 		return false, false, false
 	}
 	changed = t != mv.task
-	mv.task = t
+	mv.task, mv.searching = t, false
 	if !t.Done() {
 		return true, changed, false
 	}
@@ -183,10 +197,13 @@ type move struct {
 	err        error  // the last error; the move may go on
 	note       string // how it started, e.g. the fallback to client-side
 
-	// Native.
-	task    model.MoveTask
-	pollSeq uint64
-	polling bool
+	// Native. asked is when the task was asked for: a task that ended
+	// before then, found after a lost answer, is not this one.
+	asked     time.Time
+	searching bool // the start's answer was lost: the polls look for the task
+	task      model.MoveTask
+	pollSeq   uint64
+	polling   bool
 
 	// Client-side. ctx is the move's own, cancelled by c or on quit;
 	// launched says Move was started (after the peek's release).

@@ -125,14 +125,3 @@ func progressCmd(id uint64, ch <-chan awsclient.MoveProgress) tea.Cmd {
 		return progressMsg{id: id, p: p, closed: !ok}
 	}
 }
-
-// journalsMsg lists, by awsclient.JournalKey, the messages that
-// interrupted moves left half-moved.
-type journalsMsg struct{ pending map[string]int }
-
-// journalsCmd reads every move journal, so that R on a DLQ with an
-// interrupted move finishes it client-side (only the journal knows which
-// messages were already sent) instead of starting a native task.
-func journalsCmd() tea.Cmd {
-	return func() tea.Msg { return journalsMsg{pending: awsclient.PendingJournals()} }
-}

@@ -50,7 +50,7 @@ type KeyMsg struct {
 type Pane struct {
 	common.Outbox
 	c      *common.Common
-	client awsclient.Mover
+	client Client
 	cat    *model.Catalog
 	peek   Peek
 
@@ -60,16 +60,21 @@ type Pane struct {
 	moves   moves
 	pending plan            // what the redrive dialog is about
 	asking  *dialog.Confirm // the redrive dialog while it is open
-	// interrupted counts, by awsclient.JournalKey, the messages that
-	// interrupted moves left half-moved (from the journals); nil until
-	// they have been read.
-	interrupted map[string]int
+	// journals are the interrupted moves' journals, by
+	// awsclient.JournalKey: what they left half-moved (journals.go).
+	journals journals
+}
+
+// Client is what the pane calls: the moves, and the journals' checks.
+type Client interface {
+	awsclient.Mover
+	awsclient.Reconciler
 }
 
 var _ common.Pane = (*Pane)(nil)
 
 // New is the pane with no move yet; Init reads the journals.
-func New(c *common.Common, client awsclient.Mover) *Pane {
+func New(c *common.Common, client Client) *Pane {
 	return &Pane{c: c, client: client, cat: model.NewCatalog(1), dlq: dlqView{c: c}}
 }
 
@@ -84,6 +89,11 @@ func (p *Pane) SetCatalog(cat *model.Catalog) {
 		p.dlq.setQueue(p.dlq.q, cat)
 	}
 }
+
+// Reconcile checks, once, each journal whose DLQ the catalog lists
+// against that DLQ: a journal whose DLQ is empty is settled and goes.
+// The root calls it after each refresh; it returns nil once done.
+func (p *Pane) Reconcile() tea.Cmd { return p.journals.reconcile(p.c.Ctx, p.client, p.cat) }
 
 // SetPeek tells the pane where the peek pane stands.
 func (p *Pane) SetPeek(pk Peek) { p.peek = pk }

@@ -6,7 +6,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
@@ -23,6 +22,9 @@ type plan struct {
 	what  string        // which messages, when not all: "The 2 selected messages in …"
 	why   string        // why client-side; empty: native
 	rate  int           // native only; 0: as fast as SQS goes
+	// journal is the interrupted move's journal the plan finishes; the
+	// dialog offers to forget it instead.
+	journal string
 }
 
 // native says whether SQS moves the messages itself.
@@ -80,9 +82,10 @@ func (p *Pane) request(t Target, dest *model.Queue) tea.Cmd {
 	if dest != nil && pl.why == "" {
 		pl.why = "you picked the destination"
 	}
-	if n := p.interrupted[awsclient.JournalKey(q.ARN)]; n > 0 && pl.why == "" {
-		pl.why = "an interrupted move left " + common.Plural(n, "message") +
+	if j, ok := p.journals.of(q.ARN); ok && pl.why == "" {
+		pl.why = "an interrupted move left " + common.Plural(j.Pending(), "message") +
 			" half-moved, and only its journal knows which copies were already sent"
+		pl.journal = j.Path
 	}
 	if pl.count() == 0 {
 		p.Say(common.OneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)")
@@ -114,6 +117,9 @@ func (p *Pane) ask() {
 	if pl.native() {
 		d.WithChoice(keymap.Short(p.c.Keys.DLQ.Rate, "rate"))
 	}
+	if pl.journal != "" {
+		d.WithChoice(keymap.Short(p.c.Keys.DLQ.Forget, "forget the journal"))
+	}
 	p.asking = d
 	p.Send(dialog.OpenMsg{Dialog: d})
 }
@@ -124,8 +130,12 @@ func (p *Pane) answered(msg answerMsg) tea.Cmd {
 	p.asking = nil
 	switch msg.res.Outcome {
 	case dialog.Chose:
-		p.nextRate()
-		p.ask()
+		if p.pending.native() {
+			p.nextRate()
+			p.ask()
+		} else {
+			p.askForget(p.pending)
+		}
 		return nil
 	case dialog.Confirmed:
 		return p.start()
@@ -193,7 +203,8 @@ func redriveLines(p plan, cat *model.Catalog) []string {
 	} else {
 		lines = append(lines, "How: a client-side move (receive, send, then delete only what was sent), because "+
 			p.why+". Nothing is deleted before its copy is accepted; c stops it and every unmoved message "+
-			"becomes visible again. A journal lets an interrupted move resume without duplicates.")
+			"becomes visible again. A journal lets a move interrupted by a crash resume: what it knows was sent is "+
+			"not sent again.")
 	}
 	return lines
 }

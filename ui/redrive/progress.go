@@ -75,6 +75,9 @@ func moveFigures(mv *move) (frac float64, counts, state string) {
 	// Messages arriving in the DLQ during a drain move too: past the
 	// count the move began with, the total grows with them.
 	total := max(p.Total, mv.plan.count(), p.Moved)
+	if r := mv.report; r != nil {
+		total = max(total, r.Moved+r.Failed+r.HeldBack) // what it could not reach counts too
+	}
 	counts = common.Commas(int64(p.Moved)) + "/" + common.Commas(int64(total))
 	switch {
 	case mv.report != nil:
@@ -84,12 +87,17 @@ func moveFigures(mv *move) (frac float64, counts, state string) {
 		}
 	case mv.cancelling:
 		state = "client-side move · stopping…"
+	case p.Waiting > 0:
+		// A crashed move's receives hide messages until their hold ends:
+		// the move waits for them rather than call itself done.
+		state = fmt.Sprintf("waiting for %s an interrupted move still holds, until %s at most · c stops",
+			common.Plural(p.Waiting, "message"), p.WaitUntil.Format("15:04:05"))
 	default:
 		state = fmt.Sprintf("client-side move · %d failed · %d possibly duplicated · c stops",
 			p.Failed, p.PossiblyDuplicated)
 	}
 	switch {
-	case mv.report != nil && !mv.report.Cancelled && mv.report.Failed == 0:
+	case mv.report != nil && !mv.report.Cancelled && mv.report.Failed == 0 && mv.report.HeldBack == 0:
 		frac = 1
 	case total > 0:
 		frac = min(float64(p.Moved)/float64(total), 1)

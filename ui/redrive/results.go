@@ -2,13 +2,11 @@ package redrive
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/ui/common"
 )
 
@@ -39,6 +37,7 @@ func (p *Pane) released(msg releasedMsg) tea.Cmd {
 	}
 	if mv.cancel == nil { // native
 		p.Say("starting a native redrive of " + common.OneLine(mv.plan.dlq.Name) + "…")
+		mv.asked = p.c.Now()
 		return startCmd(p.c.Ctx, p.client, mv.id, mv.plan.dlq.ARN, mv.plan.rate)
 	}
 	if mv.ctx.Err() != nil { // cancelled (c, quit) before it began
@@ -69,40 +68,54 @@ func (p *Pane) done(msg doneMsg) tea.Cmd {
 	return journalsCmd()
 }
 
-// journalsRead records the interrupted moves and, at start-up, says so
-// unless the status line says something else already.
-func (p *Pane) journalsRead(msg journalsMsg) {
-	first := p.interrupted == nil
-	p.interrupted = msg.pending
-	if !first || len(msg.pending) == 0 {
-		return
-	}
-	names := slices.Sorted(maps.Keys(msg.pending))
-	text := fmt.Sprintf("an interrupted move left %s of %s half-moved: R on it finishes the move without duplicates",
-		common.Plural(msg.pending[names[0]], "message"), common.OneLine(awsclient.JournalName(names[0])))
-	if len(names) > 1 {
-		text += fmt.Sprintf(" (and %d more DLQs)", len(names)-1)
-	}
-	p.Send(common.NoticeMsg{Text: text, Quiet: true})
-}
-
-// reportLine is a finished client-side move in one line.
+// reportLine is a finished client-side move in one line, every word of
+// it explained: what moved, what did not and why, and every copy that may
+// exist twice.
 func reportLine(mv *move) string {
 	r := mv.report
-	verb := "moved"
+	head := "moved " + common.Plural(r.Moved, "message")
 	if r.Cancelled {
-		verb = "stopped:"
+		head = "stopped after moving " + common.Plural(r.Moved, "message")
 	}
-	parts := []string{fmt.Sprintf("%s %s", verb, common.Plural(r.Moved, "message")),
-		common.Commas(int64(r.Failed)) + " failed", common.Commas(int64(r.PossiblyDuplicated)) + " possibly duplicated"}
+	parts := []string{head, common.Commas(int64(r.Failed)) + " failed"}
+	if r.PossiblyDuplicated == 0 {
+		parts = append(parts, "no duplicates")
+	} else {
+		parts = append(parts, fmt.Sprintf("up to %s (a send whose answer was lost was sent again)", copies(r.PossiblyDuplicated)))
+	}
+	if r.Skipped > 0 {
+		parts = append(parts, common.Commas(int64(r.Skipped))+" skipped (received but not chosen: visible again in the DLQ)")
+	}
 	if r.OutOfOrder > 0 {
 		parts = append(parts, common.Commas(int64(r.OutOfOrder))+" out of FIFO order")
 	}
-	if r.Skipped > 0 {
-		parts = append(parts, common.Commas(int64(r.Skipped))+" skipped")
-	}
 	if r.Resumed > 0 {
-		parts = append(parts, common.Commas(int64(r.Resumed))+" resumed from the journal")
+		parts = append(parts, common.Commas(int64(r.Resumed))+" finished from the journal (sent before a crash, not sent again)")
+	}
+	if r.Resent > 0 {
+		parts = append(parts, common.Commas(int64(r.Resent))+" sent again after a crash (counted in the duplicates)")
+	}
+	if r.Settled > 0 {
+		parts = append(parts, common.Commas(int64(r.Settled))+" found moved already")
+	}
+	if r.HeldBack > 0 {
+		parts = append(parts, heldBackText(r.HeldBack, r.HeldUntil))
 	}
 	return common.OneLine(mv.plan.dlq.Name) + ": " + strings.Join(parts, ", ")
+}
+
+// copies is "1 duplicate copy", "3 duplicate copies".
+func copies(n int) string {
+	if n == 1 {
+		return "1 duplicate copy"
+	}
+	return common.Commas(int64(n)) + " duplicate copies"
+}
+
+// heldBackText says what a move could not reach: still hidden in the DLQ.
+func heldBackText(n int, until time.Time) string {
+	if until.IsZero() {
+		return common.Plural(n, "message") + " still hidden by another consumer: not done"
+	}
+	return fmt.Sprintf("%s still hidden until %s: not done, R again then", common.Plural(n, "message"), until.Format("15:04:05"))
 }

@@ -32,6 +32,7 @@ func (p *Pane) startNative(pl plan) tea.Cmd {
 		return nil
 	}
 	p.Say("starting a native redrive of " + common.OneLine(pl.dlq.Name) + "…")
+	mv.asked = p.c.Now()
 	return startCmd(p.c.Ctx, p.client, mv.id, pl.dlq.ARN, pl.rate)
 }
 
@@ -80,7 +81,18 @@ func (p *Pane) started(msg startedMsg) tea.Cmd {
 		return nil
 	}
 	var active *awsclient.TaskActiveError
+	var unknown *awsclient.StartUnknownError
 	switch {
+	case errors.As(msg.err, &unknown) && unknown.Checked:
+		// The task list shows nothing started: nothing runs, R tries again.
+		mv.running, mv.err = false, msg.err
+		p.Say("the move task did not start (" + common.ErrText(unknown.Err) + "): R tries again")
+		return nil
+	case errors.As(msg.err, &unknown):
+		// The answer was lost and the task list could not be read: a task
+		// may be running. Never move client-side beside it: look for it.
+		mv.note, mv.searching = "the answer to the start was lost: looking for the task…", true
+		p.Say(mv.note)
 	case errors.As(msg.err, &active):
 		mv.task = active.Task
 		mv.note = "a move task was already running on this DLQ: showing it, not starting another"

@@ -46,7 +46,13 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	case doneMsg:
 		return p.done(msg)
 	case journalsMsg:
-		p.journalsRead(msg)
+		return p.journalsRead(msg)
+	case reconciledMsg:
+		p.reconciled(msg)
+	case forgetMsg:
+		return p.forget(msg)
+	case forgottenMsg:
+		p.forgotten(msg)
 	}
 	return nil
 }

@@ -32,6 +32,10 @@ type Mover struct {
 	MoveCtxErr error
 	// Returned, when set, is closed as Move returns.
 	Returned chan struct{}
+
+	Reconcile    awsclient.JournalCheck // what ReconcileJournal answers
+	ReconcileErr error
+	Reconciled   []string // the DLQ URLs ReconcileJournal was asked about
 }
 
 // StartCall is one StartRedrive call.
@@ -111,4 +115,12 @@ func (f *Client) MoverCalls() Mover {
 	defer f.Mu.Unlock()
 	m := f.Mover
 	return m
+}
+
+// ReconcileJournal answers as Mover.Reconcile says, and records the call.
+func (f *Client) ReconcileJournal(_ context.Context, dlqURL, path string) (awsclient.JournalCheck, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	f.Mover.Reconciled = append(f.Mover.Reconciled, dlqURL)
+	return f.Mover.Reconcile, f.Mover.ReconcileErr
 }
