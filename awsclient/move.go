@@ -87,7 +87,8 @@ type moveRun struct {
 	taken    int // messages accepted for moving, toward Limit
 	reserved int // asked for by receives in flight
 	empties  int
-	active   int // batches being moved
+	cutShort bool // a stop released messages unmoved
+	active   int  // batches being moved
 	// lostHolds is when the last receive whose answer was lost may have
 	// hidden messages until; zero when none.
 	lostHolds time.Time
@@ -117,6 +118,9 @@ func (m *moveRun) worker(ctx context.Context) {
 		}
 		if ctx.Err() != nil {
 			m.release(ctx, msgs)
+			m.mu.Lock()
+			m.cutShort = true
+			m.mu.Unlock()
 			m.endBatch()
 			return
 		}
@@ -265,6 +269,17 @@ func (m *moveRun) finish(ctx context.Context) (MoveReport, error) {
 	m.report()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.rep.Cancelled = ctx.Err() != nil
+	m.rep.Cancelled = ctx.Err() != nil && !m.completeLocked()
 	return m.rep, m.stopErr
+}
+
+// completeLocked says the move had done all it was asked when it was
+// stopped: it took its Limit, or its last receive found the DLQ empty
+// with no batch in flight, and the stop released nothing unmoved. A stop
+// then is no stop: "stopped" would say messages were left behind.
+func (m *moveRun) completeLocked() bool {
+	if m.cutShort || m.rep.HeldBack > 0 {
+		return false
+	}
+	return (m.req.Limit > 0 && m.taken >= m.req.Limit) || (m.empties > 0 && m.active == 0)
 }

@@ -182,6 +182,7 @@ func (m *moveRun) account(outs []*outgoing, resume []resumed, delFailed map[stri
 			m.addErrLocked(delErr)
 		case errors.Is(o.err, errMoveCancelled):
 			// Released unmoved: the move stopped, nothing failed.
+			m.cutShort = true
 		default:
 			m.failed[o.msg.ID] = true
 			m.rep.Failed++
