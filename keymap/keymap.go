@@ -145,7 +145,7 @@ func Default() KeyMap {
 			Redrive:    bind("R", "redrive DLQ", "R"),
 			MoveTo:     bind("m", "move DLQ to…", "m"),
 			Rate:       bind("t", "redrive rate", "t"),
-			Forget:     bind("f", "forget a crashed move", "f"),
+			Forget:     bind("x", "forget a crashed move", "x"),
 			CancelMove: bind("c", "cancel move", "c"),
 		},
 		Dialog: Dialog{

@@ -64,7 +64,7 @@ func TestHelpOverlayAndReadOnly(t *testing.T) {
 	press(a, "?")
 	s := screen(a)
 	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages", "Dead-letter queues",
-		"R m t f c   off: read-only mode", "peek messages", "refresh now"} {
+		"R m t x c   off: read-only mode", "peek messages", "refresh now"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help lacks %q:\n%s", want, s)
 		}

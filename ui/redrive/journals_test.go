@@ -76,10 +76,10 @@ func TestForgettingAJournal(t *testing.T) {
 	p.journals.set([]awsclient.JournalInfo{j})
 	send(p, "R", "orders-dlq")
 	d := dialogOf(p.Take())
-	if v := ansi.Strip(viewOf(d)); !strings.Contains(v, "client-side move") || !strings.Contains(v, "f forget the journal") {
+	if v := ansi.Strip(viewOf(d)); !strings.Contains(v, "client-side move") || !strings.Contains(v, "x forget the journal") {
 		t.Fatalf("dialog:\n%s", v)
 	}
-	answer(p, d, "f")
+	answer(p, d, "x")
 	forget, ok := dialogOf(p.Take()).(*dialog.Confirm)
 	if !ok || forget.Title() != "Forget the journal of orders-dlq?" {
 		t.Fatalf("d asked %v", forget)
