@@ -23,7 +23,7 @@ type dlqView struct {
 	movedAway int
 
 	bySource []model.Group
-	fields   []model.Field
+	fields   []model.FieldInfo
 	field    int // index into fields
 	byField  []model.Group
 
@@ -59,7 +59,7 @@ func (d *dlqView) setQueue(q model.Queue, cat *model.Catalog) {
 func (d *dlqView) setMessages(msgs []model.Message, name func(arn string) string) {
 	var cur model.Field
 	if d.field < len(d.fields) {
-		cur = d.fields[d.field]
+		cur = d.fields[d.field].Field
 	}
 	d.peeked = msgs
 	d.oldest = time.Time{}
@@ -72,7 +72,7 @@ func (d *dlqView) setMessages(msgs []model.Message, name func(arn string) string
 	d.fields = model.GroupFields(msgs)
 	d.field = 0
 	for i, f := range d.fields {
-		if f == cur {
+		if f.Field == cur {
 			d.field = i
 		}
 	}
@@ -91,6 +91,6 @@ func (d *dlqView) nextField() {
 func (d *dlqView) regroup() {
 	d.byField = nil
 	if d.field < len(d.fields) {
-		d.byField = model.ByField(d.peeked, d.fields[d.field])
+		d.byField = model.ByField(d.peeked, d.fields[d.field].Field)
 	}
 }
