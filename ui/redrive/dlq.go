@@ -79,13 +79,25 @@ func (d *dlqView) setMessages(msgs []model.Message, name func(arn string) string
 	d.regroup()
 }
 
-// nextField cycles the breakdown to the next field seen.
-func (d *dlqView) nextField() {
-	if len(d.fields) == 0 {
-		return
+// stepField moves the breakdown by delta fields through the fields seen,
+// round either end: a and A.
+func (d *dlqView) stepField(delta int) {
+	if n := len(d.fields); n > 0 {
+		d.field = ((d.field+delta)%n + n) % n
+		d.regroup()
 	}
-	d.field = (d.field + 1) % len(d.fields)
-	d.regroup()
+}
+
+// setField groups by f; false when f is not among the fields seen.
+func (d *dlqView) setField(f model.Field) bool {
+	for i, g := range d.fields {
+		if g.Field == f {
+			d.field = i
+			d.regroup()
+			return true
+		}
+	}
+	return false
 }
 
 func (d *dlqView) regroup() {
