@@ -1,6 +1,10 @@
 package keymap
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // Group is a titled set of bindings for the help overlay.
 type Group struct {
@@ -23,7 +27,7 @@ func (k KeyMap) Groups() []Group {
 			k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt,
 		}},
 		{Title: "Navigation", Bindings: []key.Binding{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom}},
-		{Title: "Dead-letter queues", Bindings: []key.Binding{k.DLQ.GroupBy, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.Forget, k.DLQ.CancelMove}},
+		{Title: "Dead-letter queues", Bindings: []key.Binding{k.DLQ.Grouping(), k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.Forget, k.DLQ.CancelMove}},
 		{Title: "General", Bindings: []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.Global.Help, k.Global.Quit}},
 	}
 	for i, g := range groups {
@@ -91,3 +95,12 @@ func ShortKey(b key.Binding, keys, desc string) key.Binding {
 
 // Hint is a hint that is not a binding of its own ("type to filter").
 func Hint(keys, desc string) key.Binding { return key.NewBinding(key.WithHelp(keys, desc)) }
+
+// Grouping is the grouping keys (next, previous, pick) as one binding, for
+// help and hints: they belong together, and help at 80×24 has no row to
+// spare for three.
+func (d DLQ) Grouping() key.Binding {
+	keys := slices.Concat(d.GroupBy.Keys(), d.GroupPrev.Keys(), d.GroupPick.Keys())
+	help := d.GroupBy.Help().Key + "/" + d.GroupPrev.Help().Key + "/" + d.GroupPick.Help().Key
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, "group by: next/prev/pick"))
+}

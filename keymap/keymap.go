@@ -66,7 +66,9 @@ type Peek struct {
 
 // DLQ are the keys of dead-letter queues: the breakdown, redrive, move.
 type DLQ struct {
-	GroupBy    key.Binding // cycle the field the DLQ breakdown groups by
+	GroupBy    key.Binding // the DLQ breakdown groups by the next field seen
+	GroupPrev  key.Binding // … by the previous one
+	GroupPick  key.Binding // … by a field picked from a list
 	Redrive    key.Binding
 	MoveTo     key.Binding // client-side move to a queue the user picks
 	Rate       key.Binding // in the redrive dialog: cycle the native rate
@@ -141,7 +143,9 @@ func Default() KeyMap {
 			BinaryFmt: bind("b", "binary as hex/base64", "b"),
 		},
 		DLQ: DLQ{
-			GroupBy:    bind("a", "group DLQ by field", "a"),
+			GroupBy:    bind("a", "group by the next field", "a"),
+			GroupPrev:  bind("A", "group by the previous field", "A"),
+			GroupPick:  bind("f", "pick the field to group by", "f"),
 			Redrive:    bind("R", "redrive DLQ", "R"),
 			MoveTo:     bind("m", "move DLQ to…", "m"),
 			Rate:       bind("t", "redrive rate", "t"),

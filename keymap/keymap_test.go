@@ -1,6 +1,7 @@
 package keymap
 
 import (
+	"slices"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -30,6 +31,9 @@ func TestDefaultMatchesDocumentedKeys(t *testing.T) {
 		{"shift+tab changes pane back", tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}, k.Global.PrevPane},
 		{"ctrl+c quits", tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}, k.Global.Quit},
 		{"ctrl+c interrupts", tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}, k.Global.Interrupt},
+		{"a groups by the next field", press('a', "a"), k.DLQ.GroupBy},
+		{"A groups by the previous field", tea.KeyPressMsg{Code: 'a', ShiftedCode: 'A', Text: "A", Mod: tea.ModShift}, k.DLQ.GroupPrev},
+		{"f picks the field", press('f', "f"), k.DLQ.GroupPick},
 		{"R redrives", tea.KeyPressMsg{Code: 'r', ShiftedCode: 'R', Text: "R", Mod: tea.ModShift}, k.DLQ.Redrive},
 		{"y confirms", press('y', "y"), k.Dialog.Yes},
 		{"Y confirms", tea.KeyPressMsg{Code: 'y', ShiftedCode: 'Y', Text: "Y", Mod: tea.ModShift}, k.Dialog.Yes},
@@ -66,8 +70,10 @@ func TestReadOnlyDisablesOnlyMutatingBindings(t *testing.T) {
 			t.Errorf("%v still enabled in read-only mode", b.Keys())
 		}
 	}
-	if !k.DLQ.GroupBy.Enabled() {
-		t.Error("grouping the DLQ breakdown only reads; it must stay enabled")
+	for _, b := range []key.Binding{k.DLQ.GroupBy, k.DLQ.GroupPrev, k.DLQ.GroupPick, k.DLQ.Grouping()} {
+		if !b.Enabled() {
+			t.Errorf("grouping the DLQ breakdown only reads; %v must stay enabled", b.Keys())
+		}
 	}
 	for _, b := range []key.Binding{k.List.Peek, k.Peek.Copy, k.Global.Refresh, k.Global.Quit, k.List.Filter} {
 		if !b.Enabled() {
@@ -129,7 +135,7 @@ func TestNoKeyBoundTwice(t *testing.T) {
 	k := Default()
 	outer := []key.Binding{k.Global.Quit, k.Global.Help, k.Global.Refresh, k.Global.NextPane, k.Global.PrevPane,
 		k.Global.Back, k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom,
-		k.DLQ.GroupBy, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.CancelMove}
+		k.DLQ.GroupBy, k.DLQ.GroupPrev, k.DLQ.GroupPick, k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.CancelMove}
 	taken := map[string]string{}
 	for _, b := range outer {
 		for _, key := range b.Keys() {
@@ -164,5 +170,22 @@ func TestHelpListsEveryBinding(t *testing.T) {
 	}
 	if len(k.ShortHelp()) == 0 {
 		t.Error("empty short help")
+	}
+}
+
+// The grouping keys share one help row and hint, which names each of them
+// and matches each of them, so neither can drift from the bindings.
+func TestGroupingNamesEveryGroupingKey(t *testing.T) {
+	k := Default()
+	g := k.DLQ.Grouping()
+	if got := g.Help().Key; got != "a/A/f" {
+		t.Errorf("grouping help key %q, want a/A/f", got)
+	}
+	for _, b := range []key.Binding{k.DLQ.GroupBy, k.DLQ.GroupPrev, k.DLQ.GroupPick} {
+		for _, key := range b.Keys() {
+			if !slices.Contains(g.Keys(), key) {
+				t.Errorf("the grouping row leaves out %q (%s)", key, b.Help().Desc)
+			}
+		}
 	}
 }

@@ -2,8 +2,10 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -54,7 +56,8 @@ type Group struct {
 const NoValue = "(none)"
 
 // GroupBy counts messages by the value key returns, most common first (ties
-// by value), so a pattern in a DLQ shows at a glance.
+// by value, as compareValues orders them), so a pattern in a DLQ shows at
+// a glance.
 func GroupBy(msgs []Message, key func(Message) string) []Group {
 	counts := map[string]int{}
 	for _, m := range msgs {
@@ -64,13 +67,74 @@ func GroupBy(msgs []Message, key func(Message) string) []Group {
 	for v, n := range counts {
 		out = append(out, Group{Value: v, Count: n})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
+	slices.SortFunc(out, func(a, b Group) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), compareValues(a.Value, b.Value))
 	})
 	return out
+}
+
+// compareValues orders values as a person reads them: numbers by value
+// (HTTP statuses, attempt counts and amounts arrive as JSON numbers,
+// Number attributes or digits in a string, and as text 10 would come
+// before 2), before any other text; other text in natural order, each run
+// of digits by its value ("retry-2" before "retry-10"). Values equal by
+// these rules ("1.0" and "1", "07" and "7") fall back to their bytes, so
+// the order is total and a listing never shuffles between frames.
+func compareValues(a, b string) int {
+	fa, na := number(a)
+	fb, nb := number(b)
+	switch {
+	case na && nb:
+		return cmp.Or(cmp.Compare(fa, fb), strings.Compare(a, b))
+	case na:
+		return -1
+	case nb:
+		return 1
+	}
+	return cmp.Or(natural(a, b), strings.Compare(a, b))
+}
+
+// number reads a decimal number: digits, a sign, a point, an exponent.
+// "NaN", "Inf" and hex floats, which strconv also reads, are words here;
+// so is a number too big for a float64.
+func number(s string) (float64, bool) {
+	if s == "" || strings.Trim(s, "0123456789+-.eE") != "" {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+// natural compares a and b byte by byte, except that where both have a
+// run of digits the runs compare by value (leading zeros aside). A run of
+// digits against any other byte compares as its first digit does, which
+// keeps the order transitive.
+func natural(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da == 0 || db == 0 {
+			if a[0] != b[0] {
+				return cmp.Compare(a[0], b[0])
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
+		x, y := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+		if c := cmp.Or(cmp.Compare(len(x), len(y)), strings.Compare(x, y)); c != 0 {
+			return c
+		}
+		a, b = a[da:], b[db:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// digitRun is the length of the ASCII digits s starts with.
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // BySource groups dead-lettered messages by the queue they failed in;
@@ -166,94 +230,4 @@ func topLevel(body string) map[string]json.RawMessage {
 		return nil
 	}
 	return obj
-}
-
-// GroupFields lists the fields msgs can be grouped by: every attribute and
-// top-level JSON key seen, the likeliest to show why messages failed first:
-// fields named like an error or a reason, then fields that split the
-// messages into a few groups, then constant ones, and last fields unique
-// per message (an id shows no pattern). Ties go to the field more messages
-// carry, then attributes before body keys.
-func GroupFields(msgs []Message) []Field {
-	type stat struct {
-		n         int
-		values    map[string]bool
-		composite bool // an object or array in some message
-	}
-	stats := map[Field]*stat{}
-	see := func(f Field, v string) {
-		s := stats[f]
-		if s == nil {
-			s = &stat{values: map[string]bool{}}
-			stats[f] = s
-		}
-		s.n++
-		s.values[v] = true
-	}
-	for _, m := range msgs {
-		for name := range m.Attributes {
-			v, _ := FieldValue(m, Field{Kind: FieldAttr, Name: name})
-			see(Field{Kind: FieldAttr, Name: name}, v)
-		}
-		// The body is parsed once per message, not once per key: a DLQ
-		// breakdown reads a few hundred bodies of a dozen keys each.
-		for name, raw := range topLevel(m.Body) {
-			f := Field{Kind: FieldJSON, Name: name}
-			see(f, jsonValue(raw))
-			if composite(raw) {
-				stats[f].composite = true
-			}
-			for sub, v := range object(raw) {
-				if !composite(v) {
-					see(Field{Kind: FieldJSON, Name: name, Sub: sub}, jsonValue(v))
-				}
-			}
-		}
-	}
-	out := make([]Field, 0, len(stats))
-	for f := range stats {
-		out = append(out, f)
-	}
-	rank := func(f Field) int {
-		s := stats[f]
-		switch {
-		case s.composite:
-			return 4 // its nested fields are offered instead
-		case len(s.values) == s.n && s.n > 1:
-			return 3 // unique per message, like an id: no pattern
-		case errorish(f.Name):
-			return 0
-		case len(s.values) == 1 && s.n > 1:
-			return 2 // the same everywhere: true, but says little
-		}
-		return 1
-	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if ra, rb := rank(a), rank(b); ra != rb {
-			return ra < rb
-		}
-		if stats[a].n != stats[b].n {
-			return stats[a].n > stats[b].n
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Sub < b.Sub
-	})
-	return out
-}
-
-// errorish reports whether a field name reads like a failure cause.
-func errorish(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range []string{"error", "reason", "fail", "exception", "code", "status"} {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -42,6 +42,15 @@ func TestDLQPaneAdoptsRunningTaskAndGroups(t *testing.T) {
 	if byLine(screen(a)) == before {
 		t.Errorf("a did not change the field from %q", before)
 	}
+	press(a, "A")
+	if got := byLine(screen(a)); got != before {
+		t.Errorf("A went to %q, not back to %q", got, before)
+	}
+	press(a, "f") // the root routes it to the DLQ pane, not the peek pane
+	if s := screen(a); !strings.Contains(s, "Group the") {
+		t.Errorf("f opened no field picker:\n%s", s)
+	}
+	press(a, "esc")
 	if len(f.MoverCalls().Starts) != 0 {
 		t.Error("opening the pane started a task")
 	}
@@ -70,6 +79,13 @@ func TestDLQPaneHostileFieldsAreSanitized(t *testing.T) {
 			}
 		}
 		press(a, "a")
+	}
+	if len(seen) < 3 {
+		t.Fatalf("only %d fields grouped by: %v", len(seen), seen)
+	}
+	press(a, "f") // the picker lists every field name
+	if v := a.View().Content; !strings.Contains(v, "Group the") || strings.ContainsAny(v, "\x1b\x07\x9b") {
+		t.Fatalf("the field picker is missing or let control bytes through:\n%q", v)
 	}
 	if len(seen) < 3 {
 		t.Fatalf("only %d fields grouped by: %v", len(seen), seen)

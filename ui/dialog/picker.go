@@ -41,6 +41,14 @@ func NewPicker(c *common.Common, title string, items []Item, then Then) *Picker 
 	return p
 }
 
+// Select puts the cursor on items[i], say the choice in force; typing
+// has not narrowed the list yet, so every item is a row.
+func (p *Picker) Select(i int) {
+	if i >= 0 && i < len(p.rows) && p.rows[i] == i {
+		p.cursor = i
+	}
+}
+
 func (p *Picker) SetSize(w, h int)   { p.width, p.height = w, h }
 func (p *Picker) OnStatusLine() bool { return false }
 
@@ -104,7 +112,7 @@ func (p *Picker) View() string {
 		lines = append(lines, common.Trunc(row, inner))
 	}
 	if len(p.rows) == 0 {
-		lines = append(lines, st.Muted.Render(" no queue matches"))
+		lines = append(lines, st.Muted.Render(" nothing matches"))
 	}
 	lines = append(lines, "", st.HintKey.Render("↑/↓")+" choose · "+st.HintKey.Render("enter")+
 		" pick · "+st.HintKey.Render("esc")+" cancel")

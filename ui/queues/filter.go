@@ -1,6 +1,8 @@
 package queues
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/sahilm/fuzzy"
@@ -19,9 +21,12 @@ type queueMatch struct {
 }
 
 // filterQueues returns the queues whose name fuzzily matches pattern
-// (case-insensitive, characters in order, gaps allowed), in the order of qs,
-// so that a filter never undoes the user's chosen sort. An empty pattern
-// matches everything.
+// (case-insensitive, characters in order, gaps allowed), best first: the
+// queue named exactly so, then names that start with the pattern, then the
+// rest by the fuzzy scorer's score. Among equals the order of qs (the
+// user's chosen sort) stands. Someone who types "ord" is looking for
+// orders, not for the first name in which o, r and d happen to occur.
+// An empty pattern matches everything, in the order of qs.
 func filterQueues(qs []model.Queue, pattern string) []queueMatch {
 	if pattern == "" {
 		out := make([]queueMatch, len(qs))
@@ -31,14 +36,53 @@ func filterQueues(qs []model.Queue, pattern string) []queueMatch {
 		return out
 	}
 	found := fuzzy.FindFromNoSort(pattern, queueNames(qs))
-	out := make([]queueMatch, len(found))
+	type ranked struct {
+		queueMatch
+		tier, score int
+	}
+	rs := make([]ranked, len(found))
 	for i, m := range found {
-		out[i] = queueMatch{Index: m.Index, Matched: m.MatchedIndexes}
-		if sub := substringMatch(qs[m.Index].Name, pattern); sub != nil {
-			out[i].Matched = sub
+		name := qs[m.Index].Name
+		r := ranked{queueMatch: queueMatch{Index: m.Index, Matched: m.MatchedIndexes}, tier: tierOf(name, pattern)}
+		if r.tier == tierFuzzy {
+			r.score = m.Score
 		}
+		if sub := substringMatch(name, pattern); sub != nil {
+			r.Matched = sub
+		}
+		rs[i] = r
+	}
+	// Index last makes the order total, so an unstable sort is exact, and
+	// cheaper than a stable one on 10,000 matches per keystroke.
+	slices.SortFunc(rs, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(a.tier, b.tier), cmp.Compare(b.score, a.score), cmp.Compare(a.Index, b.Index))
+	})
+	out := make([]queueMatch, len(rs))
+	for i, r := range rs {
+		out[i] = r.queueMatch
 	}
 	return out
+}
+
+// Match tiers, best first.
+const (
+	tierExact  = iota // the whole name, ignoring case
+	tierPrefix        // the name starts with the pattern
+	tierFuzzy         // anywhere, ranked by score
+)
+
+// tierOf is how name matches pattern. Within the exact and prefix tiers
+// the fuzzy score is ignored: it would only rank shorter names first, or
+// "orders-dlq" over "orders" for the d after its dash, where the user's
+// sort is the better guide.
+func tierOf(name, pattern string) int {
+	switch {
+	case strings.EqualFold(name, pattern):
+		return tierExact
+	case len(name) >= len(pattern) && strings.EqualFold(name[:len(pattern)], pattern):
+		return tierPrefix
+	}
+	return tierFuzzy
 }
 
 // substringMatch highlights the first contiguous occurrence of pattern when

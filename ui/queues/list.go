@@ -112,7 +112,8 @@ func (l *list) ClearFilter() {
 // refilter recomputes the shown rows and puts the cursor back on url, or
 // keeps its position when that queue is gone.
 func (l *list) refilter(url string) {
-	// The filter keeps the sort order: a match never jumps the queue.
+	// A pattern ranks its matches (exact, prefix, then by score); the sort
+	// order only breaks ties, and orders every row while there is none.
 	l.rows = filterQueues(l.sorted, l.input.Value())
 	if url != "" {
 		for i, m := range l.rows {
@@ -163,7 +164,10 @@ func (l *list) updateFilter(msg tea.Msg) {
 		l.move(1)
 	default:
 		if l.input.Update(msg, l.c.Keys.Input) {
-			l.refilter(l.selectedURL())
+			// A new pattern puts the cursor on its best match, so that
+			// "/ord" then enter opens orders, whatever row it started on.
+			l.cursor = 0
+			l.refilter("")
 		}
 	}
 }

@@ -23,7 +23,7 @@ type dlqView struct {
 	movedAway int
 
 	bySource []model.Group
-	fields   []model.Field
+	fields   []model.FieldInfo
 	field    int // index into fields
 	byField  []model.Group
 
@@ -59,7 +59,7 @@ func (d *dlqView) setQueue(q model.Queue, cat *model.Catalog) {
 func (d *dlqView) setMessages(msgs []model.Message, name func(arn string) string) {
 	var cur model.Field
 	if d.field < len(d.fields) {
-		cur = d.fields[d.field]
+		cur = d.fields[d.field].Field
 	}
 	d.peeked = msgs
 	d.oldest = time.Time{}
@@ -72,25 +72,37 @@ func (d *dlqView) setMessages(msgs []model.Message, name func(arn string) string
 	d.fields = model.GroupFields(msgs)
 	d.field = 0
 	for i, f := range d.fields {
-		if f == cur {
+		if f.Field == cur {
 			d.field = i
 		}
 	}
 	d.regroup()
 }
 
-// nextField cycles the breakdown to the next field seen.
-func (d *dlqView) nextField() {
-	if len(d.fields) == 0 {
-		return
+// stepField moves the breakdown by delta fields through the fields seen,
+// round either end: a and A.
+func (d *dlqView) stepField(delta int) {
+	if n := len(d.fields); n > 0 {
+		d.field = ((d.field+delta)%n + n) % n
+		d.regroup()
 	}
-	d.field = (d.field + 1) % len(d.fields)
-	d.regroup()
+}
+
+// setField groups by f; false when f is not among the fields seen.
+func (d *dlqView) setField(f model.Field) bool {
+	for i, g := range d.fields {
+		if g.Field == f {
+			d.field = i
+			d.regroup()
+			return true
+		}
+	}
+	return false
 }
 
 func (d *dlqView) regroup() {
 	d.byField = nil
 	if d.field < len(d.fields) {
-		d.byField = model.ByField(d.peeked, d.fields[d.field])
+		d.byField = model.ByField(d.peeked, d.fields[d.field].Field)
 	}
 }

@@ -37,6 +37,18 @@ func (d *dlqView) fieldName() string {
 	return "field"
 }
 
+// fieldTitle is "By body.error.type · a/A step · f pick", the keys cut
+// to "a/A/f" before the field's name is cut.
+func (d *dlqView) fieldTitle(w int) string {
+	name := sanitize.Line(d.fieldName())
+	hint := " · " + d.groupHint(true)
+	if 3+common.Width(name)+common.Width(hint) > w {
+		hint = " · " + d.groupHint(false)
+	}
+	return d.c.Styles.HelpGroup.Render("By "+sanitize.Cut(d.fieldName(), max(w-3-common.Width(hint), 4))) +
+		d.c.Styles.Muted.Render(hint)
+}
+
 func (d *dlqView) tallLines(block func(w int) []string) []string {
 	w := d.width
 	// One fact a line: the column is too narrow for both once a peek runs.
@@ -70,8 +82,7 @@ func (d *dlqView) tallLines(block func(w int) []string) []string {
 		srcRows := min(len(d.bySource), max(room/3, 1))
 		lines = append(lines, "", d.c.Styles.HelpGroup.Render(fmt.Sprintf("Peeked %d · by source", len(d.peeked))))
 		lines = append(lines, groupRows(d.bySource, srcRows, len(d.peeked), w, &d.c.Styles, cutName)...)
-		lines = append(lines, "", d.c.Styles.HelpGroup.Render("By "+sanitize.Cut(d.fieldName(), max(w-16, 4)))+
-			d.c.Styles.Muted.Render(" · a next"))
+		lines = append(lines, "", d.fieldTitle(w))
 		lines = append(lines, groupRows(d.byField, max(room-srcRows, 1), len(d.peeked), w, &d.c.Styles, sanitize.Cut)...)
 	}
 	return append(append(lines, ""), tail...)
@@ -111,9 +122,10 @@ func (d *dlqView) shortLines(block func(w int) []string) []string {
 	}
 	lines[0] += d.c.Styles.Muted.Render(" · ← ") + strings.Join(srcs, ", ")
 	if len(d.peeked) > 0 {
+		label := "by " + sanitize.Cut(d.fieldName(), 24) + " (" + d.groupHint(false) + ") "
 		lines = append(lines,
 			d.c.Styles.Label.Render("by source ")+inlineGroups(d.bySource, d.width-10),
-			d.c.Styles.Label.Render("by "+sanitize.Cut(d.fieldName(), 24)+" (a) ")+inlineGroups(d.byField, d.width-30))
+			d.c.Styles.Label.Render(label)+inlineGroups(d.byField, d.width-common.Width(label)))
 	}
 	mv := block(d.width)
 	return append(lines, mv[:min(len(mv), 2)]...) // an error shows in the status bar too

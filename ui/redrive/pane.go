@@ -147,13 +147,13 @@ func (p *Pane) SetPeeked(msgs []model.Message, movedAway int) {
 
 // Handles reports whether k is one of the pane's keys here: R, m and c
 // anywhere (also disabled, in read-only mode, to say why nothing
-// happens), a while the DLQ pane is on screen.
+// happens), the grouping keys while the DLQ pane is on screen.
 func (p *Pane) Handles(k tea.KeyPressMsg) bool {
 	keys := p.c.Keys.DLQ
 	switch {
 	case key.Matches(k, keys.Redrive, keys.MoveTo, keys.CancelMove):
 		return true
-	case key.Matches(k, keys.GroupBy):
+	case key.Matches(k, keys.GroupBy, keys.GroupPrev, keys.GroupPick):
 		return p.shown()
 	}
 	return p.c.Keys.ReadOnly && matchesDisabled(k, keys.Redrive, keys.MoveTo, keys.CancelMove)
@@ -186,6 +186,8 @@ func (p *Pane) KeyHints(onDLQ, peeking bool) []key.Binding {
 	if onDLQ {
 		hs = append(hs, keymap.Short(keys.Redrive, "redrive"))
 		if peeking {
+			// a alone: the hint line is full at 80 columns, and the DLQ
+			// pane says how to step back and pick.
 			hs = append(hs, keymap.Short(keys.GroupBy, "group"))
 		}
 	}

@@ -20,6 +20,8 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return p.answered(msg)
 	case pickedMsg:
 		p.picked(msg)
+	case fieldPickedMsg:
+		p.fieldPicked(msg)
 	case MoveToMsg:
 		if msg.Target.OK {
 			return p.request(msg.Target, &msg.Dest)
@@ -57,7 +59,7 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// key handles R, m, c and a. In read-only mode R, m and c are disabled
+// key handles R, m, c and the grouping keys. In read-only mode R, m and c are disabled
 // bindings, recognised only to say why nothing happens.
 func (p *Pane) key(msg KeyMsg) tea.Cmd {
 	k, keys := msg.Key, p.c.Keys.DLQ
@@ -74,9 +76,9 @@ func (p *Pane) key(msg KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, keys.CancelMove):
 		return p.cancelMove()
-	case key.Matches(k, keys.GroupBy):
+	case key.Matches(k, keys.GroupBy, keys.GroupPrev, keys.GroupPick):
 		if p.shown() {
-			p.dlq.nextField()
+			p.groupKey(k)
 		}
 		return nil
 	case p.c.Keys.ReadOnly && matchesDisabled(k, keys.Redrive, keys.MoveTo, keys.CancelMove):
