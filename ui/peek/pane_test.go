@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/charmbracelet/x/ansi"
@@ -213,7 +214,8 @@ func TestLostReceivesAreSaid(t *testing.T) {
 	open(t, p, "orders-dlq")
 	until := p.c.Now().Add(30 * time.Second)
 	f.Opened()[0].Lose(2, until)
-	drive(p, press(p, "n"))
+	press(p, "n") // read to its end: it asks before reading again
+	drive(p, answer(p, dialogOf(p.Take()), "y"))
 	title := ansi.Strip(strings.SplitN(p.View(), "\n", 2)[0])
 	want := "2 receives lost: messages may be hidden until " + until.Format("15:04:05")
 	if !strings.Contains(title, want) || strings.Contains(title, "exhausted") {
@@ -241,4 +243,25 @@ func TestReadOnlyRefusesAPeekThatCanDeadLetter(t *testing.T) {
 		t.Errorf("no word why: %v", n)
 	}
 	open(t, p, "orders-dlq") // no redrive policy: nothing it could dead-letter
+}
+
+// A queue read to its end is not read again without asking, with or
+// without a redrive policy: n would receive everything once more.
+func TestReadingAgainAfterTheEndAsks(t *testing.T) {
+	p, f := newPane(t, 120, 30)
+	f.NextEndsWithPage = true
+	open(t, p, "orders-dlq") // no redrive policy; read to its end, released
+	if h := p.Hints(); !slices.ContainsFunc(h, func(b key.Binding) bool { return b.Help().Desc == "read again" }) {
+		t.Errorf("hints still offer more after the end: %v", h)
+	}
+	if cmd := press(p, "n"); cmd != nil {
+		t.Fatal("n read the queue again without asking")
+	}
+	d, ok := dialogOf(p.Take()).(*dialog.Confirm)
+	if !ok || d.Title() != "Read orders-dlq again?" {
+		t.Fatalf("no question: %v", d)
+	}
+	if cmd := answer(p, d, "enter"); cmd != nil {
+		t.Error("enter (no) read the queue again")
+	}
 }

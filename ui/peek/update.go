@@ -138,9 +138,13 @@ func (p *Pane) Hints() []key.Binding {
 		move = keymap.Hint("↑↓/pgdn", "scroll")
 	}
 	s := keymap.Short
+	more := s(keys.Peek.LoadMore, "more")
+	if p.exhausted {
+		more = s(keys.Peek.LoadMore, "read again")
+	}
 	// Short words, so that at 120 columns the line reaches export.
 	return []key.Binding{
-		s(keys.Global.Back, "close"), move, common.DLQSlot(), s(keys.Peek.LoadMore, "more"), keys.Global.Help, keys.Peek.Filter,
+		s(keys.Global.Back, "close"), move, common.DLQSlot(), more, keys.Global.Help, keys.Peek.Filter,
 		s(keys.Peek.Select, "select"), s(keys.Peek.Export, "export"), s(keys.Peek.Copy, "copy"),
 		s(keys.Peek.Pager, "pager"), s(keys.Peek.Raw, "raw"), s(keys.Peek.Decode, "decode"),
 		s(keys.Global.NextPane, "list/body"), s(keys.Peek.BinaryFmt, "hex/b64"), keymap.ShortKey(keys.Global.Quit, "q", "quit"),

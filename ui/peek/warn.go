@@ -19,13 +19,24 @@ import (
 // shows the raised counts.
 
 // moreDialog is the dialog to show before n reads the next page, when it
-// would receive already-read messages again on a queue that dead-letters;
-// nil when reading is harmless.
+// would receive already-read messages again on a queue that dead-letters,
+// or read again a queue read to its end; nil when reading is harmless.
 func (p *Pane) moreDialog() dialog.Dialog {
 	exposed := p.exposed()
 	q := p.q
-	if len(exposed) == 0 || q.Redrive == nil || q.Redrive.MaxReceiveCount < 1 {
+	switch {
+	case len(exposed) == 0:
 		return nil
+	case q.Redrive == nil || q.Redrive.MaxReceiveCount < 1:
+		if !p.exhausted {
+			return nil // a re-read costs a receive each, shown as "received again"
+		}
+		// Read to its end and released: n would read it all again.
+		lines := []string{fmt.Sprintf("%s was read to its end, and the %s read were made visible again. SQS has no "+
+			"read offset: reading again receives them again, one more receive each, in whatever order SQS hands "+
+			"them out.", common.OneLine(q.Name), common.Plural(len(p.msgs), "message"))}
+		return dialog.NewConfirm(p.c, "Read "+common.OneLine(q.Name)+" again?", "read again", lines,
+			func(r dialog.Result) tea.Msg { return moreConfirmedMsg{yes: r.Outcome == dialog.Confirmed} })
 	}
 	counts := make([]int, len(exposed))
 	for i, m := range exposed {
