@@ -45,6 +45,8 @@ func (p *Pane) emptyText() string {
 		return "receiving messages…"
 	case p.Filter() != "":
 		return `no message matches "` + sanitize.Cut(p.Filter(), 40) + `"`
+	case len(p.msgs) == 0 && p.redriven:
+		return "a move task moved messages out of this queue: the list was cleared; n reads it again"
 	case len(p.msgs) == 0 && p.moved > 0:
 		return "every peeked message has moved away; n reads the queue again"
 	case len(p.msgs) == 0:
@@ -91,7 +93,7 @@ func (p *Pane) titleLine() string {
 		parts = append(parts, common.Commas(int64(p.moved))+" moved away")
 	}
 	if p.redriven {
-		parts = append(parts, "redriven: may be stale")
+		parts = append(parts, "redriven: list cleared")
 	}
 	if n := len(p.selected); n > 0 {
 		parts = append(parts, common.Commas(int64(n))+" selected")

@@ -265,3 +265,21 @@ func TestReadingAgainAfterTheEndAsks(t *testing.T) {
 		t.Error("enter (no) read the queue again")
 	}
 }
+
+// After a move task moved messages out of the peeked queue, the list is
+// cleared, not left showing rows that may be gone (issue 9: 37 stale rows).
+func TestRedrivenListIsCleared(t *testing.T) {
+	p, _ := newPane(t, 120, 30)
+	open(t, p, "orders-dlq")
+	p.MarkRedriven()
+	if len(p.Messages()) != 0 || p.Shown() != nil && len(p.Shown()) != 0 {
+		t.Fatalf("%d rows left", len(p.Messages()))
+	}
+	if _, ok := p.Current(); ok {
+		t.Error("a message is still under the cursor")
+	}
+	v := ansi.Strip(p.View())
+	if !strings.Contains(v, "redriven: list cleared") || !strings.Contains(v, "n reads it again") {
+		t.Errorf("the pane does not say why it is empty:\n%s", v)
+	}
+}

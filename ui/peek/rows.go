@@ -71,9 +71,16 @@ func (p *Pane) receivedAgain(msgs []model.Message) {
 	}
 }
 
-// MarkRedriven notes that a move task went through this queue: any
-// message in the list may be gone.
-func (p *Pane) MarkRedriven() { p.redriven = true }
+// MarkRedriven notes that a move task moved messages out of this queue:
+// any message listed may be gone, and a list that may lie is worse than
+// none, so it is cleared; n reads the queue again.
+func (p *Pane) MarkRedriven() {
+	p.redriven = true
+	p.msgs, p.rows, p.cursor, p.offset = nil, p.rows[:0], 0, 0
+	p.selected, p.again = map[string]bool{}, nil
+	p.share()
+	p.follow()
+}
 
 // ClearSelection unmarks every message: a move took them, and a second R
 // must not move them again.

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
@@ -42,8 +43,15 @@ func (p *Pane) taskRead(msg tasksMsg) {
 	if p.peek.on(mv.plan.dlq.URL) && t.Moved > 0 {
 		p.Send(RedrivenMsg{QueueURL: mv.plan.dlq.URL})
 	}
-	p.Say(fmt.Sprintf("redrive of %s %s: %s of %s moved", common.OneLine(mv.plan.dlq.Name),
-		strings.ToLower(string(t.Status)), common.Commas(t.Moved), common.Commas(t.ToMove)))
+	text := fmt.Sprintf("redrive of %s %s: %s of %s moved", common.OneLine(mv.plan.dlq.Name),
+		strings.ToLower(string(t.Status)), common.Commas(t.Moved), common.Commas(t.ToMove))
+	if t.FailureReason != "" {
+		text += ": " + common.OneLine(t.FailureReason)
+	}
+	if t.Status == model.TaskFailed {
+		p.failure = text // stays on the status line until c clears it
+	}
+	p.Say(text)
 	p.Send(RefreshMsg{})
 }
 
@@ -65,6 +73,16 @@ func taskOf(ts []model.MoveTask, handle string) (model.MoveTask, bool) {
 // or the one the redrive dialog is about, whose question is then moot:
 // y would only be refused.
 func (p *Pane) probed(msg tasksMsg) tea.Cmd {
+	if awsclient.NativeUnsupported(msg.err) && !p.noNative {
+		p.noNative = true
+		// The dialog open now promised a task: ask again, truthfully.
+		if p.asking != nil && p.pending.native() && p.pending.dlq.ARN == msg.dlqARN {
+			p.Send(dialog.CloseMsg{Dialog: p.asking})
+			p.pending.why = "this endpoint has no native move API (it said so when asked)"
+			p.ask()
+		}
+		return nil
+	}
 	if msg.err != nil || p.moves.running() {
 		return nil
 	}

@@ -58,8 +58,15 @@ type Pane struct {
 	attached bool // a peek pane is open on dlq.q
 
 	moves   moves
-	pending plan            // what the redrive dialog is about
-	asking  *dialog.Confirm // the redrive dialog while it is open
+	pending plan             // what the redrive dialog is about
+	asking  *dialog.Confirm  // the redrive dialog while it is open
+	choices []func() tea.Cmd // what the dialog's extra keys do, by index
+	// noNative: the endpoint said it has no native move API; it is asked
+	// once, not on every R.
+	noNative bool
+	// failure is the last move's failure, on the status line until c
+	// clears it.
+	failure string
 	// journals are the interrupted moves' journals, by
 	// awsclient.JournalKey: what they left half-moved (journals.go).
 	journals journals
@@ -180,8 +187,11 @@ func (p *Pane) Hints() []key.Binding { return nil }
 func (p *Pane) KeyHints(onDLQ, peeking bool) []key.Binding {
 	keys := p.c.Keys.DLQ
 	var hs []key.Binding
-	if p.moves.running() {
+	switch {
+	case p.moves.running():
 		hs = append(hs, keymap.Short(keys.CancelMove, "cancel move"))
+	case p.failure != "":
+		hs = append(hs, keymap.Short(keys.CancelMove, "clear failure"))
 	}
 	if onDLQ {
 		hs = append(hs, keymap.Short(keys.Redrive, "redrive"))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/keymap"
@@ -25,6 +26,11 @@ type plan struct {
 	// journal is the interrupted move's journal the plan finishes; the
 	// dialog offers to forget it instead.
 	journal string
+	// noSource of seen messages have no source queue (sent to the DLQ
+	// directly): nothing can send them "back". seen is how many messages
+	// were looked at: the chosen ones, or the peeked sample of all.
+	noSource, seen int
+	target         Target // what R was pressed on, for m from the dialog
 }
 
 // native says whether SQS moves the messages itself.
@@ -82,6 +88,22 @@ func (p *Pane) request(t Target, dest *model.Queue) tea.Cmd {
 	if dest != nil && pl.why == "" {
 		pl.why = "you picked the destination"
 	}
+	if p.noNative && pl.why == "" {
+		pl.why = "this endpoint has no native move API (it said so when asked)"
+	}
+	pl.target = t
+	if p.peek.on(q.URL) && dest == nil {
+		looked := t.Shown
+		if len(t.Selected) > 0 {
+			looked = t.Selected
+		}
+		pl.seen = len(looked)
+		for _, m := range looked {
+			if m.DLQSourceARN == "" {
+				pl.noSource++
+			}
+		}
+	}
 	if j, ok := p.journals.of(q.ARN); ok && pl.why == "" {
 		pl.why = "an interrupted move left " + common.Plural(j.Pending(), "message") +
 			" half-moved, and only its journal knows which copies were already sent"
@@ -114,27 +136,33 @@ func (p *Pane) ask() {
 	d := dialog.NewConfirm(p.c, fmt.Sprintf("%s %s from %s?",
 		strings.ToUpper(verb[:1])+verb[1:], common.Plural(pl.count(), "message"), common.OneLine(pl.dlq.Name)),
 		verb, redriveLines(pl, p.cat), func(r dialog.Result) tea.Msg { return answerMsg{res: r} })
+	keys := p.c.Keys.DLQ
+	p.choices = nil
+	choice := func(b key.Binding, desc string, act func() tea.Cmd) {
+		d.WithChoice(keymap.Short(b, desc))
+		p.choices = append(p.choices, act)
+	}
 	if pl.native() {
-		d.WithChoice(keymap.Short(p.c.Keys.DLQ.Rate, "rate"))
+		choice(keys.Rate, "rate", func() tea.Cmd { p.nextRate(); p.ask(); return nil })
 	}
 	if pl.journal != "" {
-		d.WithChoice(keymap.Short(p.c.Keys.DLQ.Forget, "forget the journal"))
+		choice(keys.Forget, "forget the journal", func() tea.Cmd { p.askForget(pl); return nil })
+	}
+	if pl.noSource > 0 {
+		choice(keys.MoveTo, "pick a destination", func() tea.Cmd { p.pick(pl.target); return nil })
 	}
 	p.asking = d
 	p.Send(dialog.OpenMsg{Dialog: d})
 }
 
-// answered acts on the redrive dialog's answer: the rate key cycles the
-// rate and asks again; y or enter starts; anything else cancels.
+// answered acts on the redrive dialog's answer: a choice (rate, forget,
+// pick) does its own; y starts; anything else cancels.
 func (p *Pane) answered(msg answerMsg) tea.Cmd {
 	p.asking = nil
 	switch msg.res.Outcome {
 	case dialog.Chose:
-		if p.pending.native() {
-			p.nextRate()
-			p.ask()
-		} else {
-			p.askForget(p.pending)
+		if i := msg.res.Index; i < len(p.choices) {
+			return p.choices[i]()
 		}
 		return nil
 	case dialog.Confirmed:
@@ -183,15 +211,29 @@ func redriveLines(p plan, cat *model.Catalog) []string {
 	case p.where != nil:
 		var to []string
 		for _, w := range p.where {
-			to = append(to, fmt.Sprintf("%s → %s", common.Plural(w.Count, "message"), common.OneLine(w.Value)))
+			if w.Value != model.NoValue {
+				to = append(to, fmt.Sprintf("%s → %s", common.Plural(w.Count, "message"), common.OneLine(w.Value)))
+			}
 		}
-		lines = append(lines, "Each back to the queue it failed in: "+strings.Join(to, ", ")+".")
+		if len(to) > 0 {
+			lines = append(lines, "Each back to the queue it failed in: "+strings.Join(to, ", ")+".")
+		}
 	default:
 		var to []string
 		for _, s := range g.SourcesOf(p.dlq.ARN) {
 			to = append(to, common.OneLine(g.Name(s))+depth(s))
 		}
 		lines = append(lines, "Each back to the queue it failed in: "+strings.Join(to, ", ")+".")
+	}
+	if p.noSource > 0 && p.dest == nil {
+		of := ""
+		if p.ids == nil {
+			of = fmt.Sprintf(" of the %d peeked", p.seen)
+		}
+		lines = append(lines, fmt.Sprintf("%s%s %s no source queue (sent to the DLQ directly, not dead-lettered): "+
+			"nothing can send %s back, and a move task fails on %s. m picks a queue to move them to instead.",
+			common.Commas(int64(p.noSource)), of, hasHave(p.noSource), pronoun(p.noSource, "it", "them"),
+			pronoun(p.noSource, "it", "them")))
 	}
 	if p.native() {
 		rate := "as fast as SQS goes"
@@ -207,4 +249,11 @@ func redriveLines(p plan, cat *model.Catalog) []string {
 			"not sent again.")
 	}
 	return lines
+}
+
+func hasHave(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
 }

@@ -98,6 +98,7 @@ func (p *Pane) started(msg startedMsg) tea.Cmd {
 		mv.note = "a move task was already running on this DLQ: showing it, not starting another"
 		p.Say(mv.note)
 	case awsclient.NativeUnsupported(msg.err):
+		p.noNative = true
 		pl := mv.plan
 		pl.why = "this endpoint lacks the native move API"
 		mv.running = false
@@ -119,6 +120,9 @@ func (p *Pane) started(msg startedMsg) tea.Cmd {
 func (p *Pane) cancelMove() tea.Cmd {
 	mv := p.moves.cur
 	switch {
+	case !p.moves.running() && p.failure != "":
+		p.failure = "" // seen: the status line is free again
+		return nil
 	case !p.moves.running():
 		p.Say("no move is running")
 		return nil

@@ -18,6 +18,8 @@ func (p *Pane) Status() string {
 		return st.StatusErr.Render("✗ " + common.OneLine(c.cur.plan.dlq.Name) + ": " + common.ErrText(c.cur.err))
 	case c.running():
 		return st.Status.Render(moveStatus(c.cur))
+	case p.failure != "":
+		return st.StatusErr.Render("✗ " + p.failure + " (c clears)")
 	}
 	return ""
 }
