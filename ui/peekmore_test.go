@@ -97,7 +97,7 @@ func TestQuitReleasesWhatAPageHeldAfterARelease(t *testing.T) {
 	for i := range peekPage + 10 { // more than a page: not read to the end again
 		p.Add(testMessage(100+i, fmt.Sprintf("late %d", i), 1))
 	}
-	press(a, "n") // read to its end: it asks before reading again
+	press(a, "n")           // read to its end: it asks before reading again
 	drive(a, press(a, "y")) // holds a page again
 	if p.Held() != peekPage {
 		t.Fatalf("the fake holds %d after n, want %d", p.Held(), peekPage)
