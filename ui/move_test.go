@@ -132,7 +132,7 @@ func TestMoveSelectedReleasesFirstAndSelectsExactlyThose(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "2 moved away") {
 		t.Errorf("peek title does not say what moved away:\n%s", s)
 	}
-	if s := screen(a); !strings.Contains(s, fmt.Sprintf("Peeked %d · by source", before-2)) {
+	if s := screen(a); !strings.Contains(s, fmt.Sprintf("Peeked %d of ", before-2)) {
 		t.Errorf("the DLQ pane does not count the %d peeked messages left:\n%s", before-2, s)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -239,4 +240,34 @@ func TestPeekLocalSQSReleaseAllAfterProgramEnds(t *testing.T) {
 	if v, nv := f.counts(url); v != 7 || nv != 0 {
 		t.Errorf("after ReleaseAll: %d visible, %d in flight; want 7, 0", v, nv)
 	}
+}
+
+// A FIFO queue whose one group holds 50 messages: SQS hands out no later
+// message of the group while earlier ones are in flight, so a peek reads
+// only the head. The pane says so, with numbers, and never calls the
+// queue read to its end (issue 9: "10 read · exhausted" beside "40
+// visible · 10 in flight").
+func TestPeekLocalSQSFIFOHeadsAreNotTheEnd(t *testing.T) {
+	f := newSQSFixture(t)
+	url := f.create("ledger.fifo", map[string]string{"FifoQueue": "true", "ContentBasedDeduplication": "true"})
+	for i := range 50 {
+		_, err := f.admin.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: aws.String(url),
+			MessageBody: aws.String(fmt.Sprintf(`{"n":%d}`, i)), MessageGroupId: aws.String("account-7")})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.load()
+	selectQueue(t, f.app, "ledger.fifo")
+	drive(f.app, press(f.app, "p")) // the first page reads until receives come back empty
+	read := len(f.app.peek.Messages())
+	if read == 0 || read >= 50 {
+		t.Fatalf("read %d of the group's 50: the test proves nothing", read)
+	}
+	title := strings.SplitN(screen(f.app), "\n", 3)[1]
+	want := fmt.Sprintf("FIFO: read the first messages of 1 group (%d); about %d more wait behind them", read, 50-read)
+	if !strings.Contains(title, want) || strings.Contains(title, "exhausted") {
+		t.Errorf("title %q, want %q", title, want)
+	}
+	drive(f.app, press(f.app, "esc"))
 }

@@ -80,6 +80,8 @@ func (p *Pane) titleLine() string {
 	case p.exhausted && lost:
 		// Not the end of the queue: what the lost receives took is hidden.
 		parts = append(parts, "no more handed out")
+	case p.exhausted && p.q.Type == model.FIFO:
+		parts = append(parts, p.fifoEnd())
 	case p.exhausted:
 		parts = append(parts, "exhausted")
 	}
@@ -218,4 +220,22 @@ func preview(body string) string {
 		return first + " …"
 	}
 	return first
+}
+
+// fifoEnd is what "nothing more" means on a FIFO queue: SQS hands out no
+// later message of a group while an earlier one is in flight, so a peek
+// reads the heads of the groups; the queue's counts say how many wait
+// behind them. Never "exhausted" while some do.
+func (p *Pane) fifoEnd() string {
+	groups := map[string]bool{}
+	for _, m := range p.msgs {
+		groups[m.GroupID] = true
+	}
+	st := p.cat.Latest(p.q).Stats
+	behind := st.Visible + st.InFlight + st.Delayed - int64(len(p.msgs))
+	if behind <= 0 {
+		return "exhausted"
+	}
+	return fmt.Sprintf("FIFO: read the first messages of %s (%s); about %s more wait behind them",
+		common.Plural(len(groups), "group"), common.Commas(int64(len(p.msgs))), common.Commas(behind))
 }

@@ -80,7 +80,7 @@ func (d *dlqView) tallLines(block func(w int) []string) []string {
 		lines = append(lines, "", d.c.Styles.Muted.Render(empty))
 	} else {
 		srcRows := min(len(d.bySource), max(room/3, 1))
-		lines = append(lines, "", d.c.Styles.HelpGroup.Render(fmt.Sprintf("Peeked %d · by source", len(d.peeked))))
+		lines = append(lines, "", d.c.Styles.HelpGroup.Render(d.peekedTitle()+" · by source"))
 		lines = append(lines, groupRows(d.bySource, srcRows, len(d.peeked), w, &d.c.Styles, cutName)...)
 		lines = append(lines, "", d.fieldTitle(w))
 		lines = append(lines, groupRows(d.byField, max(room-srcRows, 1), len(d.peeked), w, &d.c.Styles, sanitize.Cut)...)
@@ -151,3 +151,13 @@ func (d *dlqView) view(block func(w int) []string) string {
 
 // cutName is a queue name, safe and fitted to w cells by its middle.
 func cutName(name string, w int) string { return common.MiddleCut(sanitize.Line(name), w) }
+
+// peekedTitle says how many messages the breakdowns count, and that they
+// are a sample whenever the queue holds more than were peeked.
+func (d *dlqView) peekedTitle() string {
+	total := d.q.Stats.Total()
+	if int64(len(d.peeked)) >= total {
+		return fmt.Sprintf("Peeked %d", len(d.peeked))
+	}
+	return fmt.Sprintf("Peeked %d of %s (a sample)", len(d.peeked), common.Commas(total))
+}
