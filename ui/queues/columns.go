@@ -17,11 +17,11 @@ type columns struct {
 const markerWidth = 2 // cursor ">" and DLQ "!"
 
 // layoutColumns shares width among the columns: counts keep a fixed width,
-// the name and the DLQ relation share the rest. When both fit whole they
-// get what they need, the name first; when they do not, the rest is shared
-// in proportion to what each needs, the name never below 12 cells, and a
-// name or relation cut still keeps its distinguishing end
-// (common.MiddleCut).
+// the name and the DLQ relation share the rest. The name comes first: it
+// gets what the longest name needs (up to 48 cells, at least 12), leaving
+// the relation what it needs up to relFloor cells ("→ orders-dlq", "DLQ ←
+// 2 sources"); the relation gets the rest. A name or relation cut still
+// keeps its distinguishing end (common.MiddleCut).
 func layoutColumns(width, longestName, longestRel int) columns {
 	c := columns{kind: 8, num: 9, delayed: 7}
 	if width < 100 {
@@ -30,16 +30,14 @@ func layoutColumns(width, longestName, longestRel int) columns {
 	fixed := markerWidth + c.kind + 2*c.num + c.delayed + 5 // 5 separating spaces
 	rest := max(width-fixed, 0)
 	name := min(max(longestName, len("queue")), 48)
-	rel := max(longestRel, len("DLQ"))
-	switch {
-	case name+rel <= rest:
-		c.name = name
-	default:
-		c.name = min(max(rest*name/(name+rel), min(rest, 12)), name)
-	}
+	rel := min(max(longestRel, len("DLQ")), relFloor)
+	c.name = min(name, max(rest-rel, min(rest, 12)))
 	c.rel = max(rest-c.name, 0)
 	return c
 }
+
+// relFloor is what the relation keeps before the name gets more.
+const relFloor = 16
 
 // header is the column header row.
 func (c columns) header() string {
