@@ -26,45 +26,38 @@ type tuiFlags struct {
 	refresh                 time.Duration
 }
 
-func parseTUIFlags(args []string, stderr io.Writer) (tuiFlags, error) {
-	var f tuiFlags
+// newTUIFlags binds the TUI's flags to f.
+func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("sqscope", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sqscope [flags]          browse SQS queues (standard AWS SDK configuration)")
-		fmt.Fprintln(stderr, "       sqscope server [flags]   run the embedded SQS-compatible server alone")
-		fs.PrintDefaults()
-	}
 	fs.BoolVar(&f.demo, "demo", false, "start the embedded SQS server with demo queues and connect to it (no AWS account needed)")
 	fs.Int64Var(&f.seed, "seed", 0, "with --demo: make the demo scenario deterministic")
 	fs.StringVar(&f.profile, "profile", "", "AWS shared config profile (default: AWS_PROFILE or default)")
 	fs.StringVar(&f.region, "region", "", "AWS region (default: AWS_REGION or the profile's region)")
 	fs.StringVar(&f.endpointURL, "endpoint-url", "", "SQS endpoint URL (default: AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL or the regional endpoint)")
-	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed")
+	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed, with a unit: 500ms, 5s, 1m")
 	fs.BoolVar(&f.readOnly, "read-only", false, "refuse every call that changes a queue or a message")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
-	if err := fs.Parse(args); err != nil {
-		return f, err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return f, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	return fs
+}
+
+// parseTUIFlags reads the TUI's command line; done means exit with code.
+func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code int, done bool) {
+	fs := newTUIFlags(&f)
+	if code, done = parseFlags(fs, args, stdout, stderr); done || f.version {
+		return f, code, done
 	}
 	if f.refresh < 500*time.Millisecond {
-		return f, fmt.Errorf("--refresh %s is too short (minimum 500ms)", f.refresh)
+		return f, usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
 	}
-	return f, nil
+	return f, 0, false
 }
 
 // runTUI connects to SQS (or the embedded demo server) and runs the UI
 // until the user quits or the session's terminal goes away.
 func runTUI(args []string, stdout, stderr io.Writer) int {
-	f, err := parseTUIFlags(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return fail(stderr, "%v", err)
+	f, code, done := parseTUIFlags(args, stdout, stderr)
+	if done {
+		return code
 	}
 	if f.version {
 		fmt.Fprintf(stdout, "sqscope %s\n", versionString())
@@ -75,6 +68,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 
 	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
 	var client *awsclient.SQS
+	var err error
 	if f.demo {
 		client, err = startDemo(ctx, f.seed, cfg)
 	} else {
