@@ -15,8 +15,9 @@ func usageOf(fs *flag.FlagSet) string {
 }
 
 // Every command-line mistake gets one line that says what to type instead,
-// printed once, and exit code 2.
+// printed once; exit code 2 for the command line, 1 for the environment.
 func TestCommandLine(t *testing.T) {
+	const noTTY = "sqscope: the TUI needs a terminal (stdin and stdout must be a TTY), but stdout is not one; for non-interactive use of the embedded SQS server, run `sqscope server`"
 	tui, server := usageOf(newTUIFlags(&tuiFlags{})), usageOf(newServerFlags(&serverFlags{}))
 	for _, c := range []struct {
 		name   string
@@ -59,6 +60,10 @@ func TestCommandLine(t *testing.T) {
 			stderr: []string{`sqscope: unexpected argument "orders": sqscope server takes only flags (see sqscope server --help)`}},
 		{name: "help for an unknown command", args: []string{"help", "serve"}, code: 2,
 			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, help (with none, sqscope opens the TUI)`}},
+
+		// The test's stdout is a buffer, not a terminal: said before
+		// connecting, so nothing starts.
+		{name: "no terminal", args: []string{"--demo"}, code: 1, stderr: []string{noTTY}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/ui"
@@ -63,6 +64,11 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "sqscope %s\n", versionString())
 		return 0
 	}
+	// Before connecting: a script without a terminal should hear that, not
+	// wait for a credentials check and then hear about credentials.
+	if err := checkTerminal(stdout); err != nil {
+		return fail(stderr, "%v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
@@ -77,7 +83,11 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
+	return runApp(ctx, client, f, stderr)
+}
 
+// runApp runs the UI on client until it ends, then releases what it holds.
+func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString()})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
@@ -104,4 +114,26 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "%v", runErr)
 	}
 	return 0
+}
+
+// checkTerminal refuses what Bubble Tea would otherwise fail on with its
+// own words, or worse, run: with stdout redirected it draws escape codes
+// into a file. Input mirrors Bubble Tea: stdin may be redirected as long as
+// the controlling terminal can be opened, as it then reads keys from there.
+func checkTerminal(stdout io.Writer) error {
+	const msg = "the TUI needs a terminal (stdin and stdout must be a TTY), but %s is not one; " +
+		"for non-interactive use of the embedded SQS server, run `sqscope server`"
+	if f, ok := stdout.(interface{ Fd() uintptr }); !ok || !term.IsTerminal(f.Fd()) {
+		return fmt.Errorf(msg, "stdout")
+	}
+	if term.IsTerminal(os.Stdin.Fd()) {
+		return nil
+	}
+	in, out, err := tea.OpenTTY()
+	if err != nil {
+		return fmt.Errorf(msg, "stdin")
+	}
+	_ = in.Close()
+	_ = out.Close()
+	return nil
 }
