@@ -163,8 +163,25 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// setFlags names the flags given on the command line.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
 func flagNames(fs *flag.FlagSet) []string {
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 	return names
+}
+
+// seedWithoutDemo refuses --seed alone: it can only mean the demo, so the
+// user most likely forgot --demo, and an ignored --seed would go unseen
+// behind the TUI.
+func seedWithoutDemo(fs *flag.FlagSet, demo bool, stderr io.Writer) (code int, done bool) {
+	if demo || !setFlags(fs)["seed"] {
+		return 0, false
+	}
+	return usageFail(stderr, "--seed only applies with --demo: add --demo, or leave --seed out"), true
 }

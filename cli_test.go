@@ -60,10 +60,18 @@ func TestCommandLine(t *testing.T) {
 			stderr: []string{`sqscope: unexpected argument "orders": sqscope server takes only flags (see sqscope server --help)`}},
 		{name: "help for an unknown command", args: []string{"help", "serve"}, code: 2,
 			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, help (with none, sqscope opens the TUI)`}},
+		{name: "seed without demo", args: []string{"--seed", "7"}, code: 2,
+			stderr: []string{"sqscope: --seed only applies with --demo: add --demo, or leave --seed out"}},
+		{name: "server: seed without demo", args: []string{"server", "--seed", "7"}, code: 2,
+			stderr: []string{"sqscope: --seed only applies with --demo: add --demo, or leave --seed out"}},
 
 		// The test's stdout is a buffer, not a terminal: said before
 		// connecting, so nothing starts.
 		{name: "no terminal", args: []string{"--demo"}, code: 1, stderr: []string{noTTY}},
+		{name: "demo ignores one flag", args: []string{"--demo", "--region", "eu-west-1"}, code: 1, stderr: []string{
+			"sqscope: warning: --demo runs its own local server, so --region is ignored", noTTY}},
+		{name: "demo ignores three flags", args: []string{"--demo", "--region", "eu-west-1", "--profile", "prod", "--endpoint-url", "http://127.0.0.1:9324"},
+			code: 1, stderr: []string{"sqscope: warning: --demo runs its own local server, so --endpoint-url, --profile and --region are ignored", noTTY}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

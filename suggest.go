@@ -2,7 +2,8 @@ package main
 
 import "strings"
 
-// Suggestions for a mistyped name: command, flag, region.
+// Suggestions for a mistyped name (command, flag, region), and the small
+// text helpers the messages share.
 
 // didYouMean is " (did you mean PREFIX+c?)" for the candidate closest to
 // word, or "" when none is close enough to be a likely slip.
@@ -50,4 +51,19 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// andList joins names as "a", "a and b", "a, b and c".
+func andList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

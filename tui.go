@@ -50,6 +50,22 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 	if f.refresh < 500*time.Millisecond {
 		return f, usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
 	}
+	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
+		return f, code, done
+	}
+	// The demo server is local and answers with dummy credentials in
+	// us-east-1, so these would silently mean nothing.
+	if f.demo {
+		var ignored []string
+		for _, name := range []string{"endpoint-url", "profile", "region"} {
+			if setFlags(fs)[name] {
+				ignored = append(ignored, "--"+name)
+			}
+		}
+		if len(ignored) > 0 {
+			warn(stderr, "--demo runs its own local server, so %s %s ignored", andList(ignored), isAre(len(ignored)))
+		}
+	}
 	return f, 0, false
 }
 
