@@ -69,6 +69,12 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 	return f, 0, false
 }
 
+// Seams for the tests, which have no terminal and must not start the TUI.
+var (
+	needTerminal = checkTerminal
+	runProgram   = runApp
+)
+
 // runTUI connects to SQS (or the embedded demo server) and runs the UI
 // until the user quits or the session's terminal goes away.
 func runTUI(args []string, stdout, stderr io.Writer) int {
@@ -82,7 +88,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	// Before connecting: a script without a terminal should hear that, not
 	// wait for a credentials check and then hear about credentials.
-	if err := checkTerminal(stdout); err != nil {
+	if err := needTerminal(stdout); err != nil {
 		return fail(stderr, "%v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -99,7 +105,22 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
-	return runApp(ctx, client, f, stderr)
+	// Checked after connecting, because only the loaded configuration
+	// knows the region (flag, environment or profile) and whether an
+	// endpoint (flag, environment or profile) makes AWS's names moot: an
+	// emulator takes any region, e.g. ElasticMQ's "elasticmq".
+	if ep := client.Endpoint(); !f.demo && ep.URL == "" && ep.Region != "" {
+		malformed, unknown := checkRegion(ep.Region, f.region != "")
+		switch {
+		case malformed != "" && f.region != "":
+			return usageFail(stderr, "%s", malformed)
+		case malformed != "":
+			return fail(stderr, "%s", malformed)
+		case unknown != "":
+			warn(stderr, "%s", unknown)
+		}
+	}
+	return runProgram(ctx, client, f, stderr)
 }
 
 // runApp runs the UI on client until it ends, then releases what it holds.
