@@ -7,11 +7,22 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 )
 
 // version is set at link time (-ldflags "-X main.version=…"); otherwise it
 // comes from the module's build info.
 var version = ""
+
+// Exit codes: a command line sqscope cannot use is told apart from a run
+// that failed, so a script can tell "fix the command" from "try again".
+const (
+	exitFailed = 1 // could not connect, no terminal, the server could not listen
+	exitUsage  = 2 // the command line is wrong: unknown flag or command, bad value
+)
+
+// commands are the subcommands, in the order usage and errors list them.
+var commands = []string{"server", "help"}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -20,10 +31,16 @@ func main() {
 // run dispatches to a subcommand and returns the process exit code, so tests
 // can drive the whole command line without exiting.
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "server" {
-		return runServer(args[1:], stdout, stderr)
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return runTUI(args, stdout, stderr)
 	}
-	return runTUI(args, stdout, stderr)
+	switch args[0] {
+	case "server":
+		return runServer(args[1:], stdout, stderr)
+	case "help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	return unknownCommand(stderr, args[0])
 }
 
 func versionString() string {
@@ -36,8 +53,19 @@ func versionString() string {
 	return "dev"
 }
 
-// fail prints one clear line for the user and returns the exit code 1.
+// fail prints one clear line for the user and returns exitFailed.
 func fail(stderr io.Writer, format string, args ...any) int {
 	fmt.Fprintf(stderr, "sqscope: "+format+"\n", args...)
-	return 1
+	return exitFailed
+}
+
+// usageFail is fail for a command line sqscope cannot use.
+func usageFail(stderr io.Writer, format string, args ...any) int {
+	fail(stderr, format, args...)
+	return exitUsage
+}
+
+// warn prints one line about something sqscope ignores or doubts, and goes on.
+func warn(stderr io.Writer, format string, args ...any) {
+	fmt.Fprintf(stderr, "sqscope: warning: "+format+"\n", args...)
 }

@@ -13,31 +13,47 @@ import (
 	"github.com/sqscope/sqscope/localsqs/demo"
 )
 
+// serverFlags are the command-line options of `sqscope server`.
+type serverFlags struct {
+	addr, region string
+	demo         bool
+	seed         int64
+}
+
+// newServerFlags binds the server's flags to f.
+func newServerFlags(f *serverFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("sqscope server", flag.ContinueOnError)
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:9324", "address to listen on; a loopback address keeps it on this machine")
+	fs.BoolVar(&f.demo, "demo", false, "create the demo queues and run live traffic")
+	fs.Int64Var(&f.seed, "seed", 0, "with --demo: make the demo scenario deterministic")
+	fs.StringVar(&f.region, "region", "us-east-1", "region used in queue ARNs")
+	return fs
+}
+
 // runServer runs localsqs alone so the AWS CLI, boto3 or any SDK can use it.
 func runServer(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("sqscope server", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:9324", "address to listen on (loopback by default)")
-	withDemo := fs.Bool("demo", false, "create the demo queues and run live traffic")
-	seed := fs.Int64("seed", 0, "make the demo scenario deterministic (0: time-based)")
-	region := fs.String("region", "us-east-1", "region used in queue ARNs")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	var f serverFlags
+	fs := newServerFlags(&f)
+	if code, done := parseFlags(fs, args, stdout, stderr); done {
+		return code
+	}
+	if code, done := seedWithoutDemo(fs, f.demo, stderr); done {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 
-	srv := localsqs.New(localsqs.Options{Region: *region})
+	srv := localsqs.New(localsqs.Options{Region: f.region})
 	defer srv.Close()
-	url, wait, err := localsqs.ListenAndServe(ctx, *addr, srv)
+	url, wait, err := localsqs.ListenAndServe(ctx, f.addr, srv)
 	if err != nil {
 		return fail(stderr, "server: %v", err)
 	}
-	if w := exposureWarning(*addr); w != "" {
+	if w := exposureWarning(f.addr); w != "" {
 		fmt.Fprintln(stderr, "sqscope server: warning: "+w)
 	}
-	if *withDemo {
-		o := demo.Options{Seed: *seed}
+	if f.demo {
+		o := demo.Options{Seed: f.seed}
 		if err := demo.Seed(ctx, srv, o); err != nil {
 			return fail(stderr, "server: demo scenario: %v", err)
 		}
@@ -47,7 +63,7 @@ func runServer(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "localsqs listening on %s\n", url)
 	// The AWS CLI refuses to run without credentials and a region; the
 	// server accepts any, so the line works pasted into a bare shell.
-	fmt.Fprintf(stdout, "try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=%s aws --endpoint-url %s sqs list-queues\n", *region, url)
+	fmt.Fprintf(stdout, "try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=%s aws --endpoint-url %s sqs list-queues\n", f.region, url)
 	if err := wait(); err != nil {
 		return fail(stderr, "server: %v", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/ui"
@@ -26,55 +27,76 @@ type tuiFlags struct {
 	refresh                 time.Duration
 }
 
-func parseTUIFlags(args []string, stderr io.Writer) (tuiFlags, error) {
-	var f tuiFlags
+// newTUIFlags binds the TUI's flags to f.
+func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("sqscope", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sqscope [flags]          browse SQS queues (standard AWS SDK configuration)")
-		fmt.Fprintln(stderr, "       sqscope server [flags]   run the embedded SQS-compatible server alone")
-		fs.PrintDefaults()
-	}
 	fs.BoolVar(&f.demo, "demo", false, "start the embedded SQS server with demo queues and connect to it (no AWS account needed)")
 	fs.Int64Var(&f.seed, "seed", 0, "with --demo: make the demo scenario deterministic")
 	fs.StringVar(&f.profile, "profile", "", "AWS shared config profile (default: AWS_PROFILE or default)")
 	fs.StringVar(&f.region, "region", "", "AWS region (default: AWS_REGION or the profile's region)")
 	fs.StringVar(&f.endpointURL, "endpoint-url", "", "SQS endpoint URL (default: AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL or the regional endpoint)")
-	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed")
+	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed, with a unit: 500ms, 5s, 1m")
 	fs.BoolVar(&f.readOnly, "read-only", false, "refuse every call that changes a queue or a message")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
-	if err := fs.Parse(args); err != nil {
-		return f, err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return f, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	return fs
+}
+
+// parseTUIFlags reads the TUI's command line; done means exit with code.
+func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code int, done bool) {
+	fs := newTUIFlags(&f)
+	if code, done = parseFlags(fs, args, stdout, stderr); done || f.version {
+		return f, code, done
 	}
 	if f.refresh < 500*time.Millisecond {
-		return f, fmt.Errorf("--refresh %s is too short (minimum 500ms)", f.refresh)
+		return f, usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
 	}
-	return f, nil
+	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
+		return f, code, done
+	}
+	// The demo server is local and answers with dummy credentials in
+	// us-east-1, so these would silently mean nothing.
+	if f.demo {
+		var ignored []string
+		for _, name := range []string{"endpoint-url", "profile", "region"} {
+			if setFlags(fs)[name] {
+				ignored = append(ignored, "--"+name)
+			}
+		}
+		if len(ignored) > 0 {
+			warn(stderr, "--demo runs its own local server, so %s %s ignored", andList(ignored), isAre(len(ignored)))
+		}
+	}
+	return f, 0, false
 }
+
+// Seams for the tests, which have no terminal and must not start the TUI.
+var (
+	needTerminal = checkTerminal
+	runProgram   = runApp
+)
 
 // runTUI connects to SQS (or the embedded demo server) and runs the UI
 // until the user quits or the session's terminal goes away.
 func runTUI(args []string, stdout, stderr io.Writer) int {
-	f, err := parseTUIFlags(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return fail(stderr, "%v", err)
+	f, code, done := parseTUIFlags(args, stdout, stderr)
+	if done {
+		return code
 	}
 	if f.version {
 		fmt.Fprintf(stdout, "sqscope %s\n", versionString())
 		return 0
+	}
+	// Before connecting: a script without a terminal should hear that, not
+	// wait for a credentials check and then hear about credentials.
+	if err := needTerminal(stdout); err != nil {
+		return fail(stderr, "%v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
 	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
 	var client *awsclient.SQS
+	var err error
 	if f.demo {
 		client, err = startDemo(ctx, f.seed, cfg)
 	} else {
@@ -83,7 +105,26 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
+	// Checked after connecting, because only the loaded configuration
+	// knows the region (flag, environment or profile) and whether an
+	// endpoint (flag, environment or profile) makes AWS's names moot: an
+	// emulator takes any region, e.g. ElasticMQ's "elasticmq".
+	if ep := client.Endpoint(); !f.demo && ep.URL == "" && ep.Region != "" {
+		malformed, unknown := checkRegion(ep.Region, f.region != "")
+		switch {
+		case malformed != "" && f.region != "":
+			return usageFail(stderr, "%s", malformed)
+		case malformed != "":
+			return fail(stderr, "%s", malformed)
+		case unknown != "":
+			warn(stderr, "%s", unknown)
+		}
+	}
+	return runProgram(ctx, client, f, stderr)
+}
 
+// runApp runs the UI on client until it ends, then releases what it holds.
+func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString()})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
@@ -110,4 +151,26 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "%v", runErr)
 	}
 	return 0
+}
+
+// checkTerminal refuses what Bubble Tea would otherwise fail on with its
+// own words, or worse, run: with stdout redirected it draws escape codes
+// into a file. Input mirrors Bubble Tea: stdin may be redirected as long as
+// the controlling terminal can be opened, as it then reads keys from there.
+func checkTerminal(stdout io.Writer) error {
+	const msg = "the TUI needs a terminal (stdin and stdout must be a TTY), but %s is not one; " +
+		"for non-interactive use of the embedded SQS server, run `sqscope server`"
+	if f, ok := stdout.(interface{ Fd() uintptr }); !ok || !term.IsTerminal(f.Fd()) {
+		return fmt.Errorf(msg, "stdout")
+	}
+	if term.IsTerminal(os.Stdin.Fd()) {
+		return nil
+	}
+	in, out, err := tea.OpenTTY()
+	if err != nil {
+		return fmt.Errorf(msg, "stdin")
+	}
+	_ = in.Close()
+	_ = out.Close()
+	return nil
 }

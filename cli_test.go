@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sqscope/sqscope/awsclient"
+)
+
+// usageOf is the usage text of a FlagSet, as printUsage writes it.
+func usageOf(fs *flag.FlagSet) string {
+	var b strings.Builder
+	printUsage(&b, fs)
+	return b.String()
+}
+
+// isolateAWS gives the SDK static credentials and nothing else from this
+// machine (no profile, region, endpoint, config file, IMDS), so connecting
+// is offline and the same everywhere.
+func isolateAWS(t *testing.T, env map[string]string) {
+	t.Helper()
+	none := filepath.Join(t.TempDir(), "none")
+	base := map[string]string{
+		"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
+		"AWS_CONFIG_FILE": none, "AWS_SHARED_CREDENTIALS_FILE": none, "AWS_EC2_METADATA_DISABLED": "true",
+	}
+	for _, k := range []string{"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
+		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_SESSION_TOKEN", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"} {
+		t.Setenv(k, "") // restores the old value after the test
+		os.Unsetenv(k)  // the SDK tells "set but empty" from unset
+	}
+	for k, v := range base {
+		t.Setenv(k, v)
+	}
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+}
+
+// Every command-line mistake gets one line that says what to type instead,
+// printed once; exit code 2 for the command line, 1 for the environment.
+func TestCommandLine(t *testing.T) {
+	const noTTY = "sqscope: the TUI needs a terminal (stdin and stdout must be a TTY), but stdout is not one; for non-interactive use of the embedded SQS server, run `sqscope server`"
+	tui, server := usageOf(newTUIFlags(&tuiFlags{})), usageOf(newServerFlags(&serverFlags{}))
+	for _, c := range []struct {
+		name     string
+		args     []string
+		env      map[string]string
+		terminal bool   // pretend stdin and stdout are a terminal
+		code     int    // exit code
+		usage    string // usage expected on stderr before the lines
+		stderr   []string
+		ran      bool // the TUI would have started
+	}{
+		{name: "refresh without unit", args: []string{"--refresh", "5"}, code: 2,
+			stderr: []string{"sqscope: --refresh 5 needs a unit, e.g. --refresh 5s (ms, s, m and h work)"}},
+		{name: "refresh not a duration", args: []string{"--refresh=soon"}, code: 2,
+			stderr: []string{`sqscope: --refresh "soon" is not a duration: a number with a unit, e.g. --refresh 5s`}},
+		{name: "refresh too short", args: []string{"--refresh", "100ms"}, code: 2,
+			stderr: []string{"sqscope: --refresh 100ms is too short (minimum 500ms)"}},
+		{name: "unknown flag", args: []string{"--nope"}, code: 2, usage: tui,
+			stderr: []string{"sqscope: unknown flag --nope"}},
+		{name: "unknown flag, single dash", args: []string{"-readonly"}, code: 2, usage: tui,
+			stderr: []string{"sqscope: unknown flag --readonly (did you mean --read-only?)"}},
+		{name: "flag cut short", args: []string{"--endpoint", "http://127.0.0.1:9324"}, code: 2, usage: tui,
+			stderr: []string{"sqscope: unknown flag --endpoint (did you mean --endpoint-url?)"}},
+		{name: "server: unknown flag", args: []string{"server", "--port", "9324"}, code: 2, usage: server,
+			stderr: []string{"sqscope: unknown flag --port"}},
+		{name: "flag without value", args: []string{"--region"}, code: 2,
+			stderr: []string{"sqscope: --region needs a value: --region NAME"}},
+		{name: "seed not a number", args: []string{"--demo", "--seed", "abc"}, code: 2,
+			stderr: []string{`sqscope: --seed "abc" is not a whole number`}},
+		{name: "switch given a value", args: []string{"--demo=yes"}, code: 2,
+			stderr: []string{`sqscope: --demo takes no value (or =true, =false), not "yes"`}},
+		{name: "switch given a separate value", args: []string{"--read-only", "true"}, code: 2,
+			stderr: []string{`sqscope: unexpected argument "true": --read-only takes no value (write --read-only=true)`}},
+		{name: "unknown command", args: []string{"serve"}, code: 2,
+			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, help (with none, sqscope opens the TUI)`}},
+		{name: "unknown command, nothing close", args: []string{"ls"}, code: 2,
+			stderr: []string{`sqscope: unknown command "ls"; commands: server, help (with none, sqscope opens the TUI)`}},
+		{name: "command after flags", args: []string{"--demo", "server"}, code: 2,
+			stderr: []string{`sqscope: unexpected argument "server": a command comes before the flags (did you mean sqscope server …?)`}},
+		{name: "stray argument", args: []string{"--demo", "orders"}, code: 2,
+			stderr: []string{`sqscope: unexpected argument "orders": sqscope takes only flags (see sqscope --help)`}},
+		{name: "server: stray argument", args: []string{"server", "orders"}, code: 2,
+			stderr: []string{`sqscope: unexpected argument "orders": sqscope server takes only flags (see sqscope server --help)`}},
+		{name: "help for an unknown command", args: []string{"help", "serve"}, code: 2,
+			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, help (with none, sqscope opens the TUI)`}},
+		{name: "seed without demo", args: []string{"--seed", "7"}, code: 2,
+			stderr: []string{"sqscope: --seed only applies with --demo: add --demo, or leave --seed out"}},
+		{name: "server: seed without demo", args: []string{"server", "--seed", "7"}, code: 2,
+			stderr: []string{"sqscope: --seed only applies with --demo: add --demo, or leave --seed out"}},
+
+		// The test's stdout is a buffer, not a terminal: said before
+		// connecting, so nothing starts.
+		{name: "no terminal", args: []string{"--demo"}, code: 1, stderr: []string{noTTY}},
+		{name: "no terminal, before the region check", args: []string{"--region", "EU West 1"}, code: 1, stderr: []string{noTTY}},
+		{name: "demo ignores one flag", args: []string{"--demo", "--region", "eu-west-1"}, code: 1, stderr: []string{
+			"sqscope: warning: --demo runs its own local server, so --region is ignored", noTTY}},
+		{name: "demo ignores three flags", args: []string{"--demo", "--region", "eu-west-1", "--profile", "prod", "--endpoint-url", "http://127.0.0.1:9324"},
+			code: 1, stderr: []string{"sqscope: warning: --demo runs its own local server, so --endpoint-url, --profile and --region are ignored", noTTY}},
+
+		// Region checks run once the configuration is loaded; offline, with
+		// static credentials.
+		{name: "region malformed", args: []string{"--region", "EU West 1"}, terminal: true, code: 2, stderr: []string{
+			`sqscope: --region "EU West 1" is malformed: a region is lowercase words and a number joined by hyphens, like eu-west-1 (did you mean eu-west-1?)`}},
+		{name: "region malformed, from the environment", env: map[string]string{"AWS_REGION": "eu_west_1"}, terminal: true, code: 1, stderr: []string{
+			`sqscope: region "eu_west_1" from AWS_REGION is malformed: a region is lowercase words and a number joined by hyphens, like eu-west-1 (did you mean eu-west-1?)`}},
+		{name: "region unknown", args: []string{"--region", "eu-westt-1"}, terminal: true, code: 0, ran: true, stderr: []string{
+			"sqscope: warning: unknown region eu-westt-1 (did you mean eu-west-1?); trying it anyway, as it may be newer than sqscope's list"}},
+		{name: "region unknown, from the environment", env: map[string]string{"AWS_REGION": "eu-westt-1"}, terminal: true, code: 0, ran: true, stderr: []string{
+			"sqscope: warning: unknown region eu-westt-1 from AWS_REGION (did you mean eu-west-1?); trying it anyway, as it may be newer than sqscope's list"}},
+		{name: "region unknown, nothing close", args: []string{"--region", "xx-newplace-1"}, terminal: true, code: 0, ran: true, stderr: []string{
+			"sqscope: warning: unknown region xx-newplace-1; trying it anyway, as it may be newer than sqscope's list"}},
+		{name: "region known", args: []string{"--region", "eu-west-1"}, terminal: true, code: 0, ran: true},
+		{name: "region FIPS", args: []string{"--region", "fips-us-east-1"}, terminal: true, code: 0, ran: true},
+		{name: "any region with an endpoint", args: []string{"--endpoint-url", "http://127.0.0.1:9324", "--region", "elasticmq"}, terminal: true, code: 0, ran: true},
+		{name: "any region with an endpoint from the environment", env: map[string]string{"AWS_ENDPOINT_URL_SQS": "http://127.0.0.1:9324"},
+			args: []string{"--region", "elasticmq"}, terminal: true, code: 0, ran: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			isolateAWS(t, c.env)
+			// No case may start the TUI; one that would says so in ran.
+			ran, oldNeed, oldRun := false, needTerminal, runProgram
+			t.Cleanup(func() { needTerminal, runProgram = oldNeed, oldRun })
+			runProgram = func(context.Context, *awsclient.SQS, tuiFlags, io.Writer) int { ran = true; return 0 }
+			if c.terminal {
+				needTerminal = func(io.Writer) error { return nil }
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(c.args, &stdout, &stderr)
+			got := stderr.String()
+			if c.usage != "" {
+				rest, ok := strings.CutPrefix(got, c.usage)
+				if !ok {
+					t.Errorf("stderr does not start with the usage:\n%s", got)
+				}
+				got = rest
+			}
+			want := strings.Join(c.stderr, "\n")
+			if want != "" {
+				want += "\n"
+			}
+			if got != want {
+				t.Errorf("run(%q) stderr:\n got %q\nwant %q", c.args, got, want)
+			}
+			if code != c.code || ran != c.ran || stdout.Len() > 0 {
+				t.Errorf("run(%q): exit %d, TUI started %v, stdout %q; want exit %d, started %v, nothing on stdout",
+					c.args, code, ran, stdout.String(), c.code, c.ran)
+			}
+		})
+	}
+}
