@@ -65,7 +65,10 @@ func usageFail(stderr io.Writer, format string, args ...any) int {
 	return exitUsage
 }
 
-// warn prints one line about something sqscope ignores or doubts, and goes on.
-func warn(stderr io.Writer, format string, args ...any) {
-	fmt.Fprintf(stderr, "sqscope: warning: "+format+"\n", args...)
+// warn prints one line about something sqscope ignores or doubts, and goes
+// on; it returns the line, for the TUI's status line.
+func warn(stderr io.Writer, format string, args ...any) string {
+	line := "warning: " + fmt.Sprintf(format, args...)
+	fmt.Fprintln(stderr, "sqscope: "+line)
+	return line
 }

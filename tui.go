@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -25,6 +26,9 @@ type tuiFlags struct {
 	profile, region         string
 	endpointURL             string
 	refresh                 time.Duration
+	// warnings are also shown on the TUI's status line at start: the
+	// full-screen UI covers what was printed before it.
+	warnings []string
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -63,7 +67,7 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 			}
 		}
 		if len(ignored) > 0 {
-			warn(stderr, "--demo runs its own local server, so %s %s ignored", andList(ignored), isAre(len(ignored)))
+			f.warnings = append(f.warnings, warn(stderr, "--demo runs its own local server, so %s %s ignored", andList(ignored), isAre(len(ignored))))
 		}
 	}
 	return f, 0, false
@@ -117,7 +121,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		case malformed != "":
 			return fail(stderr, "%s", malformed)
 		case unknown != "":
-			warn(stderr, "%s", unknown)
+			f.warnings = append(f.warnings, warn(stderr, "%s", unknown))
 		}
 	}
 	return runProgram(ctx, client, f, stderr)
@@ -125,7 +129,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 
 // runApp runs the UI on client until it ends, then releases what it holds.
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
-	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString()})
+	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString(),
+		Notice: strings.Join(f.warnings, "; ")})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)

@@ -25,6 +25,9 @@ type Options struct {
 	ReadOnly bool
 	// Version is shown in the header.
 	Version string
+	// Notice is shown on the status line at start (a warning about the
+	// command line, which the full-screen UI would otherwise cover).
+	Notice string
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -72,6 +75,7 @@ func New(c awsclient.Client, o Options) *App {
 	com := common.New(ctx, ep.ReadOnly)
 	return &App{
 		com: com, client: c, ep: ep, opts: o, cancel: cancel,
+		notice:  o.Notice,
 		cat:     model.NewCatalog(seriesCap),
 		queues:  queues.New(com),
 		peek:    peek.New(com, c),

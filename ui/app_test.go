@@ -233,3 +233,19 @@ func TestMetricsFromSeries(t *testing.T) {
 		}
 	}
 }
+
+// A warning printed before the TUI started would be covered by it: it is
+// on the status line until the first key.
+func TestStartNoticeOnTheStatusLine(t *testing.T) {
+	f := &fakeClient{List: testDataset(0)}
+	a, _ := newTestApp(t, f, Options{Notice: "warning: unknown region eu-westt-1 (did you mean eu-west-1?)"})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	poll(a)
+	if s := screen(a); !strings.Contains(s, "warning: unknown region eu-westt-1 (did you mean eu-west-1?)") {
+		t.Errorf("the start notice is not on screen:\n%s", s)
+	}
+	press(a, "j")
+	if strings.Contains(screen(a), "unknown region") {
+		t.Error("the start notice outlived the first key")
+	}
+}
