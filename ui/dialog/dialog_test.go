@@ -2,6 +2,7 @@ package dialog_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -207,6 +208,26 @@ func TestInputEditsPrintableTextOnly(t *testing.T) {
 	for key, want := range map[string]dialog.InputKey{"enter": dialog.InputAccept, "esc": dialog.InputClear, "up": dialog.InputUp, "down": dialog.InputDown, "k": dialog.InputEdit} {
 		if got := dialog.InputKeyOf(uitest.Key(key), keys); got != want {
 			t.Errorf("%s is %v, want %v", key, got, want)
+		}
+	}
+}
+
+// The picker keeps its key line on screen down to 40×10 (a body of 7
+// rows), and shows as many rows as fit.
+func TestPickerFitsSmallScreens(t *testing.T) {
+	items := make([]dialog.Item, 30)
+	for i := range items {
+		items[i] = dialog.Item{Name: fmt.Sprintf("queue-%02d", i)}
+	}
+	for _, h := range []int{7, 12, 33} {
+		p := dialog.NewPicker(com(), "Move messages to…", items, then)
+		p.SetSize(40, h)
+		v := ansi.Strip(p.View())
+		if n := strings.Count(v, "\n") + 1; n > h {
+			t.Errorf("height %d: %d rows", h, n)
+		}
+		if !strings.Contains(v, "esc cancel") || !strings.Contains(v, "queue-00") {
+			t.Errorf("height %d: the key line or the first row is cut:\n%s", h, v)
 		}
 	}
 }

@@ -95,13 +95,26 @@ func (p *Picker) Hints() []key.Binding {
 func (p *Picker) View() string {
 	st := &p.c.Styles
 	inner := max(min(p.width-4, 72), 10)
-	show := max(min(p.height-8, 15), 1)
+	// The border, the title, the input and the key line take 5 rows, the
+	// two spacing rows 2 more when there is room: the rows get the rest,
+	// so the key line stays on screen down to 40×10.
+	spaced := p.height >= 12
+	show := max(min(p.height-5, 15), 1)
+	if spaced {
+		show = max(min(p.height-7, 15), 1)
+	}
 	start := min(max(p.cursor-show/2, 0), max(len(p.rows)-show, 0))
 	detailW := 0
 	for _, it := range p.items {
 		detailW = max(detailW, common.Width(it.Detail))
 	}
-	lines := []string{st.DialogTitle.Render(p.title), "type to narrow " + p.input.View(st), ""}
+	gap := func() []string {
+		if spaced {
+			return []string{""}
+		}
+		return nil
+	}
+	lines := append([]string{st.DialogTitle.Render(p.title), "type to narrow " + p.input.View(st)}, gap()...)
 	for i := start; i < min(start+show, len(p.rows)); i++ {
 		it := p.items[p.rows[i]]
 		nameW := inner - detailW - 2
@@ -114,7 +127,7 @@ func (p *Picker) View() string {
 	if len(p.rows) == 0 {
 		lines = append(lines, st.Muted.Render(" nothing matches"))
 	}
-	lines = append(lines, "", st.HintKey.Render("↑/↓")+" choose · "+st.HintKey.Render("enter")+
+	lines = append(append(lines, gap()...), st.HintKey.Render("↑/↓")+" choose · "+st.HintKey.Render("enter")+
 		" pick · "+st.HintKey.Render("esc")+" cancel")
 	box := st.Dialog.Render(lipgloss.NewStyle().Width(inner).Render(strings.Join(lines, "\n")))
 	return lipgloss.Place(p.width, p.height, lipgloss.Center, lipgloss.Center, box)
