@@ -72,7 +72,7 @@ func (d *Confirm) Update(msg tea.Msg) (bool, tea.Msg) {
 		return true, d.then.result(Result{Outcome: Cancelled})
 	}
 	if step, ok := common.NavStep(k, d.c.Keys.Nav, max(d.height-6, 1)); ok {
-		rows, room := d.question(false)
+		rows, room := d.fit(d.answer())
 		d.off = min(max(d.off+step, 0), max(len(rows)-(room-1), 0))
 	}
 	return false, nil
@@ -100,6 +100,19 @@ func (d *Confirm) keyLabels() (yes, no string) {
 // gives way first (its spacing, then its rows, which scroll), so the title
 // and the answer line stay on screen down to 40×10.
 func (d *Confirm) View() string {
+	answer := d.answer()
+	rows, room := d.fit(answer)
+	if len(rows) > room {
+		rows = d.window(rows, max(room, 1))
+	}
+	parts := append(append([]string{d.c.Styles.DialogTitle.Render(d.title)}, rows...), "", answer)
+	box := d.c.Styles.Dialog.Render(strings.Join(parts, "\n"))
+	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// answer is the answer line, the default highlighted, wrapped to the box
+// rather than growing past a narrow screen.
+func (d *Confirm) answer() string {
 	st := &d.c.Styles
 	yesKey, noKey := d.keyLabels()
 	yes := st.HintKey.Render(yesKey) + " " + d.yes
@@ -109,27 +122,28 @@ func (d *Confirm) View() string {
 	} else {
 		no = st.Selected.Render(noKey + " cancel")
 	}
-	answer := yes + st.Muted.Render("   ·   ") + no
+	line := yes + st.Muted.Render("   ·   ") + no
 	for _, b := range d.also {
-		answer += st.Muted.Render("   ·   ") + st.HintKey.Render(b.Help().Key) + " " + b.Help().Desc
+		line += st.Muted.Render("   ·   ") + st.HintKey.Render(b.Help().Key) + " " + b.Help().Desc
 	}
-	rows, room := d.question(true)
+	return lipgloss.NewStyle().Width(d.inner()).Render(line)
+}
+
+// fit is the question's rows and the room the box has for them beside
+// answer: spaced paragraphs when they fit, else packed.
+func (d *Confirm) fit(answer string) (rows []string, room int) {
+	rows, room = d.question(true)
 	if len(rows) > room {
 		rows, room = d.question(false)
 	}
-	if len(rows) > room {
-		rows = d.window(rows, max(room, 1))
-	}
-	parts := append(append([]string{st.DialogTitle.Render(d.title)}, rows...), "", answer)
-	box := st.Dialog.Render(strings.Join(parts, "\n"))
-	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
+	return rows, room - (lipgloss.Height(answer) - 1)
 }
 
 // question is the question's rows, wrapped to the box, with a blank row
 // between paragraphs when gap; room is how many rows the box has for them
 // (the title, a blank, the answer and the border take the rest).
 func (d *Confirm) question(gap bool) (rows []string, room int) {
-	text := lipgloss.NewStyle().Width(max(min(d.width-4, 72), 10))
+	text := lipgloss.NewStyle().Width(d.inner())
 	for _, l := range d.lines {
 		if gap {
 			rows = append(rows, "")
@@ -139,12 +153,16 @@ func (d *Confirm) question(gap bool) (rows []string, room int) {
 	return rows, d.height - 5
 }
 
+// inner is the box's width inside its border and padding.
+func (d *Confirm) inner() int { return max(min(d.width-4, 72), 10) }
+
 // window is the rows of a question too long for n rows, from the scroll
 // offset, with a last row saying more follows.
 func (d *Confirm) window(rows []string, n int) []string {
 	st := &d.c.Styles
-	if n < 2 {
-		return rows[:0]
+	if n < 2 { // one row: the text itself, which the arrows scroll
+		off := min(d.off, len(rows)-1)
+		return rows[off : off+1]
 	}
 	off := min(d.off, len(rows)-(n-1))
 	out := append([]string{}, rows[off:off+n-1]...)
