@@ -117,7 +117,11 @@ func listQueuesCmd(ctx context.Context, c awsclient.Lister, seq uint64, now func
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(ctx, listTimeout)
 		defer cancel()
-		qs, err := c.Queues(ctx)
+		urls, err := c.QueueURLs(ctx)
+		var qs []model.Queue
+		if err == nil {
+			qs, err = c.Refresh(ctx, urls)
+		}
 		return queuesLoadedMsg{seq: seq, queues: qs, err: err, at: now()}
 	}
 }
