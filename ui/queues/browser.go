@@ -172,6 +172,7 @@ func (b *Browser) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, keys.List.Sort):
 		b.list.SetSort(b.list.sortKey.Next())
 		b.sync()
+		b.Send(SortedMsg{By: b.list.sortKey})
 	case key.Matches(k, keys.List.Filter):
 		b.setFocus(onList)
 		b.list.StartFilter()
