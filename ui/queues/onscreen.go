@@ -11,19 +11,21 @@ import "github.com/sqscope/sqscope/model"
 type SortedMsg struct{ By model.SortKey }
 
 // OnScreen are the queues whose counts are on screen: the rows the list
-// draws and the selected queue (its metrics or details are under the list,
-// or instead of it when the details take the whole body).
+// draws, the selected one among them (its metrics are under the list); or
+// only the selected queue while its details take the whole body.
 func (b *Browser) OnScreen() []model.Queue {
-	var out []model.Queue
 	l := &b.list
-	if !b.showDetail || b.lay.side > 0 {
-		end := min(l.offset+l.pageSize(), len(l.rows))
-		for i := l.offset; i < end; i++ {
-			out = append(out, l.sorted[l.rows[i].Index])
+	if b.showDetail && b.lay.side == 0 {
+		if q, ok := l.Selected(); ok {
+			return []model.Queue{q}
 		}
+		return nil
 	}
-	if q, ok := l.Selected(); ok {
-		out = append(out, q)
+	// The list keeps the cursor on screen, so the selected queue is a row.
+	end := min(l.offset+l.pageSize(), len(l.rows))
+	out := make([]model.Queue, 0, max(end-l.offset, 0))
+	for i := l.offset; i < end; i++ {
+		out = append(out, l.sorted[l.rows[i].Index])
 	}
 	return out
 }
