@@ -24,6 +24,7 @@ type tuiFlags struct {
 	profile, region         string
 	endpointURL             string
 	refresh                 time.Duration
+	refreshAll              time.Duration
 }
 
 func parseTUIFlags(args []string, stderr io.Writer) (tuiFlags, error) {
@@ -41,6 +42,7 @@ func parseTUIFlags(args []string, stderr io.Writer) (tuiFlags, error) {
 	fs.StringVar(&f.region, "region", "", "AWS region (default: AWS_REGION or the profile's region)")
 	fs.StringVar(&f.endpointURL, "endpoint-url", "", "SQS endpoint URL (default: AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL or the regional endpoint)")
 	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed")
+	fs.DurationVar(&f.refreshAll, "refresh-all", ui.DefaultRefreshAll, "how often every queue is listed and its counts refreshed; --refresh covers those on screen")
 	fs.BoolVar(&f.readOnly, "read-only", false, "refuse every call that changes a queue or a message")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
@@ -84,7 +86,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "%v", err)
 	}
 
-	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString()})
+	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly, Version: versionString()})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)
