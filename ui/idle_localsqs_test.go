@@ -193,8 +193,14 @@ func TestIdleMinuteAt2000Queues(t *testing.T) {
 	if n := total(calls); n > 3000 {
 		t.Errorf("%d calls in an idle minute, goal ≤ 3,000", n)
 	}
-	if calls["ListQueues"] != 3 || calls["GetQueueAttributes"] < 2003 || total(calls) != calls["ListQueues"]+calls["GetQueueAttributes"] {
-		t.Errorf("calls %v: want one listing (3 pages) and every queue read once", calls)
+	// One listing (3 pages), every queue read once and the 25 queues on
+	// screen on 19 more ticks: 2,481. The wire counts every attempt, as
+	// AWS bills them, and on a loaded machine under -race the SDK has been
+	// seen to retry a call, so a few more are allowed; the schedule itself
+	// is counted exactly with the fake client (schedule_test.go).
+	lq, gqa := calls["ListQueues"], calls["GetQueueAttributes"]
+	if lq < 3 || lq > 5 || gqa < 2003+19*25 || gqa > 2003+19*25+20 || total(calls) != lq+gqa {
+		t.Errorf("calls %v: want 3 ListQueues and 2,478 GetQueueAttributes (a few retries aside)", calls)
 	}
 	if x.visible("zz-src-dlq") != 3 {
 		t.Fatalf("a DLQ off screen shows %d messages after --refresh-all, want 3", x.visible("zz-src-dlq"))
