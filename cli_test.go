@@ -64,6 +64,8 @@ func TestCommandLine(t *testing.T) {
 			stderr: []string{`sqscope: --refresh "soon" is not a duration: a number with a unit, e.g. --refresh 5s`}},
 		{name: "refresh too short", args: []string{"--refresh", "100ms"}, code: 2,
 			stderr: []string{"sqscope: --refresh 100ms is too short (minimum 500ms)"}},
+		{name: "refresh-all below refresh", args: []string{"--refresh-all", "1s"}, code: 2,
+			stderr: []string{"sqscope: --refresh-all 1s is shorter than --refresh 3s: every queue cannot be read more often than those on screen"}},
 		{name: "unknown flag", args: []string{"--nope"}, code: 2, usage: tui,
 			stderr: []string{"sqscope: unknown flag --nope"}},
 		{name: "unknown flag, single dash", args: []string{"-readonly"}, code: 2, usage: tui,

@@ -28,7 +28,8 @@ type tuiFlags struct {
 	refresh                 time.Duration
 	// warnings are also shown on the TUI's status line at start: the
 	// full-screen UI covers what was printed before it.
-	warnings []string
+	warnings   []string
+	refreshAll time.Duration
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -40,6 +41,7 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs.StringVar(&f.region, "region", "", "AWS region (default: AWS_REGION or the profile's region)")
 	fs.StringVar(&f.endpointURL, "endpoint-url", "", "SQS endpoint URL (default: AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL or the regional endpoint)")
 	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed, with a unit: 500ms, 5s, 1m")
+	fs.DurationVar(&f.refreshAll, "refresh-all", ui.DefaultRefreshAll, "how often every queue is listed and its counts refreshed; --refresh covers those on screen")
 	fs.BoolVar(&f.readOnly, "read-only", false, "refuse every call that changes a queue or a message")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
@@ -53,6 +55,10 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 	}
 	if f.refresh < 500*time.Millisecond {
 		return f, usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
+	}
+	if f.refreshAll < f.refresh {
+		return f, usageFail(stderr, "--refresh-all %s is shorter than --refresh %s: every queue cannot be read more often "+
+			"than those on screen", f.refreshAll, f.refresh), true
 	}
 	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
 		return f, code, done
@@ -129,8 +135,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 
 // runApp runs the UI on client until it ends, then releases what it holds.
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
-	app := ui.New(client, ui.Options{Refresh: f.refresh, ReadOnly: f.readOnly, Version: versionString(),
-		Notice: strings.Join(f.warnings, "; ")})
+	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
+		Version: versionString(), Notice: strings.Join(f.warnings, "; ")})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)

@@ -13,15 +13,24 @@ import (
 	"github.com/sqscope/sqscope/model"
 )
 
-// Queues lists every queue, then reads all their attributes concurrently,
-// at most Config.Concurrency calls in flight. The result is in listing
-// order. A queue whose attributes cannot be read keeps its row with Err set
-// (see QueueError); only a failed listing, or ctx ending, fails the whole.
+// Queues lists every queue, then reads all their attributes: QueueURLs
+// followed by Refresh of them all. The UI calls the two apart, so that it
+// can read the queues on screen often and the rest slowly.
 func (s *SQS) Queues(ctx context.Context) ([]model.Queue, error) {
-	urls, err := s.queueURLs(ctx)
+	urls, err := s.QueueURLs(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return s.Refresh(ctx, urls)
+}
+
+// Refresh reads the attributes of the queues at urls concurrently, at most
+// Config.Concurrency calls in flight, one GetQueueAttributes each. The
+// result has one row per URL, in the order given. A queue whose attributes
+// cannot be read (deleted since it was listed, denied, throttled past the
+// retries) keeps its row with Err set (see QueueError); only ctx ending
+// fails the whole.
+func (s *SQS) Refresh(ctx context.Context, urls []string) ([]model.Queue, error) {
 	out := make([]model.Queue, len(urls))
 	var g errgroup.Group
 	g.SetLimit(s.cfg.Concurrency)
@@ -42,9 +51,10 @@ func (s *SQS) Queues(ctx context.Context) ([]model.Queue, error) {
 	return out, nil
 }
 
-// queueURLs pages through ListQueues. MaxResults must be set: without it
-// SQS returns at most 1,000 URLs and no NextToken.
-func (s *SQS) queueURLs(ctx context.Context) ([]string, error) {
+// QueueURLs pages through ListQueues: every queue's URL, in the endpoint's
+// order, without attributes. MaxResults must be set: without it SQS
+// returns at most 1,000 URLs and no NextToken.
+func (s *SQS) QueueURLs(ctx context.Context) ([]string, error) {
 	p := sqs.NewListQueuesPaginator(s.api, &sqs.ListQueuesInput{MaxResults: aws.Int32(1000)})
 	seen := map[string]bool{}
 	var urls []string

@@ -32,27 +32,85 @@ func NewCatalog(history int) *Catalog {
 // list; a queue whose attributes could not be read keeps its history but
 // adds no sample.
 func (c *Catalog) Update(qs []Queue, at time.Time) {
-	byARN := make(map[string]Queue, len(qs))
+	old := c.byURL()
 	series := make(map[string]*Series, len(qs))
-	for _, q := range qs {
-		if q.ARN != "" {
-			byARN[q.ARN] = q
+	qs = append(make([]Queue, 0, len(qs)), qs...)
+	for i := range qs {
+		if prev, ok := old[qs[i].URL]; ok {
+			keepIdentity(&qs[i], c.Queues[prev])
 		}
-		s := c.Series[q.URL]
-		if s == nil {
-			s = NewSeries(c.history)
-		}
-		if q.Err == nil {
-			t := q.FetchedAt
-			if t.IsZero() {
-				t = at
-			}
-			s.Push(Point{At: t, Stats: q.Stats})
-		}
-		series[q.URL] = s
+		series[qs[i].URL] = c.sample(qs[i], at)
 	}
-	c.Queues, c.ByARN, c.Series = qs, byARN, series
-	c.Graph = BuildDLQGraph(qs)
+	c.Queues, c.Series = qs, series
+	c.reindex()
+}
+
+// Merge puts the rows of a partial refresh (the attributes of some queues
+// read again) in place of their older rows, adding each one's depth to its
+// history. A queue the catalog does not hold is left out: only a listing
+// (Update) adds queues, or removes them. The slice is replaced, not
+// written to, so whoever holds the old one keeps what it read.
+func (c *Catalog) Merge(qs []Queue, at time.Time) {
+	old := c.byURL()
+	next := append(make([]Queue, 0, len(c.Queues)), c.Queues...)
+	for _, q := range qs {
+		i, ok := old[q.URL]
+		if !ok {
+			continue
+		}
+		keepIdentity(&q, next[i])
+		next[i] = q
+		c.Series[q.URL] = c.sample(q, at)
+	}
+	c.Queues = next
+	c.reindex()
+}
+
+// keepIdentity gives a row whose attributes could not be read (and so has
+// no ARN) the ARN, type and redrive policy its queue had: those do not
+// change with a throttled call, and without them the queue would drop out
+// of the DLQ graph until it is read again — a slow refresh away.
+func keepIdentity(q *Queue, prev Queue) {
+	if q.Err == nil || q.ARN != "" || prev.ARN == "" {
+		return
+	}
+	q.ARN, q.Type, q.Redrive, q.RedriveErr = prev.ARN, prev.Type, prev.Redrive, prev.RedriveErr
+}
+
+// sample is q's history with q's depth added, when it was read.
+func (c *Catalog) sample(q Queue, at time.Time) *Series {
+	s := c.Series[q.URL]
+	if s == nil {
+		s = NewSeries(c.history)
+	}
+	if q.Err == nil {
+		t := q.FetchedAt
+		if t.IsZero() {
+			t = at
+		}
+		s.Push(Point{At: t, Stats: q.Stats})
+	}
+	return s
+}
+
+// byURL indexes Queues by URL.
+func (c *Catalog) byURL() map[string]int {
+	m := make(map[string]int, len(c.Queues))
+	for i, q := range c.Queues {
+		m[q.URL] = i
+	}
+	return m
+}
+
+// reindex derives ByARN and the DLQ graph from Queues.
+func (c *Catalog) reindex() {
+	c.ByARN = make(map[string]Queue, len(c.Queues))
+	for _, q := range c.Queues {
+		if q.ARN != "" {
+			c.ByARN[q.ARN] = q
+		}
+	}
+	c.Graph = BuildDLQGraph(c.Queues)
 }
 
 // Latest is q as the latest refresh saw it (its newest counts), found by

@@ -15,12 +15,17 @@ import (
 	"github.com/sqscope/sqscope/ui/peek"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
+	"github.com/sqscope/sqscope/ui/refresh"
 )
 
 // Options configure the App.
 type Options struct {
-	// Refresh is the auto-refresh interval; zero or less means DefaultRefresh.
+	// Refresh is the auto-refresh interval of the queues on screen; zero
+	// or less means DefaultRefresh.
 	Refresh time.Duration
+	// RefreshAll is how often every queue is listed and read; zero or
+	// less means DefaultRefreshAll, less than Refresh means Refresh.
+	RefreshAll time.Duration
 	// ReadOnly hides mutating actions (the client enforces it as well).
 	ReadOnly bool
 	// Version is shown in the header.
@@ -32,6 +37,11 @@ type Options struct {
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
 const DefaultRefresh = 5 * time.Second
+
+// DefaultRefreshAll is how often every queue is read when
+// Options.RefreshAll is unset: new and deleted queues, and counts off
+// screen, are at most this old.
+const DefaultRefreshAll = 60 * time.Second
 
 // seriesCap is how many polls of depth history each queue keeps: ten
 // minutes at the default interval.
@@ -51,7 +61,8 @@ type App struct {
 	lay           layout
 
 	cat  *model.Catalog // the latest refresh, which the panes read
-	poll refresher
+	poll *refresh.Poller
+	arm  func(time.Duration) tea.Cmd // tickCmd; tests arm no real timer
 
 	queues  *queues.Browser
 	peek    *peek.Pane
@@ -69,6 +80,9 @@ func New(c awsclient.Client, o Options) *App {
 	if o.Refresh <= 0 {
 		o.Refresh = DefaultRefresh
 	}
+	if o.RefreshAll <= 0 {
+		o.RefreshAll = DefaultRefreshAll
+	}
 	ep := c.Endpoint()
 	ep.ReadOnly = o.ReadOnly || ep.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
@@ -77,6 +91,8 @@ func New(c awsclient.Client, o Options) *App {
 		com: com, client: c, ep: ep, opts: o, cancel: cancel,
 		notice:  o.Notice,
 		cat:     model.NewCatalog(seriesCap),
+		poll:    refresh.New(com, c, o.Refresh, o.RefreshAll),
+		arm:     tickCmd,
 		queues:  queues.New(com),
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
@@ -86,7 +102,7 @@ func New(c awsclient.Client, o Options) *App {
 // Init starts the first refresh, the auto-refresh timer and the reading of
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), tickCmd(a.opts.Refresh), a.redrive.Init())
+	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init())
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so
@@ -105,11 +121,8 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		a.relayout()
 		return nil
 	case tickMsg:
-		// Re-arm first, so the timer survives whatever happens below; skip
-		// this poll if the last one has not answered, so a slow endpoint
-		// never has requests piling up.
-		return tea.Batch(tickCmd(a.opts.Refresh), a.poll.poll(a.com.Ctx, a.client, a.com.Now))
-	case queuesLoadedMsg:
+		return a.tick()
+	case refresh.LoadedMsg:
 		return a.loaded(msg)
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
@@ -194,7 +207,7 @@ func (a *App) render() string {
 		return ""
 	}
 	parts := []string{headerView(&a.com.Styles, a.opts.Version, a.ep, len(a.cat.Queues), a.queues.Shown(),
-		a.queues.Filter() != "", a.width)}
+		a.queues.Filter() != "", a.poll.Freshness(a.hot()), a.width)}
 	if v, ok := a.dialogs.Body(); ok {
 		parts = append(parts, v)
 	} else if a.peek.Open() {

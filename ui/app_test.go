@@ -11,6 +11,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/refresh"
 )
 
 func TestStaleResultIsDropped(t *testing.T) {
@@ -24,7 +25,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 	second := a.refresh()()
 
 	a.Update(second)
-	if a.poll.inFlight {
+	if a.poll.InFlight() {
 		t.Error("still in flight after the latest result")
 	}
 	a.Update(first) // arrives late
@@ -35,7 +36,7 @@ func TestStaleResultIsDropped(t *testing.T) {
 	// A stale result must not end the newer request's in-flight state.
 	a.refresh()
 	a.Update(first)
-	if !a.poll.inFlight {
+	if !a.poll.InFlight() {
 		t.Error("stale result cleared the in-flight flag of a newer request")
 	}
 }
@@ -90,32 +91,38 @@ func TestRowErrorShownInsteadOfCounts(t *testing.T) {
 
 func TestTickSkipsRefreshWhileInFlightAndRearms(t *testing.T) {
 	f := &fakeClient{List: testDataset(0)}
-	a, _ := newTestApp(t, f, Options{Refresh: time.Millisecond})
+	a, clock := newTestApp(t, f, Options{Refresh: 3 * time.Second})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 
 	a.refresh() // in flight, result not delivered
+	clock.T = clock.T.Add(3 * time.Second)
 	_, cmd := a.Update(tickMsg{})
 	msgs := runCmd(cmd)
-	if f.CallCount() != 0 {
-		t.Errorf("tick started a refresh while one was in flight (%d calls)", f.CallCount())
+	if calls, _ := f.Refreshes(); f.CallCount() != 0 || calls != 0 {
+		t.Errorf("tick polled while a poll was in flight (%d listings, %d reads)", f.CallCount(), calls)
 	}
-	if len(msgs) != 1 || msgs[0] != (tickMsg{}) {
-		t.Fatalf("tick while in flight returned %#v, want only the re-armed tick", msgs)
+	if len(msgs) != 1 || msgs[0] != (armedMsg{3 * time.Second}) {
+		t.Fatalf("tick while in flight returned %#v, want only the re-armed timer", msgs)
 	}
 
-	a.Update(queuesLoadedMsg{seq: a.poll.seq, queues: testDataset(0)})
+	a.Update(refresh.LoadedMsg{Seq: a.poll.Seq(), Full: true, Queues: testDataset(0), At: clock.T})
+	clock.T = clock.T.Add(3 * time.Second)
 	_, cmd = a.Update(tickMsg{})
 	msgs = runCmd(cmd)
-	var ticks, loads int
+	var armed, loads int
 	for _, m := range msgs {
-		switch m.(type) {
-		case tickMsg:
-			ticks++
-		case queuesLoadedMsg:
+		switch m := m.(type) {
+		case armedMsg:
+			armed++
+		case refresh.LoadedMsg:
 			loads++
+			if m.Full {
+				t.Error("an idle tick listed every queue; only --refresh-all does")
+			}
 		}
 	}
-	if ticks != 1 || loads != 1 || f.CallCount() != 1 {
-		t.Errorf("idle tick: %d ticks, %d loads, %d calls; want 1, 1, 1", ticks, loads, f.CallCount())
+	if calls, _ := f.Refreshes(); armed != 1 || loads != 1 || calls != 1 {
+		t.Errorf("idle tick: %d timers, %d answers, %d reads; want 1, 1, 1", armed, loads, calls)
 	}
 }
 
@@ -126,8 +133,8 @@ func TestRefreshKeyStartsRequest(t *testing.T) {
 	if f.CallCount() != calls+1 || len(msgs) != 1 {
 		t.Fatalf("r did not refresh: %d calls, msgs %#v", f.CallCount(), msgs)
 	}
-	if m, ok := msgs[0].(queuesLoadedMsg); !ok || m.seq != a.poll.seq {
-		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.poll.seq)
+	if m, ok := msgs[0].(refresh.LoadedMsg); !ok || m.Seq != a.poll.Seq() {
+		t.Errorf("refresh result %#v does not carry the latest seq %d", msgs[0], a.poll.Seq())
 	}
 }
 

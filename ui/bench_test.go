@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/refresh"
 )
 
 // benchQueues is n queues, every tenth a DLQ fed by the nine before it,
@@ -82,6 +83,6 @@ func BenchmarkRefresh10k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		a.refresh()
-		a.Update(queuesLoadedMsg{seq: a.poll.seq, queues: qs, at: a.com.Now()})
+		a.Update(refresh.LoadedMsg{Seq: a.poll.Seq(), Full: true, Queues: qs, At: a.com.Now()})
 	}
 }

@@ -9,12 +9,14 @@ import (
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/refresh"
 )
 
 // headerView is the top line: product, where we are connected, mode
-// badges on the left; the queue count (and how many the filter shows) on
-// the right, which wins when the line is too narrow for both.
-func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, w int) string {
+// badges on the left; the queue count (and how many the filter shows) and
+// how old the counts are on the right, which wins when the line is too
+// narrow for both.
+func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, fresh refresh.Freshness, w int) string {
 	name := "sqscope"
 	if version != "" {
 		name += " " + version
@@ -44,6 +46,13 @@ func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total,
 	if filtered {
 		right += " · " + common.Commas(int64(shown)) + " shown"
 	}
+	// How old the counts are, in as many words as fit beside the rest.
+	if f := fresh.Long(); f != "" {
+		if common.Width(left+badges)+1+common.Width(right+" · "+f) > w {
+			f = fresh.Short()
+		}
+		right += " · " + f
+	}
 	return spread(left+badges, st.Header.Render(right), w, common.Width(badges))
 }
 
@@ -70,15 +79,15 @@ func (a *App) statusView() string {
 		return v
 	}
 	st := &a.com.Styles
-	right := st.Status.Render(a.poll.state() + " · every " + a.opts.Refresh.String())
+	right := st.Status.Render(a.poll.State() + " · every " + a.opts.Refresh.String())
 	left := ""
 	switch peekErr := a.peek.Err(); {
 	case a.quitting:
 		left = st.StatusErr.Render(common.OneLine(a.notice))
 	case peekErr != nil && a.peek.Open():
 		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
-	case a.poll.lastErr != nil:
-		left = st.StatusErr.Render("✗ " + common.ErrText(a.poll.lastErr))
+	case a.poll.Err() != nil:
+		left = st.StatusErr.Render("✗ " + common.ErrText(a.poll.Err()))
 	case peekErr != nil:
 		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
 	case a.notice != "":

@@ -10,6 +10,7 @@
 //     export) and the peek sessions that read them safely.
 //   - ui/redrive: the DLQ pane beside a peeked dead-letter queue, and the
 //     redrive and move it starts, follows and reports.
+//   - ui/refresh: what each poll reads (the screen often, all queues slowly).
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
 //     picker, the prompt, help) and the one-line text input.
 //   - ui/common: what every pane shares: styles, keys and clock (Common),

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/ui/refresh"
 )
 
 // TestFlowStartFilterQuit runs the real program loop: start, wait for the
@@ -67,7 +68,7 @@ type observed struct {
 
 func (o *observed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	_, cmd := o.App.Update(msg)
-	if m, ok := msg.(queuesLoadedMsg); ok && m.err == nil {
+	if m, ok := msg.(refresh.LoadedMsg); ok && m.Err == nil {
 		o.once.Do(func() { close(o.loaded) })
 	}
 	return o, cmd

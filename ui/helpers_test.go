@@ -35,8 +35,16 @@ func newTestApp(t testing.TB, f *fakeClient, o Options) (*App, *uitest.Clock) {
 	clock := &uitest.Clock{T: time.Date(2026, 11, 27, 3, 0, 0, 0, time.UTC)}
 	a := New(f, o)
 	a.com.Now = clock.Now
+	a.arm = armNow
 	return a, clock
 }
+
+// armedMsg is what the auto-refresh timer brings in tests: armed, it
+// answers at once with this, which the App ignores, instead of sleeping
+// and ticking. A test ticks by sending tickMsg, as often as it likes.
+type armedMsg struct{ d time.Duration }
+
+func armNow(d time.Duration) tea.Cmd { return func() tea.Msg { return armedMsg{d} } }
 
 // poll runs one refresh end to end through the real Cmd.
 func poll(a *App) {
@@ -47,6 +55,12 @@ func poll(a *App) {
 // loadedApp is an App at w×h that has polled the dataset three times, 5 s
 // apart.
 func loadedApp(t testing.TB, w, h int) (*App, *fakeClient) {
+	a, f, _ := loadedAppClock(t, w, h)
+	return a, f
+}
+
+// loadedAppClock is loadedApp with its clock, 5 s after the last poll.
+func loadedAppClock(t testing.TB, w, h int) (*App, *fakeClient, *uitest.Clock) {
 	f := &fakeClient{EP: awsclient.Endpoint{URL: "http://127.0.0.1:9324", Region: "us-east-1", Demo: true}}
 	a, clock := newTestApp(t, f, Options{Refresh: 5 * time.Second, Version: "v0.1.0"})
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -55,7 +69,7 @@ func loadedApp(t testing.TB, w, h int) (*App, *fakeClient) {
 		poll(a)
 		clock.T = clock.T.Add(5 * time.Second)
 	}
-	return a, f
+	return a, f, clock
 }
 
 // press sends keys one at a time and returns the last command.
@@ -103,7 +117,13 @@ func selectQueue(t testing.TB, a *App, name string) {
 // peekApp is a loaded App whose fake serves dlqMessages on orders-dlq and
 // fifoMessages on payments.fifo.
 func peekApp(t testing.TB, w, h int) (*App, *fakeClient) {
-	a, f := loadedApp(t, w, h)
+	a, f, _ := peekAppClock(t, w, h)
+	return a, f
+}
+
+// peekAppClock is peekApp with its clock.
+func peekAppClock(t testing.TB, w, h int) (*App, *fakeClient, *uitest.Clock) {
+	a, f, clock := loadedAppClock(t, w, h)
 	f.Mu.Lock()
 	f.Messages = map[string][]model.Message{
 		testQueue("orders-dlq", 0, 0, 0, "").URL:    dlqMessages(t),
@@ -111,7 +131,7 @@ func peekApp(t testing.TB, w, h int) (*App, *fakeClient) {
 		testQueue("payments.fifo", 0, 0, 0, "").URL: fifoMessages(t),
 	}
 	f.Mu.Unlock()
-	return a, f
+	return a, f, clock
 }
 
 // drive runs cmd and feeds every message it produces back into the App,

@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/sqscope/sqscope/ui/refresh"
 )
 
 // TestPeekFlowLocalSQS runs the real program loop against localsqs: open
@@ -63,8 +65,8 @@ func (o *peekObserved) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	// What the program applied, read off the App's state: the page and
 	// release messages are the peek pane's own.
 	switch m := msg.(type) {
-	case queuesLoadedMsg:
-		if m.err == nil {
+	case refresh.LoadedMsg:
+		if m.Err == nil {
 			ev = "loaded"
 		}
 	default:

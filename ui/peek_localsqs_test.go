@@ -38,7 +38,9 @@ func newSQSFixture(t *testing.T) *sqsFixture {
 		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
 	})
 	client := awsclient.NewStatic(hs.URL, "us-east-1", awsclient.Config{MaxBackoff: 20 * time.Millisecond})
-	return &sqsFixture{t: t, admin: admin, app: New(client, Options{Refresh: time.Hour})}
+	app := New(client, Options{Refresh: time.Hour})
+	app.arm = armNow
+	return &sqsFixture{t: t, admin: admin, app: app}
 }
 
 func (f *sqsFixture) create(name string, attrs map[string]string) string {
@@ -107,7 +109,7 @@ func (f *sqsFixture) load() {
 	f.app.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	drive(f.app, f.app.refresh())
 	if len(f.app.cat.Queues) == 0 {
-		f.t.Fatalf("no queues listed: %v", f.app.poll.lastErr)
+		f.t.Fatalf("no queues listed: %v", f.app.poll.Err())
 	}
 }
 

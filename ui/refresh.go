@@ -1,107 +1,85 @@
 package ui
 
-// The queue list's refresh cycle: the auto-refresh timer, the request and
-// its result, which every pane then reads from the catalog.
+// The queue list's refresh cycle, as the root sees it: the auto-refresh
+// timer, which queues are on screen (ui/refresh decides what each poll reads),
+// and the answer, which every pane then reads from the catalog.
 
 import (
-	"context"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/refresh"
 )
-
-// listTimeout bounds one whole refresh (every page and every queue's
-// attributes); awsclient bounds and retries the calls inside it.
-const listTimeout = 60 * time.Second
-
-// queuesLoadedMsg is the result of one refresh, tagged with its request
-// number so that a slow, superseded refresh cannot overwrite a newer one.
-type queuesLoadedMsg struct {
-	seq    uint64
-	queues []model.Queue
-	err    error
-	at     time.Time // when the result arrived, from the App's clock
-}
 
 // tickMsg is the auto-refresh timer firing.
 type tickMsg struct{}
 
-// refresher numbers the refresh requests, so that a slow, superseded
-// refresh cannot overwrite a newer one, and remembers how the last went.
-type refresher struct {
-	seq         uint64 // number of the latest request
-	inFlight    bool   // the latest request has not answered yet
-	lastErr     error
-	lastRefresh time.Time
+// maxHotSources caps how many sources of the selected (or peeked) DLQ are
+// read on every tick for the depths beside their names: a DLQ shared by a
+// hundred queues must not cost a hundred calls a tick. The rest are a
+// --refresh-all old at most, like every queue off screen.
+const maxHotSources = 10
+
+// refresh lists and reads every queue now; an explicit refresh supersedes
+// a poll in flight, whose answer will be stale and dropped.
+func (a *App) refresh() tea.Cmd { return a.poll.All() }
+
+// tick re-arms the timer first, so it survives whatever happens below,
+// then polls what is due.
+func (a *App) tick() tea.Cmd {
+	return tea.Batch(a.arm(a.opts.Refresh), a.poll.Tick(a.hot()))
 }
 
-// start returns a request numbered above every earlier one.
-func (r *refresher) start(ctx context.Context, c awsclient.Lister, now func() time.Time) tea.Cmd {
-	r.seq++
-	r.inFlight = true
-	return listQueuesCmd(ctx, c, r.seq, now)
-}
-
-// poll is start unless the last request has not answered yet.
-func (r *refresher) poll(ctx context.Context, c awsclient.Lister, now func() time.Time) tea.Cmd {
-	if r.inFlight {
-		return nil
+// hot are the URLs of the queues whose counts are on screen: the list's
+// visible rows and the selected queue, or the peeked queue while the peek
+// pane covers the list; and the selected or peeked queue's DLQ and (for a
+// DLQ) its sources, whose depths the metrics, details and DLQ panes show.
+func (a *App) hot() []string {
+	var qs []model.Queue
+	if a.peek.Open() {
+		qs = []model.Queue{a.peek.Queue()}
+	} else {
+		qs = a.queues.OnScreen()
 	}
-	return r.start(ctx, c, now)
-}
-
-// accept records a result; ok says it brings queues to show. A stale
-// result is dropped; an error keeps the last good list on screen. empty
-// is the list's text for no rows, when it is to change.
-func (r *refresher) accept(msg queuesLoadedMsg) (ok bool, empty string) {
-	if msg.seq != r.seq {
-		return false, ""
-	}
-	r.inFlight = false
-	if msg.err != nil {
-		r.lastErr = msg.err
-		if r.lastRefresh.IsZero() {
-			return false, "could not list queues: see the status line; r retries"
+	if q, ok := a.currentQueue(); ok {
+		g := a.cat.Graph
+		if dlq, ok := g.DLQOf(q.ARN); ok {
+			qs = append(qs, a.cat.ByARN[dlq])
 		}
-		return false, ""
+		srcs := g.SourcesOf(q.ARN)
+		for _, s := range srcs[:min(len(srcs), maxHotSources)] {
+			qs = append(qs, a.cat.ByARN[s])
+		}
 	}
-	r.lastErr = nil
-	r.lastRefresh = msg.at
-	return true, "no queues at this endpoint and region"
+	seen := make(map[string]bool, len(qs))
+	urls := make([]string, 0, len(qs))
+	for _, q := range qs {
+		if q.URL != "" && !seen[q.URL] {
+			seen[q.URL] = true
+			urls = append(urls, q.URL)
+		}
+	}
+	return urls
 }
 
-// state is the status line's right side, before the interval.
-func (r *refresher) state() string {
-	switch {
-	case r.inFlight && r.lastRefresh.IsZero():
-		return "loading…"
-	case r.inFlight:
-		return "refreshing… · last " + r.lastRefresh.Format("15:04:05")
-	case !r.lastRefresh.IsZero():
-		return "refreshed " + r.lastRefresh.Format("15:04:05")
-	}
-	return ""
-}
-
-// refresh starts a refresh; an explicit one supersedes one in flight,
-// whose answer will be stale and dropped.
-func (a *App) refresh() tea.Cmd { return a.poll.start(a.com.Ctx, a.client, a.com.Now) }
-
-// loaded stores a refresh result the refresher accepted, and hands the
-// catalog to every pane; the journals of interrupted moves whose DLQ it
-// lists are checked against it.
-func (a *App) loaded(msg queuesLoadedMsg) tea.Cmd {
-	ok, empty := a.poll.accept(msg)
+// loaded stores an answer the poller accepted — a whole new catalog, or
+// the rows read again — and hands the catalog to every pane; the journals
+// of interrupted moves whose DLQ it lists are checked against it.
+func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
+	ok, empty := a.poll.Accept(msg)
 	if empty != "" {
 		a.queues.SetEmpty(empty)
 	}
 	if !ok {
 		return nil
 	}
-	a.cat.Update(msg.queues, msg.at)
+	if msg.Full {
+		a.cat.Update(msg.Queues, msg.At)
+	} else {
+		a.cat.Merge(msg.Queues, msg.At)
+	}
 	a.queues.SetCatalog(a.cat)
 	a.peek.SetCatalog(a.cat)
 	a.redrive.SetCatalog(a.cat)
@@ -110,18 +88,6 @@ func (a *App) loaded(msg queuesLoadedMsg) tea.Cmd {
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
 	return a.redrive.Reconcile()
-}
-
-// listQueuesCmd lists every queue off the UI goroutine. It reads nothing
-// of the App but what it is given, and changes nothing: the result goes
-// back to Update as a message.
-func listQueuesCmd(ctx context.Context, c awsclient.Lister, seq uint64, now func() time.Time) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(ctx, listTimeout)
-		defer cancel()
-		qs, err := c.Queues(ctx)
-		return queuesLoadedMsg{seq: seq, queues: qs, err: err, at: now()}
-	}
 }
 
 // tickCmd arms the auto-refresh timer once; only the tickMsg handler calls

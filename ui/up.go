@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
@@ -30,6 +31,10 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 
 	case queues.PeekMsg:
 		return a.peek.OpenQueue(msg.Queue)
+	case queues.SortedMsg:
+		if msg.By == model.SortByDepth {
+			return a.poll.Demand() // the order needs every queue's count
+		}
 	case peek.OpenedMsg:
 		a.queues.Blur()
 		a.peek.Focus()

@@ -19,6 +19,10 @@ import (
 // details).
 type PeekMsg struct{ Queue model.Queue }
 
+// SortedMsg says the list is now sorted by By: sorting by depth needs
+// every queue's count, which the root then reads.
+type SortedMsg struct{ By model.SortKey }
+
 // side identifies which pane of the browser has the keyboard.
 type side int
 
@@ -70,6 +74,27 @@ func (b *Browser) Selected() (model.Queue, bool) { return b.list.Selected() }
 
 // Shown is how many queues pass the filter.
 func (b *Browser) Shown() int { return len(b.list.rows) }
+
+// OnScreen are the queues whose counts are on screen, which the root
+// reads every tick (the rest only now and then): the rows the list draws,
+// the selected one among them (its metrics are under the list); or only
+// the selected queue while its details take the whole body.
+func (b *Browser) OnScreen() []model.Queue {
+	l := &b.list
+	if b.showDetail && b.lay.side == 0 {
+		if q, ok := l.Selected(); ok {
+			return []model.Queue{q}
+		}
+		return nil
+	}
+	// The list keeps the cursor on screen, so the selected queue is a row.
+	end := min(l.offset+l.pageSize(), len(l.rows))
+	out := make([]model.Queue, 0, max(end-l.offset, 0))
+	for i := l.offset; i < end; i++ {
+		out = append(out, l.sorted[l.rows[i].Index])
+	}
+	return out
+}
 
 // ShownNames are the names of the queues that pass the filter, in order.
 func (b *Browser) ShownNames() []string {
@@ -172,6 +197,7 @@ func (b *Browser) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, keys.List.Sort):
 		b.list.SetSort(b.list.sortKey.Next())
 		b.sync()
+		b.Send(SortedMsg{By: b.list.sortKey})
 	case key.Matches(k, keys.List.Filter):
 		b.setFocus(onList)
 		b.list.StartFilter()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,11 +17,14 @@ import (
 // Its exported fields are the configuration; hold Mu to change them while
 // a Cmd may run.
 type Client struct {
-	Mu    sync.Mutex
-	EP    awsclient.Endpoint
-	List  []model.Queue // what Queues answers
-	Err   error         // what Queues fails with
-	calls int
+	Mu         sync.Mutex
+	EP         awsclient.Endpoint
+	List       []model.Queue // what QueueURLs lists and Refresh reads
+	Err        error         // what QueueURLs fails with
+	RefreshErr error         // what Refresh fails with
+	listings   int           // QueueURLs calls
+	refreshes  int           // Refresh calls
+	reads      map[string]int
 
 	// Peek: the messages each queue URL returns, an error for Next, a gate
 	// that holds every Next until closed, and the sessions opened so far.
@@ -36,14 +40,45 @@ type Client struct {
 
 func (f *Client) Endpoint() awsclient.Endpoint { return f.EP }
 
-func (f *Client) Queues(context.Context) ([]model.Queue, error) {
+// QueueURLs lists the URLs of List, or fails with Err.
+func (f *Client) QueueURLs(context.Context) ([]string, error) {
 	f.Mu.Lock()
 	defer f.Mu.Unlock()
-	f.calls++
+	f.listings++
 	if f.Err != nil {
 		return nil, f.Err
 	}
-	return append([]model.Queue(nil), f.List...), nil
+	urls := make([]string, len(f.List))
+	for i, q := range f.List {
+		urls[i] = q.URL
+	}
+	return urls, nil
+}
+
+// Refresh answers each URL with its queue of List; a URL that List
+// lacks reads as SQS answers a deleted queue: a row with Err.
+func (f *Client) Refresh(_ context.Context, urls []string) ([]model.Queue, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	f.refreshes++
+	if f.RefreshErr != nil {
+		return nil, f.RefreshErr
+	}
+	if f.reads == nil {
+		f.reads = map[string]int{}
+	}
+	out := make([]model.Queue, len(urls))
+	for i, u := range urls {
+		f.reads[u]++
+		j := slices.IndexFunc(f.List, func(q model.Queue) bool { return q.URL == u })
+		if j < 0 {
+			name := model.NameFromURL(u)
+			out[i] = model.Queue{Name: name, URL: u, Err: errors.New("AWS.SimpleQueueService.NonExistentQueue: " + name)}
+			continue
+		}
+		out[i] = f.List[j]
+	}
+	return out, nil
 }
 
 func (f *Client) Set(qs []model.Queue, err error) {
@@ -52,10 +87,29 @@ func (f *Client) Set(qs []model.Queue, err error) {
 	f.List, f.Err = qs, err
 }
 
+// CallCount is how many times the queues were listed (QueueURLs).
 func (f *Client) CallCount() int {
 	f.Mu.Lock()
 	defer f.Mu.Unlock()
-	return f.calls
+	return f.listings
+}
+
+// Refreshes is how many Refresh calls were made, and how many queues
+// they read in all (one GetQueueAttributes each on SQS).
+func (f *Client) Refreshes() (calls, queues int) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	for _, n := range f.reads {
+		queues += n
+	}
+	return f.refreshes, queues
+}
+
+// Reads is how many times Refresh read the queue at url.
+func (f *Client) Reads(url string) int {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	return f.reads[url]
 }
 
 const Account = "000000000000"
