@@ -33,13 +33,18 @@ func (p *Pane) taskRead(msg tasksMsg) {
 	if !ok {
 		return
 	}
-	if changed {
+	mv := p.moves.cur
+	switch {
+	case !mv.running && mv.err == errNoTask:
+		p.fail(common.OneLine(mv.plan.dlq.Name) + ": " + errNoTask.Error())
+		return
+	case changed:
 		p.Say("") // the status bar shows the progress instead
 	}
 	if !done {
 		return
 	}
-	mv, t := p.moves.cur, p.moves.cur.task
+	t := mv.task
 	if p.peek.on(mv.plan.dlq.URL) && t.Moved > 0 {
 		p.Send(RedrivenMsg{QueueURL: mv.plan.dlq.URL})
 	}
@@ -49,9 +54,10 @@ func (p *Pane) taskRead(msg tasksMsg) {
 		text += ": " + common.OneLine(t.FailureReason)
 	}
 	if t.Status == model.TaskFailed {
-		p.failure = text // stays on the status line until c clears it
+		p.fail(text)
+	} else {
+		p.Say(text)
 	}
-	p.Say(text)
 	p.Send(RefreshMsg{})
 }
 
@@ -105,6 +111,7 @@ func (p *Pane) probed(msg tasksMsg) tea.Cmd {
 		p.Send(dialog.CloseMsg{Dialog: p.asking})
 		p.asking = nil
 	}
+	p.failure = ""
 	mv := p.moves.begin(plan{dlq: dlq})
 	mv.task = t
 	mv.note = "a move task is running on this DLQ"

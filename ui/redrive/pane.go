@@ -133,8 +133,8 @@ func (p *Pane) Attach(q model.Queue) tea.Cmd {
 	p.dlq.setQueue(q, p.cat)
 	p.dlq.setMessages(nil, p.cat.Graph.Name)
 	p.dlq.movedAway = 0
-	if !p.cat.Graph.IsDLQ(q.ARN) || p.moves.running() {
-		return nil
+	if !p.cat.Graph.IsDLQ(q.ARN) || p.moves.running() || p.noNative {
+		return nil // no task to find: none runs here, or the endpoint has none
 	}
 	return tasksCmd(p.c.Ctx, p.client, 0, 0, q.ARN)
 }

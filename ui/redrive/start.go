@@ -18,6 +18,7 @@ type ClearSelectionMsg struct{ QueueURL string }
 
 // start starts the pending plan, once the dialog said yes.
 func (p *Pane) start() tea.Cmd {
+	p.failure = "" // the last move's failure is history once another begins
 	if p.pending.native() {
 		return p.startNative(p.pending)
 	}
@@ -86,7 +87,7 @@ func (p *Pane) started(msg startedMsg) tea.Cmd {
 	case errors.As(msg.err, &unknown) && unknown.Checked:
 		// The task list shows nothing started: nothing runs, R tries again.
 		mv.running, mv.err = false, msg.err
-		p.Say("the move task did not start (" + common.ErrText(unknown.Err) + "): R tries again")
+		p.fail("the move task of " + common.OneLine(mv.plan.dlq.Name) + " did not start (" + common.ErrText(unknown.Err) + "): R tries again")
 		return nil
 	case errors.As(msg.err, &unknown):
 		// The answer was lost and the task list could not be read: a task
@@ -108,12 +109,20 @@ func (p *Pane) started(msg startedMsg) tea.Cmd {
 		return cmd
 	case msg.err != nil:
 		mv.running, mv.err = false, msg.err
+		p.fail("the move task of " + common.OneLine(mv.plan.dlq.Name) + " did not start: " + common.ErrText(msg.err))
 		return nil
 	default:
 		mv.task = msg.task
 		p.Say("redrive started on " + common.OneLine(mv.plan.dlq.Name))
 	}
 	return tea.Batch(pollCmd(mv.id), p.moves.poll(p.c.Ctx, p.client))
+}
+
+// fail says text and keeps it on the status line until c clears it or
+// another move begins: a move that ended badly must not scroll away.
+func (p *Pane) fail(text string) {
+	p.failure = text
+	p.Say(text)
 }
 
 // cancelMove is c: cancel the native task, or stop the client-side move.

@@ -81,6 +81,8 @@ func (p *Pane) key(msg KeyMsg) tea.Cmd {
 			p.groupKey(k)
 		}
 		return nil
+	case p.c.Keys.ReadOnly && matchesDisabled(k, keys.CancelMove) && !p.moves.running() && p.failure != "":
+		p.failure = "" // clearing what the status line shows changes nothing in SQS
 	case p.c.Keys.ReadOnly && matchesDisabled(k, keys.Redrive, keys.MoveTo, keys.CancelMove):
 		p.Say("read-only mode: redrive, move and cancel are disabled (restart without --read-only)")
 	}
