@@ -74,8 +74,8 @@ type MoveProgress struct {
 	// that are not this move's — an interrupted move's receives, or a
 	// receive of this move whose answer was lost — which the move waits
 	// for before it reports done, until WaitUntil at the latest. Show it
-	// ("waiting for 40 messages an interrupted move still holds, up to
-	// 45 s"); cancelling ends the wait.
+	// ("waiting for 40 messages still hidden by an earlier receive, until
+	// 04:05:06 at most"); cancelling ends the wait.
 	Waiting   int
 	WaitUntil time.Time
 }

@@ -124,7 +124,7 @@ func TestReportSaysWhatIsLeft(t *testing.T) {
 	}
 	running := &move{plan: plan{dlq: queue("orders-dlq")}, cancel: func() {}, running: true,
 		prog: awsclient.MoveProgress{Moved: 10, Total: 50, Waiting: 40, WaitUntil: until}}
-	if _, _, state := moveFigures(running); !strings.Contains(state, "waiting for 40 messages an interrupted move still holds, until 04:05:06") {
+	if _, _, state := moveFigures(running); !strings.Contains(state, "waiting for 40 messages still hidden by an earlier receive, until 04:05:06") {
 		t.Errorf("waiting state %q", state)
 	}
 }

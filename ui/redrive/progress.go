@@ -88,9 +88,10 @@ func moveFigures(mv *move) (frac float64, counts, state string) {
 	case mv.cancelling:
 		state = "client-side move · stopping…"
 	case p.Waiting > 0:
-		// A crashed move's receives hide messages until their hold ends:
-		// the move waits for them rather than call itself done.
-		state = fmt.Sprintf("waiting for %s an interrupted move still holds, until %s at most · c stops",
+		// Receives nobody can release (an interrupted move's, or one of
+		// this move whose answer was lost) hide messages until their hold
+		// ends: the move waits for them rather than call itself done.
+		state = fmt.Sprintf("waiting for %s still hidden by an earlier receive, until %s at most · c stops",
 			common.Plural(p.Waiting, "message"), p.WaitUntil.Format("15:04:05"))
 	default:
 		state = fmt.Sprintf("client-side move · %d failed · %d possibly duplicated · c stops",

@@ -81,7 +81,7 @@ func reportLine(mv *move) string {
 	if r.PossiblyDuplicated == 0 {
 		parts = append(parts, "no duplicates")
 	} else {
-		parts = append(parts, fmt.Sprintf("up to %s (a send whose answer was lost was sent again)", copies(r.PossiblyDuplicated)))
+		parts = append(parts, fmt.Sprintf("up to %s (a lost answer, a failed delete or a crash can leave a message in two places)", copies(r.PossiblyDuplicated)))
 	}
 	if r.Skipped > 0 {
 		parts = append(parts, common.Commas(int64(r.Skipped))+" skipped (received but not chosen: visible again in the DLQ)")
