@@ -118,24 +118,30 @@ func (d *dlqView) shortLines(block func(w int) []string) []string {
 		if s.known {
 			depth = " " + common.Commas(s.depth)
 		}
-		srcs = append(srcs, common.OneLine(s.name)+depth)
+		srcs = append(srcs, cutName(s.name, 24)+depth)
 	}
 	lines[0] += d.c.Styles.Muted.Render(" · ← ") + strings.Join(srcs, ", ")
 	if len(d.peeked) > 0 {
+		src := "by source "
+		if d.sampled() {
+			// "of" and the depth only: the tall layout's words do not fit.
+			src = fmt.Sprintf("by source, %d of %s: ", len(d.peeked), common.Commas(d.q.Stats.Total()))
+		}
 		label := "by " + sanitize.Cut(d.fieldName(), 24) + " (" + d.groupHint(false) + ") "
 		lines = append(lines,
-			d.c.Styles.Label.Render("by source ")+inlineGroups(d.bySource, d.width-10),
-			d.c.Styles.Label.Render(label)+inlineGroups(d.byField, d.width-common.Width(label)))
+			d.c.Styles.Label.Render(src)+inlineGroups(d.bySource, d.width-common.Width(src), cutName),
+			d.c.Styles.Label.Render(label)+inlineGroups(d.byField, d.width-common.Width(label), sanitize.Cut))
 	}
 	mv := block(d.width)
 	return append(lines, mv[:min(len(mv), 2)]...) // an error shows in the status bar too
 }
 
-// inlineGroups is "orders 4 · billing 1", cut to w cells.
-func inlineGroups(gs []model.Group, w int) string {
+// inlineGroups is "orders 4 · billing 1", cut to w cells; cut fits each
+// value in, as in groupRows.
+func inlineGroups(gs []model.Group, w int, cut func(string, int) string) string {
 	var parts []string
 	for _, g := range gs {
-		parts = append(parts, sanitize.Cut(g.Value, 30)+" "+common.Commas(int64(g.Count)))
+		parts = append(parts, cut(g.Value, 30)+" "+common.Commas(int64(g.Count)))
 	}
 	return common.Trunc(strings.Join(parts, " · "), max(w, 1))
 }
@@ -155,9 +161,11 @@ func cutName(name string, w int) string { return common.MiddleCut(sanitize.Line(
 // peekedTitle says how many messages the breakdowns count, and that they
 // are a sample whenever the queue holds more than were peeked.
 func (d *dlqView) peekedTitle() string {
-	total := d.q.Stats.Total()
-	if int64(len(d.peeked)) >= total {
+	if !d.sampled() {
 		return fmt.Sprintf("Peeked %d", len(d.peeked))
 	}
-	return fmt.Sprintf("Peeked %d of %s (a sample)", len(d.peeked), common.Commas(total))
+	return fmt.Sprintf("Peeked %d of %s (a sample)", len(d.peeked), common.Commas(d.q.Stats.Total()))
 }
+
+// sampled reports whether the queue holds more messages than were peeked.
+func (d *dlqView) sampled() bool { return int64(len(d.peeked)) < d.q.Stats.Total() }

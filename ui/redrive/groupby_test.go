@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
@@ -201,5 +202,30 @@ func TestGroupingTitleKeepsTheFieldName(t *testing.T) {
 		if !slices.ContainsFunc(strings.Split(v, "\n"), func(l string) bool { return strings.TrimRight(l, " ") == c.want }) {
 			t.Errorf("at %d columns the title is not %q:\n%s", c.w, c.want, v)
 		}
+	}
+}
+
+// The breakdowns say when they count a sample, in both layouts: 5 peeked
+// of a DLQ holding more are not the DLQ.
+func TestBreakdownsSayWhenTheyAreASample(t *testing.T) {
+	p := peeking(t, failures())
+	total := p.dlq.q.Stats.Total()
+	if total <= int64(len(failures())) {
+		t.Fatalf("orders-dlq holds %d: the dataset no longer makes a sample of %d", total, len(failures()))
+	}
+	tall := fmt.Sprintf("Peeked %d of %s (a sample)", len(failures()), common.Commas(total))
+	short := fmt.Sprintf("by source, %d of %s:", len(failures()), common.Commas(total))
+	if v := ansi.Strip(p.View()); !strings.Contains(v, tall) {
+		t.Errorf("tall layout lacks %q:\n%s", tall, v)
+	}
+	p.SetWide(false)
+	p.SetSize(80, 6)
+	if v := ansi.Strip(p.View()); !strings.Contains(v, short) {
+		t.Errorf("short layout lacks %q:\n%s", short, v)
+	}
+	p.SetPeeked(failures()[:1], 0)
+	p.dlq.q.Stats = model.QueueStats{Visible: 1}
+	if v := ansi.Strip(p.View()); strings.Contains(v, "1 of") {
+		t.Errorf("a whole DLQ called a sample:\n%s", v)
 	}
 }
