@@ -233,9 +233,13 @@ func (p *Pane) fifoEnd() string {
 	}
 	st := p.cat.Latest(p.q).Stats
 	behind := st.Visible + st.InFlight + st.Delayed - int64(len(p.msgs))
-	if behind <= 0 {
+	switch {
+	case behind <= 0:
 		return "exhausted"
+	case len(p.msgs) == 0:
+		// Every group's head is in flight or delayed: nothing is handed out.
+		return fmt.Sprintf("FIFO: none handed out; about %s wait behind held or delayed heads", common.Commas(behind))
 	}
-	return fmt.Sprintf("FIFO: read the first messages of %s (%s); about %s more wait behind them",
-		common.Plural(len(groups), "group"), common.Commas(int64(len(p.msgs))), common.Commas(behind))
+	return fmt.Sprintf("FIFO: read the first messages of %s; about %s more wait behind them",
+		common.Plural(len(groups), "group"), common.Commas(behind))
 }

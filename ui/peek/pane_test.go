@@ -283,3 +283,17 @@ func TestRedrivenListIsCleared(t *testing.T) {
 		t.Errorf("the pane does not say why it is empty:\n%s", v)
 	}
 }
+
+// A FIFO queue whose every group head is held or delayed hands out
+// nothing: the title says messages wait, never "exhausted" nor "0 groups".
+func TestFIFOWithNothingHandedOutSaysWhy(t *testing.T) {
+	p, f := newPane(t, 120, 30)
+	f.NextEndsWithPage = true
+	drive(p, p.OpenQueue(queue("payments.fifo")))
+	// It has a redrive policy: the pane asks before a receive counts.
+	drive(p, answer(p, dialogOf(p.Take()), "y"))
+	title := ansi.Strip(strings.SplitN(p.View(), "\n", 2)[0])
+	if !strings.Contains(title, "FIFO: none handed out; about 322 wait") || strings.Contains(title, "exhausted") {
+		t.Errorf("title %q", title)
+	}
+}
