@@ -255,4 +255,13 @@ func TestStartNoticeOnTheStatusLine(t *testing.T) {
 	if strings.Contains(screen(a), "unknown region") {
 		t.Error("the start notice outlived the first key")
 	}
+
+	// A first poll that fails does not hide the warning that explains it.
+	f = &fakeClient{Err: errors.New("dial tcp: lookup sqs.eu-westt-1.amazonaws.com: no such host")}
+	a, _ = newTestApp(t, f, Options{Notice: "warning: unknown region eu-westt-1 (did you mean eu-west-1?)"})
+	a.Update(tea.WindowSizeMsg{Width: 200, Height: 36})
+	poll(a)
+	if s := screen(a); !strings.Contains(s, "no such host") || !strings.Contains(s, "unknown region eu-westt-1") {
+		t.Errorf("the poll error and the start notice are not both on screen:\n%s", s)
+	}
 }

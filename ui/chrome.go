@@ -87,7 +87,13 @@ func (a *App) statusView() string {
 	case peekErr != nil && a.peek.Open():
 		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
 	case a.poll.Err() != nil:
-		left = st.StatusErr.Render("✗ " + common.ErrText(a.poll.Err()))
+		text := "✗ " + common.ErrText(a.poll.Err())
+		if a.notice != "" && a.notice == a.opts.Notice {
+			// The start's warning (a misspelt region) often explains the
+			// error: both stay until the first key.
+			text += " · " + common.OneLine(a.notice)
+		}
+		left = st.StatusErr.Render(text)
 	case peekErr != nil:
 		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
 	case a.notice != "":
