@@ -140,16 +140,6 @@ func Journals() []JournalInfo {
 	return out
 }
 
-// PendingJournals counts, by JournalKey, the messages that interrupted
-// moves left half-moved (see Journals for the detail).
-func PendingJournals() map[string]int {
-	pending := map[string]int{}
-	for _, info := range Journals() {
-		pending[info.Key] = info.Pending()
-	}
-	return pending
-}
-
 // DismissJournal is the user's explicit "forget this move": the journal
 // at path is renamed to a backup beside it (returned), which no listing
 // reads, so the DLQ is moved like any other from now on. What the journal

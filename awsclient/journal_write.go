@@ -156,7 +156,7 @@ func (j *journal) syncThrough(n uint64) error {
 }
 
 // close removes the file when nothing is outstanding (an empty journal is
-// no news, and PendingJournals must not find it); otherwise it marks the
+// no news, and Journals must not list it); otherwise it marks the
 // run ended and keeps the file for the next move of this DLQ.
 func (j *journal) close() error {
 	if j.f == nil {

@@ -3,6 +3,7 @@ package redrive
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -79,30 +80,74 @@ func (j *journals) set(infos []awsclient.JournalInfo) {
 }
 
 // reconcile returns the checks of the journals not checked yet whose DLQ
-// cat lists; nil when there is none (or the journals are not read yet).
+// cat lists, or whose URL a listed queue of the same account and region
+// gives (a deleted DLQ is never listed, and only SQS's "no such queue"
+// settles its journal); nil when there is none (or the journals are not
+// read yet).
 func (j *journals) reconcile(ctx context.Context, c awsclient.Reconciler, cat *model.Catalog) tea.Cmd {
-	if !j.read {
+	if !j.read || j.allChecked() {
 		return nil
 	}
 	if j.checked == nil {
 		j.checked = map[string]bool{}
 	}
 	var cmds []tea.Cmd
-	for _, q := range cat.Queues {
-		key := awsclient.JournalKey(q.ARN)
-		info, ok := j.byKey[key]
-		if !ok || j.checked[key] || q.ARN == "" {
-			continue
-		}
+	check := func(key, name, url string) {
+		info := j.byKey[key]
 		j.checked[key] = true
 		cmds = append(cmds, func() tea.Msg {
 			ctx, cancel := context.WithTimeout(ctx, reconcileTimeout)
 			defer cancel()
-			check, err := c.ReconcileJournal(ctx, q.URL, info.Path)
-			return reconciledMsg{queue: q.Name, key: key, check: check, err: err}
+			check, err := c.ReconcileJournal(ctx, url, info.Path)
+			return reconciledMsg{queue: name, key: key, check: check, err: err}
 		})
 	}
+	for _, q := range cat.Queues {
+		key := awsclient.JournalKey(q.ARN)
+		if _, ok := j.byKey[key]; ok && !j.checked[key] && q.ARN != "" {
+			check(key, q.Name, q.URL)
+		}
+	}
+	for key := range j.byKey {
+		if j.checked[key] {
+			continue
+		}
+		if url, ok := siblingURL(key, cat); ok {
+			check(key, awsclient.JournalName(key), url)
+		}
+	}
 	return tea.Batch(cmds...)
+}
+
+// allChecked reports whether every journal left was checked this run: the
+// root asks after every refresh, and the catalog may hold 10,000 queues.
+func (j *journals) allChecked() bool {
+	for key := range j.byKey {
+		if !j.checked[key] {
+			return false
+		}
+	}
+	return true
+}
+
+// siblingURL is the URL of the queue a JournalKey names, made from a
+// listed queue of the same account and region ("…/account/name"); false
+// when none is listed or its URL has another shape.
+func siblingURL(key string, cat *model.Catalog) (string, bool) {
+	parts := strings.SplitN(key, ".", 3)
+	if len(parts) != 3 {
+		return "", false
+	}
+	prefix := parts[0] + "." + parts[1] + "."
+	for _, q := range cat.Queues {
+		if !strings.HasPrefix(awsclient.JournalKey(q.ARN), prefix) {
+			continue
+		}
+		if base, ok := strings.CutSuffix(q.URL, "/"+parts[0]+"/"+q.Name); ok {
+			return base + "/" + parts[0] + "/" + parts[2], true
+		}
+	}
+	return "", false
 }
 
 // journalsRead records the journals, and checks those whose DLQ is known.

@@ -165,3 +165,33 @@ func TestUnknownStartNeverFallsBack(t *testing.T) {
 		t.Errorf("the task started after all was not adopted: %+v", l)
 	}
 }
+
+// A journal whose DLQ was deleted is never listed: its URL comes from a
+// listed queue of the same account and region, and SQS's answer settles
+// it. One of an account nobody lists is left alone.
+func TestJournalOfAnUnlistedDLQIsChecked(t *testing.T) {
+	p, f := newPane(t, false)
+	gone := uitest.ARN("deleted-dlq")
+	other := "arn:aws:sqs:us-east-1:999999999999:orders-dlq"
+	infos := []awsclient.JournalInfo{
+		{Key: awsclient.JournalKey(gone), Path: awsclient.JournalPath(gone), Sent: 4},
+		{Key: awsclient.JournalKey(other), Path: awsclient.JournalPath(other), Sent: 1},
+	}
+	f.Mover.Reconcile = awsclient.JournalCheck{Gone: true, Settled: 4}
+	for _, m := range uitest.RunCmd(p.Update(journalsMsg{infos: infos})) {
+		p.Update(m)
+	}
+	want := "http://127.0.0.1:9324/" + uitest.Account + "/deleted-dlq"
+	if got := f.MoverCalls().Reconciled; !slices.Equal(got, []string{want}) {
+		t.Errorf("checked %v, want only %s", got, want)
+	}
+	if n := notices(p.Take()); len(n) != 1 || !strings.Contains(n[0], "deleted-dlq is settled: it no longer exists") {
+		t.Errorf("notices %v", n)
+	}
+	if _, ok := p.journals.of(gone); ok {
+		t.Error("the journal of a deleted DLQ stayed")
+	}
+	if _, ok := p.journals.of(other); !ok {
+		t.Error("the journal of another account's DLQ was dropped unchecked")
+	}
+}
