@@ -41,6 +41,15 @@ func Plural(n int, word string) string {
 	return Commas(int64(n)) + " " + word + "s"
 }
 
+// OneOr is one when n is 1, else many: the words that agree with n
+// ("its send", "their sends").
+func OneOr(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // IsAre is the verb that agrees with n.
 func IsAre(n int) string {
 	if n == 1 {

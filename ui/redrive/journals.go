@@ -189,19 +189,12 @@ func interruptedText(queue string, info awsclient.JournalInfo, journals int) str
 		common.Plural(info.Pending(), "message"), common.OneLine(queue))
 	if info.Sending > 0 {
 		s += fmt.Sprintf(" (%s may arrive twice: %s never answered)",
-			common.Plural(info.Sending, "message"), pronoun(info.Sending, "its send", "their sends"))
+			common.Plural(info.Sending, "message"), common.OneOr(info.Sending, "its send", "their sends"))
 	}
 	if journals > 1 {
 		s += fmt.Sprintf("; %d more DLQs have one", journals-1)
 	}
 	return s
-}
-
-func pronoun(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // askForget asks before forgetting the journal pl finishes: forgotten, a

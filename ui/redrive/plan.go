@@ -232,8 +232,13 @@ func redriveLines(p plan, cat *model.Catalog) []string {
 		}
 		lines = append(lines, fmt.Sprintf("%s%s %s no source queue (sent to the DLQ directly, not dead-lettered): "+
 			"nothing can send %s back, and a move task fails on %s. m picks a queue to move them to instead.",
-			common.Commas(int64(p.noSource)), of, hasHave(p.noSource), pronoun(p.noSource, "it", "them"),
-			pronoun(p.noSource, "it", "them")))
+			common.Commas(int64(p.noSource)), of, common.OneOr(p.noSource, "has", "have"), common.OneOr(p.noSource, "it", "them"),
+			common.OneOr(p.noSource, "it", "them")))
+	}
+	if p.native() && p.ids == nil && p.seen == 0 {
+		// From the list nothing was read: say what a task cannot move.
+		lines = append(lines, "A message sent to the DLQ directly has no source queue, and the task fails on it: "+
+			"peek the DLQ first (enter) to see whether any has none.")
 	}
 	if p.native() {
 		rate := "as fast as SQS goes"
@@ -249,11 +254,4 @@ func redriveLines(p plan, cat *model.Catalog) []string {
 			"not sent again.")
 	}
 	return lines
-}
-
-func hasHave(n int) string {
-	if n == 1 {
-		return "has"
-	}
-	return "have"
 }

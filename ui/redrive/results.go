@@ -81,7 +81,7 @@ func reportLine(mv *move) string {
 	if r.PossiblyDuplicated == 0 {
 		parts = append(parts, "no duplicates")
 	} else {
-		parts = append(parts, fmt.Sprintf("up to %s (a lost answer, a failed delete or a crash can leave a message in two places)", copies(r.PossiblyDuplicated)))
+		parts = append(parts, fmt.Sprintf("up to %s (a lost answer, a failed delete or a crash can leave a message in two places)", common.Commas(int64(r.PossiblyDuplicated))+common.OneOr(r.PossiblyDuplicated, " duplicate copy", " duplicate copies")))
 	}
 	if r.Skipped > 0 {
 		parts = append(parts, common.Commas(int64(r.Skipped))+" skipped (received but not chosen: visible again in the DLQ)")
@@ -102,14 +102,6 @@ func reportLine(mv *move) string {
 		parts = append(parts, heldBackText(r.HeldBack, r.HeldUntil))
 	}
 	return common.OneLine(mv.plan.dlq.Name) + ": " + strings.Join(parts, ", ")
-}
-
-// copies is "1 duplicate copy", "3 duplicate copies".
-func copies(n int) string {
-	if n == 1 {
-		return "1 duplicate copy"
-	}
-	return common.Commas(int64(n)) + " duplicate copies"
 }
 
 // heldBackText says what a move could not reach: still hidden in the DLQ.
