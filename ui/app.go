@@ -207,7 +207,7 @@ func (a *App) render() string {
 		return ""
 	}
 	parts := []string{headerView(&a.com.Styles, a.opts.Version, a.ep, len(a.cat.Queues), a.queues.Shown(),
-		a.queues.Filter() != "", a.poll.Freshness(a.hot()), a.width)}
+		a.queues.Filter() != "", a.poll.Freshness(a.hot(), len(a.cat.Queues)), a.width)}
 	if v, ok := a.dialogs.Body(); ok {
 		parts = append(parts, v)
 	} else if a.peek.Open() {

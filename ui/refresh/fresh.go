@@ -31,18 +31,25 @@ type Freshness struct {
 }
 
 // Freshness is how old the counts of hot (those on screen) and of every
-// other queue are, for the header.
-func (p *Poller) Freshness(hot []string) Freshness {
+// other queue of the total listed are, for the header. When hot is every
+// queue there are no others to speak of.
+func (p *Poller) Freshness(hot []string, total int) Freshness {
 	if p.allAt.IsZero() {
 		return Freshness{}
 	}
 	f := Freshness{Others: p.c.Now().Sub(p.allAt), Known: true}
 	f.Screen = f.Others
-	if len(hot) > 0 {
-		f.Screen = 0
-		for _, u := range hot {
-			f.Screen = max(f.Screen, p.Age(u))
-		}
+	if len(hot) == 0 {
+		return f
+	}
+	f.Screen = 0
+	seen := make(map[string]bool, len(hot))
+	for _, u := range hot {
+		f.Screen = max(f.Screen, p.Age(u))
+		seen[u] = true
+	}
+	if len(seen) >= total {
+		f.Others = f.Screen
 	}
 	return f
 }

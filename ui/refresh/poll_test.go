@@ -148,7 +148,7 @@ func TestFirstListingFailingSaysSoAndRetriesEveryTick(t *testing.T) {
 	if ok, empty := x.p.Accept(msg); ok || empty == "" {
 		t.Errorf("failed first listing: ok %v, empty text %q", ok, empty)
 	}
-	if f := x.p.Freshness(nil); f.Known || f.Long() != "" {
+	if f := x.p.Freshness(nil, 0); f.Known || f.Long() != "" {
 		t.Errorf("freshness before any listing: %+v %q", f, f.Long())
 	}
 	for range 2 {
@@ -187,13 +187,16 @@ func TestFreshnessWords(t *testing.T) {
 	x.clock.T = x.clock.T.Add(2 * time.Second)
 	for _, tt := range []struct {
 		hot         []string
+		total       int
 		long, short string
 	}{
-		{[]string{url("a")}, "counts on screen 2s old · others 41s", "2s old · others 41s"},
-		{[]string{url("a"), url("b")}, "counts 41s old", "41s old"},
-		{nil, "counts 41s old", "41s old"},
+		{[]string{url("a")}, 3, "counts on screen 2s old · others 41s", "2s old · others 41s"},
+		{[]string{url("a"), url("b")}, 3, "counts 41s old", "41s old"},
+		{nil, 3, "counts 41s old", "41s old"},
+		// Every queue on screen: no "others" to be older.
+		{[]string{url("a"), url("a")}, 1, "counts 2s old", "2s old"},
 	} {
-		f := x.p.Freshness(tt.hot)
+		f := x.p.Freshness(tt.hot, tt.total)
 		if f.Long() != tt.long || f.Short() != tt.short {
 			t.Errorf("hot %v: %q / %q, want %q / %q", tt.hot, f.Long(), f.Short(), tt.long, tt.short)
 		}
