@@ -76,3 +76,19 @@ func TestNoProbeWhereNoNativeAPI(t *testing.T) {
 		t.Error("opening a DLQ probed for tasks on an endpoint without the API")
 	}
 }
+
+// Before a task's first figures the status line says what happens, never
+// "0/0".
+func TestNoFiguresBeforeTheTaskHasSome(t *testing.T) {
+	p, f := newPane(t, false)
+	f.Mover.StartErr = &awsclient.StartUnknownError{Err: errors.New("502 Bad Gateway")}
+	startNative(t, p)
+	s := ansi.Strip(p.Status())
+	if strings.Contains(s, "0/0") || !strings.Contains(s, "looking for the task") {
+		t.Errorf("status while searching: %q", s)
+	}
+	p.moves.cur.searching = false
+	if s := ansi.Strip(p.Status()); strings.Contains(s, "0/0") || !strings.Contains(s, "starting") {
+		t.Errorf("status while starting: %q", s)
+	}
+}

@@ -51,8 +51,11 @@ func moveFigures(mv *move) (frac float64, counts, state string) {
 		t := mv.task
 		counts = common.Commas(t.Moved) + "/" + common.Commas(t.ToMove)
 		status := common.OneLine(string(t.Status)) // the server's word
-		if status == "" {
-			status = "STARTING"
+		switch {
+		case status == "" && mv.searching:
+			counts, status = "…", "looking for the task (the start's answer was lost)"
+		case status == "":
+			counts, status = "…", "STARTING" // no figures yet: "0/0" would be a lie
 		}
 		state = "native move task " + status
 		if t.Rate > 0 || mv.plan.rate > 0 {
@@ -128,6 +131,12 @@ func moveStatus(mv *move) string {
 			s += fmt.Sprintf(" · %d failed", mv.prog.Failed)
 		}
 		return s + " · c stops"
+	}
+	if mv.task.Status == "" {
+		if mv.searching {
+			return "redrive " + common.OneLine(mv.plan.dlq.Name) + " · looking for the task (the start's answer was lost)…"
+		}
+		return "redrive " + common.OneLine(mv.plan.dlq.Name) + " · starting…"
 	}
 	s := "redrive " + common.OneLine(mv.plan.dlq.Name) + " " + counts + " " + common.OneLine(string(mv.task.Status))
 	if mv.task.Status == model.TaskRunning {
