@@ -92,3 +92,17 @@ func TestNoFiguresBeforeTheTaskHasSome(t *testing.T) {
 		t.Errorf("status while starting: %q", s)
 	}
 }
+
+// c after a move ended says so, rather than that none ever ran.
+func TestCAfterAMoveEndedSaysItEnded(t *testing.T) {
+	p, _ := newPane(t, false)
+	send(p, "c", "orders-dlq")
+	if n := notices(p.Take()); len(n) != 1 || n[0] != "no move is running" {
+		t.Errorf("c with no move: %v", n)
+	}
+	p.moves.begin(plan{dlq: queue("orders-dlq")}).running = false
+	send(p, "c", "orders-dlq")
+	if n := notices(p.Take()); len(n) != 1 || n[0] != "the move of orders-dlq has ended: nothing to stop" {
+		t.Errorf("c after the move ended: %v", n)
+	}
+}

@@ -132,6 +132,9 @@ func (p *Pane) cancelMove() tea.Cmd {
 	case !p.moves.running() && p.failure != "":
 		p.failure = "" // seen: the status line is free again
 		return nil
+	case !p.moves.running() && mv != nil:
+		p.Say("the move of " + common.OneLine(mv.plan.dlq.Name) + " has ended: nothing to stop")
+		return nil
 	case !p.moves.running():
 		p.Say("no move is running")
 		return nil
