@@ -104,9 +104,9 @@ func TestCommandLine(t *testing.T) {
 		{name: "no terminal", args: []string{"--demo"}, code: 1, stderr: []string{noTTY}},
 		{name: "no terminal, before the region check", args: []string{"--region", "EU West 1"}, code: 1, stderr: []string{noTTY}},
 		{name: "demo ignores one flag", args: []string{"--demo", "--region", "eu-west-1"}, code: 1, stderr: []string{
-			"sqscope: warning: --region is ignored: --demo runs its own server", noTTY}},
+			"sqscope: warning: --region ignored: --demo runs its own server", noTTY}},
 		{name: "demo ignores three flags", args: []string{"--demo", "--region", "eu-west-1", "--profile", "prod", "--endpoint-url", "http://127.0.0.1:9324"},
-			code: 1, stderr: []string{"sqscope: warning: --endpoint-url, --profile and --region are ignored: --demo runs its own server", noTTY}},
+			code: 1, stderr: []string{"sqscope: warning: --endpoint-url, --profile and --region ignored: --demo runs its own server", noTTY}},
 
 		// Region checks run once the configuration is loaded; offline, with
 		// static credentials.

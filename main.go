@@ -68,7 +68,7 @@ func usageFail(stderr io.Writer, format string, args ...any) int {
 // warn prints one line about something sqscope ignores or doubts, and goes
 // on; it returns the line, for the TUI's status line.
 func warn(stderr io.Writer, format string, args ...any) string {
-	line := "warning: " + fmt.Sprintf(format, args...)
-	fmt.Fprintln(stderr, "sqscope: "+line)
-	return line
+	line := fmt.Sprintf(format, args...)
+	fmt.Fprintln(stderr, "sqscope: warning: "+line)
+	return "⚠ " + line // the status line's 80 columns are shared with the refresh state
 }

@@ -73,7 +73,7 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 			}
 		}
 		if len(ignored) > 0 {
-			f.warnings = append(f.warnings, warn(stderr, "%s %s ignored: --demo runs its own server", andList(ignored), isAre(len(ignored))))
+			f.warnings = append(f.warnings, warn(stderr, "%s ignored: --demo runs its own server", andList(ignored)))
 		}
 	}
 	return f, 0, false

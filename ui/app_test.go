@@ -245,10 +245,10 @@ func TestMetricsFromSeries(t *testing.T) {
 // on the status line until the first key.
 func TestStartNoticeOnTheStatusLine(t *testing.T) {
 	f := &fakeClient{List: testDataset(0)}
-	a, _ := newTestApp(t, f, Options{Notice: "warning: unknown region eu-westt-1 (did you mean eu-west-1?)"})
+	a, _ := newTestApp(t, f, Options{Notice: "⚠ unknown region eu-westt-1 (did you mean eu-west-1?)"})
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 	poll(a)
-	if s := screen(a); !strings.Contains(s, "warning: unknown region eu-westt-1 (did you mean eu-west-1?)") {
+	if s := screen(a); !strings.Contains(s, "⚠ unknown region eu-westt-1 (did you mean eu-west-1?)") {
 		t.Errorf("the start notice is not on screen:\n%s", s)
 	}
 	press(a, "j")
@@ -258,7 +258,7 @@ func TestStartNoticeOnTheStatusLine(t *testing.T) {
 
 	// A first poll that fails does not hide the warning that explains it.
 	f = &fakeClient{Err: errors.New("dial tcp: lookup sqs.eu-westt-1.amazonaws.com: no such host")}
-	a, _ = newTestApp(t, f, Options{Notice: "warning: unknown region eu-westt-1 (did you mean eu-west-1?)"})
+	a, _ = newTestApp(t, f, Options{Notice: "⚠ unknown region eu-westt-1 (did you mean eu-west-1?)"})
 	a.Update(tea.WindowSizeMsg{Width: 200, Height: 36})
 	poll(a)
 	if s := screen(a); !strings.Contains(s, "no such host") || !strings.Contains(s, "unknown region eu-westt-1") {
