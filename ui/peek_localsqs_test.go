@@ -268,7 +268,7 @@ func TestPeekLocalSQSFIFOHeadsAreNotTheEnd(t *testing.T) {
 		t.Fatalf("read %d of the group's 50: the test proves nothing", read)
 	}
 	title := strings.SplitN(screen(f.app), "\n", 3)[1]
-	want := fmt.Sprintf("FIFO: read the first messages of 1 group; about %d more wait behind them", 50-read)
+	want := fmt.Sprintf("FIFO: about %d more wait behind the first messages of 1 group", 50-read)
 	if !strings.Contains(title, want) || strings.Contains(title, "exhausted") {
 		t.Errorf("title %q, want %q", title, want)
 	}

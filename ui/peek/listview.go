@@ -238,8 +238,9 @@ func (p *Pane) fifoEnd() string {
 		return "exhausted"
 	case len(p.msgs) == 0:
 		// Every group's head is in flight or delayed: nothing is handed out.
-		return fmt.Sprintf("FIFO: none handed out; about %s wait behind held or delayed heads", common.Commas(behind))
+		return fmt.Sprintf("FIFO: about %s wait, none handed out: every group's first message is held or delayed", common.Commas(behind))
 	}
-	return fmt.Sprintf("FIFO: read the first messages of %s; about %s more wait behind them",
-		common.Plural(len(groups), "group"), common.Commas(behind))
+	// The number first: at 80 columns the title is cut at the end.
+	return fmt.Sprintf("FIFO: about %s more wait behind the first messages of %s",
+		common.Commas(behind), common.Plural(len(groups), "group"))
 }

@@ -293,7 +293,7 @@ func TestFIFOWithNothingHandedOutSaysWhy(t *testing.T) {
 	// It has a redrive policy: the pane asks before a receive counts.
 	drive(p, answer(p, dialogOf(p.Take()), "y"))
 	title := ansi.Strip(strings.SplitN(p.View(), "\n", 2)[0])
-	if !strings.Contains(title, "FIFO: none handed out; about 322 wait") || strings.Contains(title, "exhausted") {
+	if !strings.Contains(title, "FIFO: about 322 wait, none handed out") || strings.Contains(title, "exhausted") {
 		t.Errorf("title %q", title)
 	}
 }
