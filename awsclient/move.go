@@ -100,9 +100,36 @@ type moveRun struct {
 }
 
 // worker receives and moves batches until the move is over.
+//
+// On a standard DLQ it keeps the batch it last sent until it has received
+// the next one and written that one's "sending" lines; then it deletes
+// the last batch's DLQ copies, and only then makes the new lines durable
+// and sends. While the delete is on the wire, other workers' fsyncs cover
+// the new lines, or its own fsync covers theirs: an fsync per two batches
+// or so instead of one per batch, and never a wait for one between a
+// receive and a send with nothing else to do. A worker still has one
+// request in flight at a time. On a FIFO DLQ each batch is moved to the
+// end before the next receive: a batch not yet deleted locks its groups.
 func (m *moveRun) worker(ctx context.Context) {
+	var last *batch // sent, DLQ copies not deleted yet
+	defer func() {
+		if last != nil {
+			m.finishBatch(ctx, last)
+		}
+	}()
+	finishLast := func() {
+		if last != nil {
+			m.finishBatch(ctx, last)
+			last = nil
+			m.report()
+		}
+	}
 	for {
-		ask := m.reserve(ctx)
+		ask, flush := m.reserve(ctx, last != nil)
+		if flush {
+			finishLast() // before waiting on other workers
+			continue
+		}
 		if ask == 0 {
 			return
 		}
@@ -114,6 +141,7 @@ func (m *moveRun) worker(ctx context.Context) {
 			return // the move stops; see received
 		}
 		if len(msgs) == 0 {
+			finishLast() // nothing to overlap with
 			continue
 		}
 		if ctx.Err() != nil {
@@ -124,34 +152,51 @@ func (m *moveRun) worker(ctx context.Context) {
 			m.endBatch()
 			return
 		}
-		m.process(ctx, msgs)
+		b := m.prepareBatch(ctx, msgs)
+		finishLast()
+		switch {
+		case b == nil: // all parked
+		case !m.sendBatchOut(ctx, b):
+		case m.plan.dlqFIFO:
+			m.finishBatch(ctx, b)
+		default:
+			// Sent, and what failed is given back: what the batch still
+			// hides is out, so an empty receive from now on proves the
+			// DLQ drained.
+			last = b
+		}
 		m.endBatch()
 		m.report()
 	}
 }
 
 // reserve is how many messages the next receive may ask for; 0 ends the
-// worker.
-func (m *moveRun) reserve(ctx context.Context) int {
+// worker. With busy set (the worker holds a sent batch whose DLQ copies
+// it has not deleted yet), it does not wait for other workers but says so
+// (flush), for the worker to finish that batch first.
+func (m *moveRun) reserve(ctx context.Context, busy bool) (ask int, flush bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	// After an empty receive, let the receives in flight decide: starting
 	// another long poll now would only make the end of the move wait for it.
 	for m.empties > 0 && m.empties < moveEmptyStreak && m.reserved > 0 && ctx.Err() == nil {
+		if busy {
+			return 0, true
+		}
 		m.wake.Wait()
 	}
 	if ctx.Err() != nil || m.stopErr != nil || m.empties >= moveEmptyStreak {
-		return 0
+		return 0, false
 	}
-	ask := maxBatch
+	ask = maxBatch
 	if m.req.Limit > 0 {
 		ask = min(ask, m.req.Limit-m.taken-m.reserved)
 	}
 	if ask <= 0 {
-		return 0
+		return 0, false
 	}
 	m.reserved += ask
-	return ask
+	return ask, false
 }
 
 func (m *moveRun) received(asked, got int, err error) {
@@ -216,11 +261,7 @@ func (m *moveRun) release(ctx context.Context, msgs []model.Message) {
 	if len(msgs) == 0 {
 		return
 	}
-	handles := make([]string, len(msgs))
-	for i, msg := range msgs {
-		handles[i] = msg.ReceiptHandle
-	}
-	for _, err := range m.setVisibility(ctx, handles, 0) {
+	for _, err := range m.setVisibility(ctx, handlesOf(msgs), 0) {
 		m.addErr(err)
 	}
 }
