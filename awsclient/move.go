@@ -8,10 +8,6 @@ import (
 	"github.com/sqscope/sqscope/model"
 )
 
-// moveEmptyStreak receives in a row that bring nothing end a move: the
-// DLQ is drained (or every message left is parked or held elsewhere).
-const moveEmptyStreak = 2
-
 // maxReportErrs bounds MoveReport.Errs: a thousand identical failures
 // say no more than the first few.
 const maxReportErrs = 20
@@ -47,6 +43,7 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 		resume: resume{seenPrior: map[string]bool{}},
 	}
 	m.wake = sync.NewCond(&m.mu)
+	m.shortPolls = plan.shortPolls
 	m.rep.Total = plan.total
 	if req.Limit > 0 {
 		m.rep.Total = min(m.rep.Total, req.Limit)
@@ -61,6 +58,9 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 			wg.Go(func() { m.worker(ctx) })
 		}
 		wg.Wait()
+		if m.drainUnconfirmed(ctx) {
+			continue // receive again, with long polls
+		}
 		if !m.awaitHidden(ctx) {
 			break
 		}
@@ -84,9 +84,9 @@ type moveRun struct {
 	rep      MoveReport
 	errSeen  map[string]bool
 	stopErr  error
-	taken    int // messages accepted for moving, toward Limit
-	reserved int // asked for by receives in flight
-	empties  int
+	taken    int  // messages accepted for moving, toward Limit
+	reserved int  // asked for by receives in flight
+	polls         // how the receives poll, and what their empties say
 	cutShort bool // a stop released messages unmoved
 	active   int  // batches being moved
 	// lostHolds is when the last receive whose answer was lost may have
@@ -125,7 +125,7 @@ func (m *moveRun) worker(ctx context.Context) {
 		}
 	}
 	for {
-		ask, flush := m.reserve(ctx, last != nil)
+		ask, wait, flush := m.reserve(ctx, last != nil)
 		if flush {
 			finishLast() // before waiting on other workers
 			continue
@@ -135,8 +135,8 @@ func (m *moveRun) worker(ctx context.Context) {
 		}
 		// A receive is never abandoned: SQS may hide messages before it
 		// answers, and only the answer says which, to release them.
-		msgs, err := m.receive(context.WithoutCancel(ctx), ask)
-		m.received(ask, len(msgs), err)
+		msgs, err := m.receive(context.WithoutCancel(ctx), ask, wait)
+		m.received(ask, len(msgs), wait, err)
 		if err != nil {
 			return // the move stops; see received
 		}
@@ -168,61 +168,6 @@ func (m *moveRun) worker(ctx context.Context) {
 		m.endBatch()
 		m.report()
 	}
-}
-
-// reserve is how many messages the next receive may ask for; 0 ends the
-// worker. With busy set (the worker holds a sent batch whose DLQ copies
-// it has not deleted yet), it does not wait for other workers but says so
-// (flush), for the worker to finish that batch first.
-func (m *moveRun) reserve(ctx context.Context, busy bool) (ask int, flush bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	// After an empty receive, let the receives in flight decide: starting
-	// another long poll now would only make the end of the move wait for it.
-	for m.empties > 0 && m.empties < moveEmptyStreak && m.reserved > 0 && ctx.Err() == nil {
-		if busy {
-			return 0, true
-		}
-		m.wake.Wait()
-	}
-	if ctx.Err() != nil || m.stopErr != nil || m.empties >= moveEmptyStreak {
-		return 0, false
-	}
-	ask = maxBatch
-	if m.req.Limit > 0 {
-		ask = min(ask, m.req.Limit-m.taken-m.reserved)
-	}
-	if ask <= 0 {
-		return 0, false
-	}
-	m.reserved += ask
-	return ask, false
-}
-
-func (m *moveRun) received(asked, got int, err error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	defer m.wake.Broadcast()
-	m.reserved -= asked
-	switch {
-	case err != nil:
-		m.failLocked(err)
-	case got == 0:
-		// While a batch is in flight an empty receive proves nothing: on
-		// a FIFO queue that batch locks its groups, hiding the rest.
-		if m.active == 0 {
-			m.empties++
-		}
-	default:
-		m.empties = 0
-		m.active++
-	}
-}
-
-func (m *moveRun) endBatch() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.active--
 }
 
 // fail stops the move: no new batch starts; batches in flight finish.

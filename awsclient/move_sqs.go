@@ -17,13 +17,12 @@ import (
 // The DLQ-side calls of a move: receive with a hold, extend the hold,
 // delete, give back.
 
-// moveWaitSeconds makes every receive a long poll, which asks all of
-// SQS's servers: a short poll can come back empty from a non-empty queue
-// and end the move early.
+// moveWaitSeconds is the wait of a long poll (see polls).
 const moveWaitSeconds = 1
 
-// receive takes up to n messages from the DLQ, hidden for the hold.
-func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
+// receive takes up to n messages from the DLQ, hidden for the hold,
+// waiting up to wait seconds for them (0: a short poll).
+func (m *moveRun) receive(ctx context.Context, n int, wait int32) ([]model.Message, error) {
 	var out *sqs.ReceiveMessageOutput
 	var lost atomic.Int32
 	defer func() {
@@ -36,7 +35,7 @@ func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
 			QueueUrl:              aws.String(m.req.SourceURL),
 			MaxNumberOfMessages:   int32(n),
 			VisibilityTimeout:     m.holdSec,
-			WaitTimeSeconds:       moveWaitSeconds,
+			WaitTimeSeconds:       wait,
 			MessageAttributeNames: []string{"All"},
 			MessageSystemAttributeNames: []types.MessageSystemAttributeName{
 				types.MessageSystemAttributeNameAll},
