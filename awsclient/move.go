@@ -104,12 +104,12 @@ type moveRun struct {
 // On a standard DLQ it keeps the batch it last sent until it has received
 // the next one and written that one's "sending" lines; then it deletes
 // the last batch's DLQ copies, and only then makes the new lines durable
-// and sends. While the delete is on the wire, other workers' fsyncs cover
-// the new lines, or its own fsync covers theirs: an fsync per two batches
-// or so instead of one per batch, and never a wait for one between a
-// receive and a send with nothing else to do. A worker still has one
-// request in flight at a time. On a FIFO DLQ each batch is moved to the
-// end before the next receive: a batch not yet deleted locks its groups.
+// and sends. While the delete is on the wire, another worker's fsync may
+// cover the new lines, and its own covers the lines the others wrote
+// meanwhile: one fsync per two or three batches instead of nearly one per
+// batch (BENCHMARKS.md). A worker still has one request in flight at a
+// time. On a FIFO DLQ each batch is moved to the end before the next
+// receive: a batch not yet deleted locks its groups.
 func (m *moveRun) worker(ctx context.Context) {
 	var last *batch // sent, DLQ copies not deleted yet
 	defer func() {
