@@ -80,6 +80,7 @@ type journal struct {
 	f       *os.File // nil: memory only
 	ids     map[string]jRecord
 	written uint64 // writes to f so far
+	size    int64  // bytes in f
 	runs    runLog
 
 	// syncMu serializes fsyncs; synced is how many writes the last one

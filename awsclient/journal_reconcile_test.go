@@ -19,8 +19,12 @@ import (
 
 // killDuringDelete moves f's DLQ in a child, one batch at a time, and
 // kills it once delete number n (0-based) has been carried out and its
-// answer is held back. It returns the journal and the proxy's endpoint.
-func killDuringDelete(t *testing.T, f *dlqFixture, b backend, n int) (journal, ep string) {
+// answer is held back. The journal then holds the batch being deleted
+// ("sent") and, when the DLQ had more, the next batch, received and
+// journaled "sending" before that delete (see moveRun.worker): pending
+// is how many half-moved messages it must hold. It returns the journal
+// and the proxy's endpoint.
+func killDuringDelete(t *testing.T, f *dlqFixture, b backend, n, pending int) (journal, ep string) {
 	t.Helper()
 	h := newFaultHarness(b.handler, nil)
 	h.pause = func(op string, k int) (bool, bool) { return false, op == "DeleteMessageBatch" && k == n }
@@ -36,8 +40,8 @@ func killDuringDelete(t *testing.T, f *dlqFixture, b backend, n int) (journal, e
 	}
 	child.kill(t)
 	close(h.release)
-	if pending, err := JournalPending(journal); pending != maxBatch || err != nil {
-		t.Fatalf("the killed child's journal has %d half-moved messages (%v); want the %d it was deleting", pending, err, maxBatch)
+	if got, err := JournalPending(journal); got != pending || err != nil {
+		t.Fatalf("the killed child's journal has %d half-moved messages (%v); want %d", got, err, pending)
 	}
 	return journal, ep
 }
@@ -46,7 +50,8 @@ func TestMoveKilledDuringDeleteResumeSettlesTheJournal(t *testing.T) {
 	t.Parallel()
 	b, _ := localsqsBackend(t)
 	f := newDLQFixture(t, serve(t, b.handler), false, 1, 60)
-	journal, ep := killDuringDelete(t, f, b, 2)
+	// The 10 it was deleting, and the 10 it was about to send.
+	journal, ep := killDuringDelete(t, f, b, 2, 2*maxBatch)
 	rep, err := NewStatic(ep, "us-east-1", testConfig()).Move(context.Background(),
 		MoveRequest{SourceURL: f.dlqURL, Concurrency: 2, JournalPath: journal}, nil)
 	if err != nil {
@@ -62,6 +67,11 @@ func TestMoveKilledDuringDeleteResumeSettlesTheJournal(t *testing.T) {
 	if rep.Settled != maxBatch || rep.Moved != 60-3*maxBatch {
 		t.Errorf("report %+v; want %d moved and the %d the dead move had deleted settled", rep, 60-3*maxBatch, maxBatch)
 	}
+	// The batch it had journaled "sending" may have gone out for all the
+	// resumed move can know: sent again, and counted.
+	if rep.Resent != maxBatch || rep.PossiblyDuplicated < maxBatch {
+		t.Errorf("report %+v; want the %d messages the dead move was about to send resent and counted", rep, maxBatch)
+	}
 	f.checkRedriven(t)
 }
 
@@ -69,7 +79,7 @@ func TestReconcileJournalSettlesWhenTheDLQIsEmpty(t *testing.T) {
 	t.Parallel()
 	b, _ := localsqsBackend(t)
 	f := newDLQFixture(t, serve(t, b.handler), false, 1, maxBatch)
-	journal, ep := killDuringDelete(t, f, b, 0) // the only batch: the DLQ is empty now
+	journal, ep := killDuringDelete(t, f, b, 0, maxBatch) // the only batch: the DLQ is empty now
 	waitNoneHidden(t, f.admin, f.dlqURL)
 	c := NewStatic(ep, "us-east-1", testConfig())
 	check, err := c.ReconcileJournal(context.Background(), f.dlqURL, journal)

@@ -157,3 +157,63 @@ func TestJournalPending(t *testing.T) {
 	}
 	j.abandon()
 }
+
+// TestJournalOneFsyncCoversEarlierWrites: lines written and not yet made
+// durable join the next fsync, whoever asks for it; a later sync of them
+// costs nothing (the group commit a move's workers share). Not parallel:
+// it watches journalSynced.
+func TestJournalOneFsyncCoversEarlierWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dlq.journal")
+	var mu sync.Mutex
+	var fsyncs int
+	var durable int64
+	journalSynced = func(p string, n int64) {
+		if p == path {
+			mu.Lock()
+			fsyncs, durable = fsyncs+1, n
+			mu.Unlock()
+		}
+	}
+	t.Cleanup(func() { journalSynced = nil })
+	count := func() (int, int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		return fsyncs, durable
+	}
+	j, err := openJournal(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.abandon()
+	if n, _ := count(); n != 1 {
+		t.Fatalf("%d fsyncs after open; want 1, for the run line", n)
+	}
+	a, err := j.recordLater("sending", []jItem{{id: "a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := j.recordLater("sending", []jItem{{id: "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := count(); n != 1 {
+		t.Errorf("%d fsyncs before a sync was asked for; want still 1", n)
+	}
+	if err := j.sync(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.sync(a); err != nil {
+		t.Fatal(err)
+	}
+	n, d := count()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 2 || d != fi.Size() {
+		t.Errorf("%d fsyncs, %d of %d bytes durable; want 2 fsyncs covering the whole file", n, d, fi.Size())
+	}
+	if err := j.sync(0); err != nil {
+		t.Errorf("sync(0): %v", err)
+	}
+}

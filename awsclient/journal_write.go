@@ -15,6 +15,10 @@ import (
 // reconciling or dismissing it now would pull it from under that move.
 var ErrJournalInUse = errors.New("a move of this DLQ is running: its journal is in use")
 
+// journalSynced, when set (by tests, before any move starts), learns
+// after every fsync of a journal how many bytes of its file are on disk.
+var journalSynced func(path string, durable int64)
+
 // openPaths are the journals open in this process. Two moves of one DLQ
 // would each miss what the other appends.
 var openPaths = struct {
@@ -68,6 +72,9 @@ func openJournal(path string, hold time.Duration) (*journal, error) {
 		return nil, fmt.Errorf("move journal %s: %w", path, err)
 	}
 	j.f, j.release = f, release
+	if fi, err := f.Stat(); err == nil {
+		j.size = fi.Size()
+	}
 	// Durable before the first receive: if this move is killed, the next
 	// one must know that its receives may still hide messages, and for
 	// how long.
@@ -88,8 +95,20 @@ type jItem struct {
 // fsync'd when durable is set. On a write error the memory state is still
 // updated: it is this run's truth either way.
 func (j *journal) record(op string, items []jItem, durable bool) error {
+	n, err := j.recordLater(op, items)
+	if err != nil || !durable {
+		return err
+	}
+	return j.sync(n)
+}
+
+// recordLater notes op for every item like record, without the fsync: it
+// returns the write's number, which sync makes durable. Between the two
+// the caller may do other work — a move deletes the previous batch's DLQ
+// copies — while other batches' lines join the same fsync.
+func (j *journal) recordLater(op string, items []jItem) (uint64, error) {
 	if len(items) == 0 {
-		return nil
+		return 0, nil
 	}
 	at := time.Now().UnixMilli()
 	lines := make([]journalLine, len(items))
@@ -99,10 +118,20 @@ func (j *journal) record(op string, items []jItem, durable bool) error {
 			lines[i].Dup = &it.dup
 		}
 	}
-	return j.write(lines, durable)
+	return j.append(lines)
 }
 
 func (j *journal) write(lines []journalLine, durable bool) error {
+	n, err := j.append(lines)
+	if err != nil || !durable {
+		return err
+	}
+	return j.sync(n)
+}
+
+// append writes lines to the file (the page cache, not yet the disk) and
+// returns the write's number for sync; 0 when there is no file.
+func (j *journal) append(lines []journalLine) (uint64, error) {
 	j.mu.Lock()
 	var buf bytes.Buffer
 	for _, l := range lines {
@@ -117,19 +146,26 @@ func (j *journal) write(lines []journalLine, durable bool) error {
 	}
 	if j.f == nil {
 		j.mu.Unlock()
-		return nil
+		return 0, nil
 	}
-	_, err := j.f.Write(buf.Bytes())
+	n, err := j.f.Write(buf.Bytes())
+	j.size += int64(n)
 	j.written++
 	mine := j.written
 	j.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("move journal: %w", err)
+		return 0, fmt.Errorf("move journal: %w", err)
 	}
-	if durable {
-		return j.syncThrough(mine)
+	return mine, nil
+}
+
+// sync returns once write n (and every one before it) is on disk; write 0
+// (nothing written, or no file) is at once.
+func (j *journal) sync(n uint64) error {
+	if n == 0 {
+		return nil
 	}
-	return nil
+	return j.syncThrough(n)
 }
 
 // syncThrough returns once write n (and every one before it) is on disk.
@@ -145,13 +181,16 @@ func (j *journal) syncThrough(n uint64) error {
 		return nil
 	}
 	j.mu.Lock()
-	upTo := j.written // every write so far is in the page cache
+	upTo, size := j.written, j.size // every write so far is in the page cache
 	j.mu.Unlock()
 	if err := j.f.Sync(); err != nil {
 		j.syncErr = fmt.Errorf("move journal: %w", err)
 		return j.syncErr
 	}
 	j.synced = upTo
+	if journalSynced != nil {
+		journalSynced(j.path, size)
+	}
 	return nil
 }
 

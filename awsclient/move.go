@@ -8,10 +8,6 @@ import (
 	"github.com/sqscope/sqscope/model"
 )
 
-// moveEmptyStreak receives in a row that bring nothing end a move: the
-// DLQ is drained (or every message left is parked or held elsewhere).
-const moveEmptyStreak = 2
-
 // maxReportErrs bounds MoveReport.Errs: a thousand identical failures
 // say no more than the first few.
 const maxReportErrs = 20
@@ -47,6 +43,7 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 		resume: resume{seenPrior: map[string]bool{}},
 	}
 	m.wake = sync.NewCond(&m.mu)
+	m.shortPolls = plan.shortPolls
 	m.rep.Total = plan.total
 	if req.Limit > 0 {
 		m.rep.Total = min(m.rep.Total, req.Limit)
@@ -61,6 +58,9 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 			wg.Go(func() { m.worker(ctx) })
 		}
 		wg.Wait()
+		if m.drainUnconfirmed(ctx) {
+			continue // receive again, with long polls
+		}
 		if !m.awaitHidden(ctx) {
 			break
 		}
@@ -84,9 +84,9 @@ type moveRun struct {
 	rep      MoveReport
 	errSeen  map[string]bool
 	stopErr  error
-	taken    int // messages accepted for moving, toward Limit
-	reserved int // asked for by receives in flight
-	empties  int
+	taken    int  // messages accepted for moving, toward Limit
+	reserved int  // asked for by receives in flight
+	polls         // how the receives poll, and what their empties say
 	cutShort bool // a stop released messages unmoved
 	active   int  // batches being moved
 	// lostHolds is when the last receive whose answer was lost may have
@@ -100,20 +100,48 @@ type moveRun struct {
 }
 
 // worker receives and moves batches until the move is over.
+//
+// On a standard DLQ it keeps the batch it last sent until it has received
+// the next one and written that one's "sending" lines; then it deletes
+// the last batch's DLQ copies, and only then makes the new lines durable
+// and sends. While the delete is on the wire, another worker's fsync may
+// cover the new lines, and its own covers the lines the others wrote
+// meanwhile: one fsync per two or three batches instead of nearly one per
+// batch (BENCHMARKS.md). A worker still has one request in flight at a
+// time. On a FIFO DLQ each batch is moved to the end before the next
+// receive: a batch not yet deleted locks its groups.
 func (m *moveRun) worker(ctx context.Context) {
+	var last *batch // sent, DLQ copies not deleted yet
+	defer func() {
+		if last != nil {
+			m.finishBatch(ctx, last)
+		}
+	}()
+	finishLast := func() {
+		if last != nil {
+			m.finishBatch(ctx, last)
+			last = nil
+			m.report()
+		}
+	}
 	for {
-		ask := m.reserve(ctx)
+		ask, wait, flush := m.reserve(ctx, last != nil)
+		if flush {
+			finishLast() // before waiting on other workers
+			continue
+		}
 		if ask == 0 {
 			return
 		}
 		// A receive is never abandoned: SQS may hide messages before it
 		// answers, and only the answer says which, to release them.
-		msgs, err := m.receive(context.WithoutCancel(ctx), ask)
-		m.received(ask, len(msgs), err)
+		msgs, err := m.receive(context.WithoutCancel(ctx), ask, wait)
+		m.received(ask, len(msgs), wait, err)
 		if err != nil {
 			return // the move stops; see received
 		}
 		if len(msgs) == 0 {
+			finishLast() // nothing to overlap with
 			continue
 		}
 		if ctx.Err() != nil {
@@ -124,60 +152,22 @@ func (m *moveRun) worker(ctx context.Context) {
 			m.endBatch()
 			return
 		}
-		m.process(ctx, msgs)
+		b := m.prepareBatch(ctx, msgs)
+		finishLast()
+		switch {
+		case b == nil: // all parked
+		case !m.sendBatchOut(ctx, b):
+		case m.plan.dlqFIFO:
+			m.finishBatch(ctx, b)
+		default:
+			// Sent, and what failed is given back: what the batch still
+			// hides is out, so an empty receive from now on proves the
+			// DLQ drained.
+			last = b
+		}
 		m.endBatch()
 		m.report()
 	}
-}
-
-// reserve is how many messages the next receive may ask for; 0 ends the
-// worker.
-func (m *moveRun) reserve(ctx context.Context) int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	// After an empty receive, let the receives in flight decide: starting
-	// another long poll now would only make the end of the move wait for it.
-	for m.empties > 0 && m.empties < moveEmptyStreak && m.reserved > 0 && ctx.Err() == nil {
-		m.wake.Wait()
-	}
-	if ctx.Err() != nil || m.stopErr != nil || m.empties >= moveEmptyStreak {
-		return 0
-	}
-	ask := maxBatch
-	if m.req.Limit > 0 {
-		ask = min(ask, m.req.Limit-m.taken-m.reserved)
-	}
-	if ask <= 0 {
-		return 0
-	}
-	m.reserved += ask
-	return ask
-}
-
-func (m *moveRun) received(asked, got int, err error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	defer m.wake.Broadcast()
-	m.reserved -= asked
-	switch {
-	case err != nil:
-		m.failLocked(err)
-	case got == 0:
-		// While a batch is in flight an empty receive proves nothing: on
-		// a FIFO queue that batch locks its groups, hiding the rest.
-		if m.active == 0 {
-			m.empties++
-		}
-	default:
-		m.empties = 0
-		m.active++
-	}
-}
-
-func (m *moveRun) endBatch() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.active--
 }
 
 // fail stops the move: no new batch starts; batches in flight finish.
@@ -216,11 +206,7 @@ func (m *moveRun) release(ctx context.Context, msgs []model.Message) {
 	if len(msgs) == 0 {
 		return
 	}
-	handles := make([]string, len(msgs))
-	for i, msg := range msgs {
-		handles[i] = msg.ReceiptHandle
-	}
-	for _, err := range m.setVisibility(ctx, handles, 0) {
+	for _, err := range m.setVisibility(ctx, handlesOf(msgs), 0) {
 		m.addErr(err)
 	}
 }

@@ -7,44 +7,75 @@ import (
 	"github.com/sqscope/sqscope/model"
 )
 
-// process moves one received batch: sort out what not to move, send the
-// rest, delete from the DLQ exactly what the destinations accepted, give
-// back what could not be sent. The journal is written before the sends
-// (what may be sent, fsync'd) and after them (what was), and only then
-// are the DLQ copies deleted.
-func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
+// A received batch goes through a move in three steps. prepareBatch sorts
+// out what not to move and writes the "sending" lines of the rest, not
+// yet fsync'd. sendBatchOut makes those lines durable, sends, journals
+// what was sent and gives back what could not be sent. finishBatch
+// deletes from the DLQ exactly what the destinations accepted, and only
+// then. On a standard DLQ a worker prepares its next batch before it
+// finishes the one it sent, so that the next batch's fsync comes after a
+// delete and is shared with the lines the other workers wrote meanwhile
+// (see worker); each send still waits for its own lines to be on disk.
+
+// batch is one received batch on its way.
+type batch struct {
+	outs   []*outgoing
+	resume []resumed
+	held   []model.Message // every message the batch holds
+	toSend []*outgoing
+	hb     *heartbeat
+	// sending is the journal write of toSend's "sending" lines (0: none),
+	// or why it failed.
+	sending    uint64
+	sendingErr error
+	toDelete   []model.Message // DLQ copies whose message is out; set by send
+}
+
+// prepareBatch sorts a received batch out and journals what it will send; nil
+// when nothing in it is to be moved (all parked).
+func (m *moveRun) prepareBatch(ctx context.Context, msgs []model.Message) *batch {
 	outs, resume := m.triage(ctx, msgs)
 	if len(outs) == 0 && len(resume) == 0 {
-		return
+		return nil
 	}
-	held := make([]model.Message, 0, len(outs)+len(resume))
+	b := &batch{outs: outs, resume: resume, held: make([]model.Message, 0, len(outs)+len(resume))}
 	for _, r := range resume {
-		held = append(held, r.msg)
+		b.held = append(b.held, r.msg)
 	}
 	for _, o := range outs {
-		held = append(held, o.msg)
+		b.held = append(b.held, o.msg)
 	}
-	hb := m.startHeartbeat(ctx, held)
-
-	var toSend []*outgoing
+	b.hb = m.startHeartbeat(ctx, b.held)
 	for _, o := range outs {
 		if o.err == nil {
-			toSend = append(toSend, o)
+			b.toSend = append(b.toSend, o)
 		}
 	}
-	if err := m.j.record("sending", items(toSend), true); err != nil {
+	b.sending, b.sendingErr = m.j.recordLater("sending", items(b.toSend))
+	return b
+}
+
+// sendBatchOut sends the batch once its "sending" lines are on disk, journals
+// what was sent and gives back what could not be. False when the journal
+// failed: nothing was sent, every message is given back, the move stops.
+func (m *moveRun) sendBatchOut(ctx context.Context, b *batch) bool {
+	err := b.sendingErr
+	if err == nil {
+		err = m.j.sync(b.sending)
+	}
+	if err != nil {
 		// Without the journal a crash could duplicate silently: stop
 		// before sending anything more.
-		hb.end()
+		b.hb.end()
 		m.fail(err)
-		m.release(ctx, held)
-		m.done(held)
-		return
+		m.release(ctx, b.held)
+		m.done(b.held)
+		return false
 	}
-	m.sendAll(ctx, toSend)
+	m.sendAll(ctx, b.toSend)
 
 	var sent, definite []*outgoing
-	for _, o := range toSend {
+	for _, o := range b.toSend {
 		switch {
 		case o.err == nil:
 			sent = append(sent, o)
@@ -59,38 +90,45 @@ func (m *moveRun) process(ctx context.Context, msgs []model.Message) {
 	if err := m.j.record("sent", items(sent), false); err != nil {
 		m.addErr(err) // the copies are out: deleting is still right
 	}
-	var toDelete []model.Message
-	for _, r := range resume {
-		toDelete = append(toDelete, r.msg)
+	// Only a message no attempt may have stored is recorded as unsent; the
+	// others stay "sending", so a later move counts their copies too.
+	_ = m.j.record("unsent", items(definite), false)
+	for _, r := range b.resume {
+		b.toDelete = append(b.toDelete, r.msg)
 	}
 	for _, o := range sent {
-		toDelete = append(toDelete, o.msg)
+		b.toDelete = append(b.toDelete, o.msg)
 	}
+	var giveBack []model.Message
+	for _, o := range b.outs {
+		if o.err != nil {
+			giveBack = append(giveBack, o.msg)
+		}
+	}
+	// What could not be sent goes back now: from here on the batch hides
+	// only messages that are out, to be deleted.
+	b.hb.keep(b.toDelete)
+	m.release(ctx, giveBack)
+	return true
+}
+
+// finishBatch deletes the DLQ copies of what the destinations accepted and
+// adds the batch to the report.
+func (m *moveRun) finishBatch(ctx context.Context, b *batch) {
 	var delFailed map[string]error
-	if len(toDelete) > 0 {
-		delFailed = m.deleteFromDLQ(ctx, toDelete)
+	if len(b.toDelete) > 0 {
+		delFailed = m.deleteFromDLQ(ctx, b.toDelete)
 	}
 	var deleted []jItem
-	for _, msg := range toDelete {
+	for _, msg := range b.toDelete {
 		if delFailed[msg.ID] == nil {
 			deleted = append(deleted, jItem{id: msg.ID})
 		}
 	}
 	_ = m.j.record("deleted", deleted, false) // losing it costs one redundant delete later
-	hb.end()
-
-	var giveBack []model.Message
-	for _, o := range outs {
-		if o.err != nil {
-			giveBack = append(giveBack, o.msg)
-		}
-	}
-	// Only a message no attempt may have stored is recorded as unsent; the
-	// others stay "sending", so a later move counts their copies too.
-	_ = m.j.record("unsent", items(definite), false)
-	m.release(ctx, giveBack)
-	m.account(outs, resume, delFailed)
-	m.done(held)
+	b.hb.end()
+	m.account(b.outs, b.resume, delFailed)
+	m.done(b.held)
 }
 
 // resumed is a DLQ copy of a message already sent, to delete only.

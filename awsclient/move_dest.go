@@ -31,7 +31,10 @@ type movePlan struct {
 	dlqName string
 	dlqFIFO bool
 	total   int // visible messages at the start
-	dests   *destResolver
+	// shortPolls: the DLQ's own receive wait is 0, so a receive without
+	// WaitTimeSeconds is a short poll (see polls).
+	shortPolls bool
+	dests      *destResolver
 }
 
 // destResolver maps a message to its destination, caching lookups
@@ -57,11 +60,12 @@ type destResult struct {
 // move before any message is received.
 func (s *SQS) planMove(ctx context.Context, req MoveRequest) (*movePlan, error) {
 	dlq := model.NameFromURL(req.SourceURL)
-	attrs, err := s.queueAttrs(ctx, req.SourceURL, "FifoQueue", "ApproximateNumberOfMessages")
+	attrs, err := s.queueAttrs(ctx, req.SourceURL, "FifoQueue", "ApproximateNumberOfMessages", "ReceiveMessageWaitTimeSeconds")
 	if err != nil {
 		return nil, err
 	}
-	p := &movePlan{dlqName: dlq, dlqFIFO: attrs["FifoQueue"] == "true"}
+	p := &movePlan{dlqName: dlq, dlqFIFO: attrs["FifoQueue"] == "true",
+		shortPolls: attrs["ReceiveMessageWaitTimeSeconds"] == "0"}
 	p.total, _ = strconv.Atoi(attrs["ApproximateNumberOfMessages"])
 	r := &destResolver{s: s, dlqFIFO: p.dlqFIFO, byARN: map[string]destResult{}}
 	p.dests = r

@@ -17,13 +17,12 @@ import (
 // The DLQ-side calls of a move: receive with a hold, extend the hold,
 // delete, give back.
 
-// moveWaitSeconds makes every receive a long poll, which asks all of
-// SQS's servers: a short poll can come back empty from a non-empty queue
-// and end the move early.
+// moveWaitSeconds is the wait of a long poll (see polls).
 const moveWaitSeconds = 1
 
-// receive takes up to n messages from the DLQ, hidden for the hold.
-func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
+// receive takes up to n messages from the DLQ, hidden for the hold,
+// waiting up to wait seconds for them (0: a short poll).
+func (m *moveRun) receive(ctx context.Context, n int, wait int32) ([]model.Message, error) {
 	var out *sqs.ReceiveMessageOutput
 	var lost atomic.Int32
 	defer func() {
@@ -36,7 +35,7 @@ func (m *moveRun) receive(ctx context.Context, n int) ([]model.Message, error) {
 			QueueUrl:              aws.String(m.req.SourceURL),
 			MaxNumberOfMessages:   int32(n),
 			VisibilityTimeout:     m.holdSec,
-			WaitTimeSeconds:       moveWaitSeconds,
+			WaitTimeSeconds:       wait,
 			MessageAttributeNames: []string{"All"},
 			MessageSystemAttributeNames: []types.MessageSystemAttributeName{
 				types.MessageSystemAttributeNameAll},
@@ -132,14 +131,14 @@ func (m *moveRun) setVisibility(ctx context.Context, handles []string, seconds i
 type heartbeat struct {
 	stop chan struct{}
 	done sync.WaitGroup
+	// mu is held through an extension, so that keep cannot return while
+	// one that includes a dropped message is in flight.
+	mu      sync.Mutex
+	handles []string
 }
 
 func (m *moveRun) startHeartbeat(ctx context.Context, msgs []model.Message) *heartbeat {
-	hb := &heartbeat{stop: make(chan struct{})}
-	handles := make([]string, len(msgs))
-	for i, msg := range msgs {
-		handles[i] = msg.ReceiptHandle
-	}
+	hb := &heartbeat{stop: make(chan struct{}), handles: handlesOf(msgs)}
 	every := max(time.Duration(m.holdSec)*time.Second/3, 100*time.Millisecond)
 	hb.done.Add(1)
 	go func() {
@@ -154,11 +153,22 @@ func (m *moveRun) startHeartbeat(ctx context.Context, msgs []model.Message) *hea
 				// Failures are harmless here: a message already deleted
 				// cannot be extended, and one that could not be extended
 				// is caught by the journal if it comes back.
-				_ = m.setVisibility(ctx, handles, m.holdSec)
+				hb.mu.Lock()
+				_ = m.setVisibility(ctx, hb.handles, m.holdSec)
+				hb.mu.Unlock()
 			}
 		}
 	}()
 	return hb
+}
+
+// keep narrows the heartbeat to msgs. It returns once no extension of
+// the others can land, so they may be released.
+func (hb *heartbeat) keep(msgs []model.Message) {
+	h := handlesOf(msgs)
+	hb.mu.Lock()
+	hb.handles = h
+	hb.mu.Unlock()
 }
 
 // end stops the heartbeat and waits for an extension in flight, so that
@@ -166,4 +176,12 @@ func (m *moveRun) startHeartbeat(ctx context.Context, msgs []model.Message) *hea
 func (hb *heartbeat) end() {
 	close(hb.stop)
 	hb.done.Wait()
+}
+
+func handlesOf(msgs []model.Message) []string {
+	h := make([]string, len(msgs))
+	for i, msg := range msgs {
+		h[i] = msg.ReceiptHandle
+	}
+	return h
 }

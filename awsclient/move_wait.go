@@ -29,7 +29,7 @@ func (m *moveRun) awaitHidden(ctx context.Context) bool {
 		if m.priorUntil.After(until) {
 			until = m.priorUntil
 		}
-		drained := m.empties >= moveEmptyStreak && m.stopErr == nil &&
+		drained := m.drainedLocked() && m.stopErr == nil &&
 			(m.req.Limit == 0 || m.taken < m.req.Limit)
 		parked, past := len(m.parked), m.pastDeadline
 		m.mu.Unlock()
@@ -92,7 +92,7 @@ func (m *moveRun) awaitHidden(ctx context.Context) bool {
 func (m *moveRun) again(until time.Time) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.empties = 0
+	m.empties, m.longEmpties = 0, 0
 	if !time.Now().Before(until) {
 		m.pastDeadline = true
 	}
