@@ -34,7 +34,7 @@ func killDuringDelete(t *testing.T, f *dlqFixture, b backend, n, pending int) (j
 	select {
 	case <-h.paused:
 	case err := <-child.exited:
-		t.Fatalf("child ended before its delete was held: %v", err)
+		t.Fatalf("child ended before its delete was held: %v\n%s", err, child.out)
 	case <-time.After(time.Minute): // a hang guard, not a speed check
 		t.Fatal("the child's delete never reached the proxy")
 	}

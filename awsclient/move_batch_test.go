@@ -51,6 +51,10 @@ func TestMoveSendsOnlyWhatIsJournaledOnDisk(t *testing.T) {
 			r.Body = io.NopCloser(bytes.NewReader(body))
 			var in struct{ Entries []json.RawMessage }
 			_ = json.Unmarshal(body, &in)
+			// One check at a time, the journal read inside it: a send
+			// counted by another check was made durable before it was
+			// sent, so before this read.
+			checkMu.Lock()
 			mu.Lock()
 			d := durable
 			mu.Unlock()
@@ -59,7 +63,6 @@ func TestMoveSendsOnlyWhatIsJournaledOnDisk(t *testing.T) {
 				t.Errorf("journal: %d bytes, %d durable (%v)", len(raw), d, err)
 			}
 			lines := strings.Count(string(raw[:min(int64(len(raw)), d)]), `"op":"sending"`)
-			checkMu.Lock()
 			sent += len(in.Entries)
 			checks++
 			if lines < sent {

@@ -1,7 +1,9 @@
 package awsclient
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,10 +42,12 @@ func TestMoveKillChild(t *testing.T) {
 	if err != nil {
 		conc = killConcurrency
 	}
-	_, err = NewStatic(ep, "us-east-1", testConfig()).Move(context.Background(), MoveRequest{
+	rep, err := NewStatic(ep, "us-east-1", testConfig()).Move(context.Background(), MoveRequest{
 		SourceURL: os.Getenv(killEnvDLQ), Concurrency: conc, Hold: hold,
 		JournalPath: os.Getenv(killEnvJournal),
 	}, nil)
+	// For the parent, should the child end before it is killed.
+	fmt.Printf("child's report: %+v\n", rep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +57,7 @@ func TestMoveKillChild(t *testing.T) {
 type moveChild struct {
 	cmd    *exec.Cmd
 	exited chan error
+	out    *bytes.Buffer // what it printed; read it only once exited said so
 }
 
 // startMoveChild starts a child moving dlqURL at endpoint with journal.
@@ -64,10 +69,12 @@ func startMoveChild(t *testing.T, endpoint, dlqURL, journal string, hold time.Du
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMoveKillChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), killEnvEndpoint+"="+endpoint, killEnvDLQ+"="+dlqURL, killEnvJournal+"="+journal,
 		killEnvHold+"="+hold.String(), killEnvConcurrency+"="+strconv.Itoa(conc))
+	out := &bytes.Buffer{}
+	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting the child: %v", err)
 	}
-	c := &moveChild{cmd: cmd, exited: make(chan error, 1)}
+	c := &moveChild{cmd: cmd, exited: make(chan error, 1), out: out}
 	go func() { c.exited <- cmd.Wait() }()
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
 	return c

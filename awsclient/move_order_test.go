@@ -132,10 +132,10 @@ func TestMoveFIFOHoldsTheGroupAfterAFailure(t *testing.T) {
 		t.Errorf("no GroupHeldError for group g in %v", rep.Errs)
 	}
 	if got := heads(t, admin, dest); got != "00 01 03 04" {
-		t.Errorf("destination holds %q", got)
+		t.Errorf("destination holds %q (report %+v)", got, rep)
 	}
 	if got := heads(t, admin, dlq); got != "02 05 06 07 08 09" {
-		t.Errorf("DLQ holds %q", got)
+		t.Errorf("DLQ holds %q (report %+v)", got, rep)
 	}
 }
 

@@ -40,7 +40,7 @@ func killDuringSends(t *testing.T, f *dlqFixture, b backend, hold time.Duration)
 		select {
 		case <-h.paused:
 		case err := <-child.exited:
-			t.Fatalf("child ended before its sends were held: %v", err)
+			t.Fatalf("child ended before its sends were held: %v\n%s", err, child.out)
 		case <-time.After(time.Minute): // a hang guard, not a speed check
 			t.Fatal("the child's sends never reached the proxy")
 		}

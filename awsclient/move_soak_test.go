@@ -80,7 +80,7 @@ func soakRound(t *testing.T, seed uint64, fifo bool) soakFigures {
 	select {
 	case <-h.paused:
 	case err := <-child.exited:
-		t.Fatalf("child ended before the kill: %v", err)
+		t.Fatalf("child ended before the kill: %v\n%s", err, child.out)
 	case <-time.After(2 * time.Minute): // a hang guard, not a speed check
 		t.Fatal("the child never got to its 31st send")
 	}
