@@ -240,16 +240,19 @@ func observeAttempts(count *atomic.Int32) func(*sqs.Options) {
 }
 
 // mayHaveReached reports whether a failed attempt may have been carried
-// out: a 5xx, or no response at all, except a refused connection.
+// out: a 5xx, a 2xx (or 3xx) whose answer could not be read, or no
+// response at all, except a refused connection. Only SQS's own 4xx says
+// it did nothing (as outcomeUnknown has it for peeks).
 func mayHaveReached(err error) bool {
 	if errors.Is(err, syscall.ECONNREFUSED) {
 		return false
 	}
 	// The SDK wraps transport errors in a ResponseError too, with a stub
-	// response whose status is 0.
+	// response whose status is 0. A 200 whose body broke off was carried
+	// out: a receive hid its messages, a send stored its entries.
 	var re *awshttp.ResponseError
 	if errors.As(err, &re) && re.HTTPStatusCode() != 0 {
-		return re.HTTPStatusCode() >= 500
+		return re.HTTPStatusCode() < 400 || re.HTTPStatusCode() >= 500
 	}
 	return true
 }

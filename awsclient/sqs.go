@@ -29,7 +29,7 @@ func NewFromClient(c *sqs.Client, cfg Config) *SQS {
 		o.BaseEndpoint = aws.String(cfg.EndpointURL)
 	}
 	o.Retryer = newRetryer(cfg)
-	o.APIOptions = append(o.APIOptions, readOnlyGuard(cfg.ReadOnly))
+	o.APIOptions = append(o.APIOptions, readOnlyGuard(cfg.ReadOnly), closeSafeBody)
 	api := sqs.New(o)
 	return &SQS{api: api, cfg: cfg, ep: endpointOf(api, cfg, "")}
 }
@@ -41,7 +41,7 @@ func newSQS(awsCfg aws.Config, cfg Config, profile string) *SQS {
 			o.BaseEndpoint = aws.String(cfg.EndpointURL)
 		}
 		o.Retryer = newRetryer(cfg)
-		o.APIOptions = append(o.APIOptions, readOnlyGuard(cfg.ReadOnly))
+		o.APIOptions = append(o.APIOptions, readOnlyGuard(cfg.ReadOnly), closeSafeBody)
 	})
 	return &SQS{api: api, cfg: cfg, ep: endpointOf(api, cfg, profile)}
 }
