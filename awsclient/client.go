@@ -122,6 +122,7 @@ type Client interface {
 	Peeker
 	Mover
 	Reconciler
+	Operator
 	// Endpoint describes the connection for display.
 	Endpoint() Endpoint
 }

@@ -35,7 +35,7 @@ func TestExportKeepsInvalidUTF8(t *testing.T) {
 	if err := writeJSONL(&buf, "q", []model.Message{m}); err != nil {
 		t.Fatal(err)
 	}
-	var r exportRecord
+	var r model.Record
 	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
 		t.Fatal(err)
 	}

@@ -36,6 +36,7 @@ type Client struct {
 	NextEndsWithPage bool
 
 	Mover Mover // see mover.go
+	Ops   Ops   // see ops.go
 }
 
 func (f *Client) Endpoint() awsclient.Endpoint { return f.EP }
