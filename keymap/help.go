@@ -28,7 +28,10 @@ func (k KeyMap) Groups() []Group {
 		}},
 		{Title: "Navigation", Bindings: []key.Binding{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom}},
 		{Title: "Dead-letter queues", Bindings: []key.Binding{k.DLQ.Grouping(), k.DLQ.Redrive, k.DLQ.MoveTo, k.DLQ.Rate, k.DLQ.Forget, k.DLQ.CancelMove}},
-		{Title: "General", Bindings: []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.Global.Help, k.Global.Quit}},
+		{Title: "Changes (each asks first)", Bindings: []key.Binding{
+			k.List.Send, k.List.SendFile, k.Peek.Resend, k.Peek.Delete, k.List.Purge, k.List.Create, k.List.Edit, k.List.DropQueue,
+		}},
+		{Title: "General", Bindings: []key.Binding{k.Global.NextPane, k.Global.PrevPane, k.Global.Audit, k.Global.Help, k.Global.Quit}},
 	}
 	for i, g := range groups {
 		groups[i].Bindings = Enabled(g.Bindings)

@@ -37,6 +37,7 @@ type Global struct {
 	NextPane  key.Binding
 	PrevPane  key.Binding
 	Back      key.Binding // clear a filter, close a pane
+	Audit     key.Binding // the audit log's recent entries
 }
 
 // List are the queue list's keys.
@@ -46,6 +47,14 @@ type List struct {
 	Peek    key.Binding
 	Details key.Binding
 	Sort    key.Binding
+
+	// The changes a queue can take. Each asks first, naming the queue.
+	Send      key.Binding // compose one message to the selected queue
+	SendFile  key.Binding // send a JSONL file of records
+	Purge     key.Binding // asks for the queue's name typed out
+	Create    key.Binding // the create-queue form
+	Edit      key.Binding // edit the selected queue's attributes
+	DropQueue key.Binding // delete the selected queue; asks for its name
 }
 
 // Peek are the peek pane's keys.
@@ -62,6 +71,8 @@ type Peek struct {
 	Raw       key.Binding // pretty JSON / raw body
 	Decode    key.Binding // base64 / gzip+base64 body
 	BinaryFmt key.Binding // Binary attributes as hex / base64
+	Delete    key.Binding // delete the selected messages (or the one under the cursor)
+	Resend    key.Binding // edit the message under the cursor and send it
 }
 
 // DLQ are the keys of dead-letter queues: the breakdown, redrive, move.
@@ -120,6 +131,7 @@ func Default() KeyMap {
 			NextPane:  bind("tab", "next pane", "tab"),
 			PrevPane:  bind("shift+tab", "previous pane", "shift+tab"),
 			Back:      bind("esc", "clear / back", "esc"),
+			Audit:     bind("L", "audit log", "L"),
 		},
 		List: List{
 			Filter:  bind("/", "filter", "/"),
@@ -127,6 +139,13 @@ func Default() KeyMap {
 			Peek:    bind("p", "peek messages", "p"),
 			Details: bind("i", "queue details", "i"),
 			Sort:    bind("s", "sort name/depth", "s"),
+
+			Send:      bind("S", "send a message", "S"),
+			SendFile:  bind("F", "send from a file", "F"),
+			Purge:     bind("P", "purge queue", "P"),
+			Create:    bind("C", "create queue", "C"),
+			Edit:      bind("E", "edit attributes", "E"),
+			DropQueue: bind("X", "delete queue", "X"),
 		},
 		Peek: Peek{
 			Filter:    bind("/", "filter", "/"),
@@ -141,6 +160,8 @@ func Default() KeyMap {
 			Raw:       bind("v", "pretty / raw body", "v"),
 			Decode:    bind("d", "decode base64/gzip", "d"),
 			BinaryFmt: bind("b", "binary as hex/base64", "b"),
+			Delete:    bind("X", "delete messages", "X"),
+			Resend:    bind("E", "edit and resend", "E"),
 		},
 		DLQ: DLQ{
 			GroupBy:    bind("a", "group by the next field", "a"),
@@ -183,5 +204,9 @@ func ReadOnly(k KeyMap) KeyMap {
 // messages: the ones read-only mode disables. A new action that sends,
 // deletes, purges, creates or edits adds its binding here.
 func (k *KeyMap) Mutating() []*key.Binding {
-	return []*key.Binding{&k.DLQ.Redrive, &k.DLQ.MoveTo, &k.DLQ.Rate, &k.DLQ.Forget, &k.DLQ.CancelMove}
+	return []*key.Binding{
+		&k.DLQ.Redrive, &k.DLQ.MoveTo, &k.DLQ.Rate, &k.DLQ.Forget, &k.DLQ.CancelMove,
+		&k.List.Send, &k.List.SendFile, &k.List.Purge, &k.List.Create, &k.List.Edit, &k.List.DropQueue,
+		&k.Peek.Delete, &k.Peek.Resend,
+	}
 }
