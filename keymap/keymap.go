@@ -17,6 +17,7 @@ type KeyMap struct {
 	DLQ    DLQ    // dead-letter queues: the DLQ pane, redrive and move
 	Dialog Dialog // confirmations and pickers
 	Input  Input  // a one-line text input: filters, the export path
+	Editor Editor // the in-app editor of a message draft
 
 	// ReadOnly is set by ReadOnly; help uses it to say why the actions
 	// that change SQS are missing.
@@ -108,6 +109,13 @@ type Input struct {
 	ClearLine  key.Binding
 }
 
+// Editor are the in-app draft editor's keys; every other key edits the
+// text (enter is a new line, so it cannot also mean "done").
+type Editor struct {
+	Save   key.Binding // check the draft, then ask before sending
+	Cancel key.Binding // close, keeping the draft for next time
+}
+
 func bind(help, desc string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
@@ -186,6 +194,10 @@ func Default() KeyMap {
 			DeleteChar: bind("backspace", "delete a character", "backspace", "ctrl+h"),
 			DeleteWord: bind("ctrl+w", "delete a word", "ctrl+w"),
 			ClearLine:  bind("ctrl+u", "clear", "ctrl+u"),
+		},
+		Editor: Editor{
+			Save:   bind("ctrl+s", "check and send", "ctrl+s"),
+			Cancel: bind("esc", "close, keep the draft", "esc"),
 		},
 	}
 }
