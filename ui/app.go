@@ -11,6 +11,7 @@ import (
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/compose"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
 	"github.com/sqscope/sqscope/ui/queues"
@@ -67,6 +68,7 @@ type App struct {
 	queues  *queues.Browser
 	peek    *peek.Pane
 	redrive *redrive.Pane
+	compose *compose.Pane
 	dialogs dialog.Stack
 
 	notice   string          // one-line feedback of the last action
@@ -96,6 +98,7 @@ func New(c awsclient.Client, o Options) *App {
 		queues:  queues.New(com),
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
+		compose: compose.New(com, c),
 	}
 }
 
@@ -136,7 +139,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case nil:
 		return nil
 	}
-	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg))
+	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.toCompose(msg))
 }
 
 // focused is the pane with the keyboard: the peek pane while it is open.
@@ -151,6 +154,24 @@ func (a *App) focused() common.Pane {
 func (a *App) toRedrive(msg tea.Msg) tea.Cmd {
 	a.redrive.SetPeek(a.peekState())
 	return a.redrive.Update(msg)
+}
+
+// toCompose hands msg to the sending, with where the peek stands: whether
+// it still holds a message is read when the pane asks.
+func (a *App) toCompose(msg tea.Msg) tea.Cmd {
+	a.compose.SetPeek(compose.Peek{Open: a.peek.Open(), QueueURL: a.peek.Queue().URL, Holds: a.peek.Holds})
+	return a.compose.Update(msg)
+}
+
+// composeTarget is what S, F and E act on: the queue under the list
+// cursor, or the peeked one and the message under the peek's cursor.
+func (a *App) composeTarget() compose.Target {
+	q, ok := a.currentQueue()
+	t := compose.Target{Queue: q, OK: ok}
+	if a.peek.Open() {
+		t.Message, t.HasMessage = a.peek.Current()
+	}
+	return t
 }
 
 func (a *App) peekState() redrive.Peek {
@@ -182,7 +203,7 @@ func (a *App) drain() tea.Cmd {
 	// Bounded: panes answering each other forever is a bug, which must
 	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
-		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take())
+		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.compose.Take())
 		if len(msgs) == 0 {
 			return tea.Batch(cmds...)
 		}

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/ui/compose"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/redrive"
 )
@@ -45,6 +46,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return a.refresh()
 		case a.redrive.Handles(k):
 			return a.toRedrive(redrive.KeyMsg{Key: k, Target: a.target()})
+		case a.compose.Handles(k, a.peek.Open()):
+			return a.toCompose(compose.KeyMsg{Key: k, Target: a.composeTarget()})
 		}
 	}
 	return p.Update(k)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/compose"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
 	"github.com/sqscope/sqscope/ui/queues"
@@ -74,6 +75,14 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 		return a.refresh()
 	case redrive.StoppedMsg:
 		return a.moveStopped()
+
+	case compose.OriginalDeletedMsg:
+		if a.peek.Open() && a.peek.Queue().URL == msg.QueueURL {
+			a.peek.RemoveMoved([]string{msg.ID})
+			a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+		}
+	case compose.SentMsg:
+		return a.refresh() // the queue's counts changed
 	default:
 		// A message a pane sends up and nobody handles is a bug that
 		// would fail silently: say so at once, in the first test.

@@ -114,6 +114,11 @@ func (p *Pane) Queue() model.Queue { return p.q }
 // release.
 func (p *Pane) Held() int { return p.held }
 
+// Holds reports whether the pane's session holds message id right now:
+// while it does, the receipt handle the pane has for it is the current
+// one, and a delete with it is safe.
+func (p *Pane) Holds(id string) bool { return p.s.open() && p.s.sess.Holds(id) }
+
 // Err is the last failed page or release; nil after a good page.
 func (p *Pane) Err() error { return p.s.err }
 
