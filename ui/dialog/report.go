@@ -24,6 +24,7 @@ type Report struct {
 	then    Then
 
 	width, height int
+	wrapped       []string // rows wrapped to the box: what scrolls
 	off           int
 }
 
@@ -35,7 +36,22 @@ func NewReport(c *common.Common, title, summary string, rows []string, then Then
 // Title is the report's title, for tests.
 func (r *Report) Title() string { return r.title }
 
-func (r *Report) SetSize(w, h int)   { r.width, r.height = w, h }
+// SetSize wraps the rows to the box once, not on every frame: a report
+// may list every line of a large file.
+func (r *Report) SetSize(w, h int) {
+	resized := w != r.width || r.wrapped == nil
+	r.width, r.height = w, h
+	if resized {
+		style := lipgloss.NewStyle().Width(r.inner())
+		r.wrapped = r.wrapped[:0]
+		for _, row := range r.rows {
+			r.wrapped = append(r.wrapped, strings.Split(style.Render(row), "\n")...)
+		}
+	}
+}
+
+// inner is the box's width inside its border and padding.
+func (r *Report) inner() int { return max(min(r.width-4, 100), 10) }
 func (r *Report) OnStatusLine() bool { return false }
 
 func (r *Report) Update(msg tea.Msg) (bool, tea.Msg) {
@@ -47,7 +63,7 @@ func (r *Report) Update(msg tea.Msg) (bool, tea.Msg) {
 		return true, r.then.result(Result{Outcome: Cancelled})
 	}
 	if step, ok := common.NavStep(k, r.c.Keys.Nav, max(r.room(), 1)); ok {
-		r.off = min(max(r.off+step, 0), max(len(r.rows)-r.room(), 0))
+		r.off = min(max(r.off+step, 0), max(len(r.wrapped)-r.room(), 0))
 	}
 	return false, nil
 }
@@ -69,10 +85,10 @@ func (r *Report) room() int {
 // where the list stands when it does not fit.
 func (r *Report) View() string {
 	st := &r.c.Styles
-	inner := max(min(r.width-4, 100), 10)
+	inner := r.inner()
 	room := max(r.room(), 1)
-	off := min(r.off, max(len(r.rows)-room, 0))
-	shown := r.rows[off:min(off+room, len(r.rows))]
+	off := min(r.off, max(len(r.wrapped)-room, 0))
+	shown := r.wrapped[off:min(off+room, len(r.wrapped))]
 	lines := []string{common.Trunc(st.DialogTitle.Render(r.title), inner), common.Trunc(r.summary, inner)}
 	if r.height >= 12 {
 		lines = append(lines, "")
@@ -81,8 +97,8 @@ func (r *Report) View() string {
 		lines = append(lines, common.Trunc(row, inner))
 	}
 	foot := st.HintKey.Render("enter/esc") + " close"
-	if len(r.rows) > room {
-		foot = st.HintKey.Render("↑/↓") + fmt.Sprintf(" %d–%d of %d", off+1, off+len(shown), len(r.rows)) +
+	if len(r.wrapped) > room {
+		foot = st.HintKey.Render("↑/↓") + fmt.Sprintf(" rows %d–%d of %d", off+1, off+len(shown), len(r.wrapped)) +
 			st.Muted.Render(" · ") + foot
 	}
 	lines = append(lines, common.Trunc(foot, inner))
