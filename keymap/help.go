@@ -69,6 +69,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Global.Help, quit, move, k.List.Filter, Short(k.List.Open, "peek"), Short(k.List.Details, "details"),
 		Short(k.List.Sort, "sort"), Short(k.Global.Refresh, "refresh"), Short(k.Global.NextPane, "pane"),
+		Short(k.List.Send, "send"), Short(k.List.SendFile, "send file"),
 	}
 }
 

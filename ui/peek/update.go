@@ -148,5 +148,6 @@ func (p *Pane) Hints() []key.Binding {
 		s(keys.Peek.Select, "select"), s(keys.Peek.Export, "export"), s(keys.Peek.Copy, "copy"),
 		s(keys.Peek.Pager, "pager"), s(keys.Peek.Raw, "raw"), s(keys.Peek.Decode, "decode"),
 		s(keys.Global.NextPane, "list/body"), s(keys.Peek.BinaryFmt, "hex/b64"), keymap.ShortKey(keys.Global.Quit, "q", "quit"),
+		s(keys.Peek.Resend, "edit+resend"),
 	}
 }
