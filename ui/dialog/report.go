@@ -51,7 +51,7 @@ func (r *Report) SetSize(w, h int) {
 }
 
 // inner is the box's width inside its border and padding.
-func (r *Report) inner() int { return max(min(r.width-4, 100), 10) }
+func (r *Report) inner() int         { return max(min(r.width-4, 100), 10) }
 func (r *Report) OnStatusLine() bool { return false }
 
 func (r *Report) Update(msg tea.Msg) (bool, tea.Msg) {
