@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -34,7 +36,10 @@ type fileReadMsg struct {
 	recs  []model.Record
 	lines []int // lines[i] is the line of recs[i]
 	bad   []model.LineError
-	err   error // the file could not be read
+	// unknown names, by line, a field no record has: a typo
+	// ("MessageAtributes") would otherwise drop what it holds silently.
+	unknown map[int]string
+	err     error // the file could not be read
 }
 
 // fileAnswerMsg is the answer to "send the file?".
@@ -65,17 +70,35 @@ func (p *Pane) pathAnswered(msg pathMsg) tea.Cmd {
 	return nil
 }
 
-// readFileCmd reads the records of path.
+// readFileCmd reads the records of path, then reads each record's line
+// again strictly, for the fields no record has.
 func readFileCmd(q model.Queue, path string) tea.Cmd {
 	return func() tea.Msg {
-		f, err := os.Open(expandHome(path))
+		b, err := os.ReadFile(expandHome(path))
 		if err != nil {
 			return fileReadMsg{q: q, path: path, err: err}
 		}
-		defer f.Close()
-		recs, lines, bad, err := model.ReadRecords(f)
-		return fileReadMsg{q: q, path: path, recs: recs, lines: lines, bad: bad, err: err}
+		recs, lines, bad, err := model.ReadRecords(bytes.NewReader(b))
+		return fileReadMsg{q: q, path: path, recs: recs, lines: lines, bad: bad, err: err, unknown: unknownFields(b, lines)}
 	}
+}
+
+// unknownFields finds, on each of lines (1-based, as ReadRecords counts
+// them), a field a record does not have.
+func unknownFields(b []byte, lines []int) map[int]string {
+	text := bytes.Split(b, []byte("\n"))
+	out := map[int]string{}
+	for _, n := range lines {
+		dec := json.NewDecoder(bytes.NewReader(text[n-1]))
+		dec.DisallowUnknownFields()
+		var r model.Record
+		if err := dec.Decode(&r); err != nil {
+			if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+				out[n] = "unknown field " + common.OneLine(name) + " (" + fieldsNote + ")"
+			}
+		}
+	}
+	return out
 }
 
 // expandHome turns a leading ~/ into the home directory, as a shell would.
@@ -102,6 +125,10 @@ func (p *Pane) fileRead(msg fileReadMsg) {
 	}
 	rules := model.RulesOf(msg.q)
 	for i, r := range msg.recs {
+		if why, ok := msg.unknown[msg.lines[i]]; ok {
+			run.skipped = append(run.skipped, lineErr{line: msg.lines[i], why: why})
+			continue
+		}
 		o := r.Outgoing()
 		if err := o.Validate(rules); err != nil {
 			run.skipped = append(run.skipped, lineErr{line: msg.lines[i], why: common.OneLine(err.Error())})

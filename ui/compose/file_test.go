@@ -46,6 +46,7 @@ func TestSendFromFileReportsEveryLine(t *testing.T) {
 		``,
 		`{"MessageId": "m-5", "Body": "five", "Attributes": {"SentTimestamp": "1"}, "Queue": "http://x/orders-dlq"}`,
 		`{"Body": "six", "DelaySeconds": 3}`,
+		`{"Body": "seven", "MessageAtributes": {"b": {"DataType": "String", "StringValue": "lost"}}}`,
 	)
 	r.f.Ops.SendFail = map[int]error{1: errors.New("InvalidParameterValue: refused")} // line 5, the second sent
 	r.askFile("orders", path)
@@ -54,7 +55,8 @@ func TestSendFromFileReportsEveryLine(t *testing.T) {
 		t.Fatalf("asked %q; said %q", title, r.said)
 	}
 	body := r.stack.Top().View()
-	mustContain(t, "the question", body, "2 lines skipped", "line 2: not a record", "line 3: Body: a message needs a body")
+	mustContain(t, "the question", body, "3 lines skipped", "line 2: not a record", "line 3: Body: a message needs a body",
+		`line 7: unknown field "MessageAtributes"`)
 	r.press("y")
 	s := r.sends()
 	want := []model.Outgoing{
@@ -70,12 +72,12 @@ func TestSendFromFileReportsEveryLine(t *testing.T) {
 		t.Fatalf("no report: %T; said %q", r.stack.Top(), r.said)
 	}
 	view := rep.View()
-	mustContain(t, "the report", view, "2 sent, 1 failed, 2 lines skipped",
+	mustContain(t, "the report", view, "2 sent, 1 failed, 3 lines skipped",
 		"line 2: skipped: not a record", "line 3: skipped: Body:", "line 5: failed: InvalidParameterValue: refused")
 	if strings.Index(view, "line 3:") > strings.Index(view, "line 5:") {
 		t.Error("the report is not in line order")
 	}
-	mustContain(t, "notice", r.last(), "sends.jsonl → orders: 2 sent, 1 failed, 2 lines skipped")
+	mustContain(t, "notice", r.last(), "sends.jsonl → orders: 2 sent, 1 failed, 3 lines skipped")
 	r.press("enter")
 	if r.stack.Len() != 0 {
 		t.Error("enter did not close the report")
@@ -133,4 +135,26 @@ func (f *failAfter) Send(ctx context.Context, url string, msgs []model.Outgoing)
 	}
 	f.n--
 	return f.Operator.Send(ctx, url, msgs)
+}
+
+// A path may start with ~/, as in a shell; a path that cannot be read
+// brings the prompt back, as typed, with the reason.
+func TestSendFromFilePaths(t *testing.T) {
+	r := newRig(t, false)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	if err := os.WriteFile(filepath.Join(home, "x.jsonl"), []byte(`{"Body": "h"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r.askFile("orders", "~/nope.jsonl")
+	p, ok := r.stack.Top().(*dialog.Prompt)
+	if !ok || p.Value() != "~/nope.jsonl" || !strings.Contains(p.View(), "no such file") {
+		t.Fatalf("top %T; said %q", r.stack.Top(), r.said)
+	}
+	r.press("ctrl+u")
+	r.paste("~/x.jsonl")
+	r.press("enter")
+	if got := r.confirm(); got != "Send 1 message from x.jsonl to orders?" {
+		t.Errorf("asked %q", got)
+	}
 }
