@@ -188,11 +188,22 @@ func (r *fileRun) rows() []string {
 	return rowsOf(all)
 }
 
-// rowsOf is "line N: why" for each of ls.
+// rowsOf is "line N: why" for each of ls (in line order); a run of lines
+// with the same reason (a call that failed whole) is one row, "lines
+// N–M (count): why", so the reason that matters is not buried.
 func rowsOf(ls []lineErr) []string {
-	out := make([]string, len(ls))
-	for i, l := range ls {
-		out[i] = fmt.Sprintf("line %d: %s", l.line, l.why)
+	var out []string
+	for i := 0; i < len(ls); {
+		j := i + 1
+		for j < len(ls) && ls[j].why == ls[i].why {
+			j++
+		}
+		if j-i == 1 {
+			out = append(out, fmt.Sprintf("line %d: %s", ls[i].line, ls[i].why))
+		} else {
+			out = append(out, fmt.Sprintf("lines %d–%d (%d): %s", ls[i].line, ls[j-1].line, j-i, ls[i].why))
+		}
+		i = j
 	}
 	return out
 }
