@@ -2,6 +2,7 @@ package compose
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -94,6 +95,11 @@ func (p *Pane) editorReady(msg editorReadyMsg) tea.Cmd {
 // openInApp puts the in-app editor on the overlay stack, on the draft,
 // with the reason of the last refusal and the cursor where it points.
 func (p *Pane) openInApp(d *draft) {
+	if len(d.text) > dialog.EditorMax {
+		p.stop(d, d.text, fmt.Sprintf("the draft is %s, more than the in-app editor takes: set $EDITOR (or $VISUAL) "+
+			"and press %s again, or put it in a file for F", common.Plural(len(d.text), "byte"), d.again()))
+		return
+	}
 	why := ""
 	line, col := bodyAt(d.text)
 	if d.err != nil && d.err.Line > 0 {

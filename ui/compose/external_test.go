@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
 
 // fakeEditor makes testdata/editor.sh the $EDITOR, writing drafts[i]
@@ -132,4 +134,21 @@ func TestEditorChoice(t *testing.T) {
 	r.keyOn("S", sendTarget("orders"))
 	mustContain(t, "notice", r.last(), "could not run the editor", "editing here instead")
 	mustContain(t, "in-app editor", r.editor().Value(), `"Body": ""`)
+}
+
+// A draft larger than the in-app editor takes is not opened there: it is
+// kept, and the notice says to set $EDITOR; with it set, it opens there.
+func TestLargeDraftNeedsAnExternalEditor(t *testing.T) {
+	r := newRig(t, false)
+	m := uitest.Message(0, strings.Repeat("x", dialog.EditorMax), 1)
+	r.keyOn("E", peekTarget("orders-dlq", m))
+	if r.stack.Len() != 0 {
+		t.Fatalf("opened %T", r.stack.Top())
+	}
+	mustContain(t, "notice", r.last(), "more than the in-app editor takes: set $EDITOR", "the draft is kept")
+	dir, _ := fakeEditor(t, "")
+	r.keyOn("E", peekTarget("orders-dlq", m))
+	if given := read(t, filepath.Join(dir, "given-1")); !strings.Contains(given, m.Body) {
+		t.Error("the external editor did not get the draft")
+	}
 }

@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,12 @@ type Editor struct {
 
 	width, height int
 }
+
+// EditorMax is the most text, in bytes, the editor takes: bubbles'
+// textarea inserts a line in time that grows with the square of its
+// length (36 KiB on one line takes 1.5 s), and a message body is often one
+// long line. Openers send a larger draft to an external editor instead.
+const EditorMax = 16 << 10
 
 // NewEditor edits text under title; err, when set, says what is wrong
 // with it, and line and col (1-based; 0 when unknown) put the cursor
@@ -118,6 +125,13 @@ func (e *Editor) Update(msg tea.Msg) (bool, tea.Msg) {
 			return false, nil
 		}
 	case tea.PasteMsg:
+		if len(e.ta.Value())+len(m.Content) > EditorMax {
+			// Refused whole, never cut: a paste cut short would lose the
+			// end of what was pasted without a word.
+			e.err = fmt.Sprintf("a paste of %d bytes would take the text past the %d this editor takes: "+
+				"set $EDITOR for larger messages", len(m.Content), EditorMax)
+			return false, nil
+		}
 		msg = tea.PasteMsg{Content: safeText(m.Content)}
 	default:
 		return false, nil

@@ -127,3 +127,18 @@ func TestReportScrollsAndCloses(t *testing.T) {
 		}
 	}
 }
+
+// A paste that would take the text past what the editor takes is
+// refused whole, saying so: never cut short without a word.
+func TestEditorRefusesAPasteTooLarge(t *testing.T) {
+	e := dialog.NewEditor(com(), "t", "{}", "", 0, 0, then)
+	e.SetSize(80, 20)
+	e.Update(tea.PasteMsg{Content: strings.Repeat("x", dialog.EditorMax)})
+	if e.Value() != "{}" || !strings.Contains(e.Err(), "set $EDITOR") {
+		t.Errorf("value %d bytes, reason %q", len(e.Value()), e.Err())
+	}
+	e.Update(tea.PasteMsg{Content: "ok"})
+	if e.Value() != "ok{}" {
+		t.Errorf("a small paste: %q", e.Value())
+	}
+}
