@@ -10,9 +10,12 @@
 //     export) and the peek sessions that read them safely.
 //   - ui/redrive: the DLQ pane beside a peeked dead-letter queue, and the
 //     redrive and move it starts, follows and reports.
+//   - ui/compose: sending: a message composed (S), a peeked message edited
+//     and sent again (E), a file of records (F); the drafts and their checks.
 //   - ui/refresh: what each poll reads (the screen often, all queues slowly).
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
-//     picker, the prompt, help) and the one-line text input.
+//     picker, the prompt, help, the editor, the report) and the one-line
+//     text input.
 //   - ui/common: what every pane shares: styles, keys and clock (Common),
 //     the Pane interface, the Outbox, text and cell-width helpers.
 //   - ui/sanitize: the one sanitizer every byte from a message passes
