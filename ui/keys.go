@@ -11,7 +11,8 @@ import (
 
 // handleKey routes a key press to whatever has the keyboard, innermost
 // first: ctrl+c, quitting, the top dialog, then — unless a pane's text
-// input has it — the global keys and the DLQ keys, then the focused pane.
+// input has it — the global keys, the DLQ keys and the send keys, then the
+// focused pane.
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	keys := a.com.Keys.Global
 	if key.Matches(k, keys.Interrupt) {
