@@ -111,7 +111,7 @@ func matchesDisabled(k tea.KeyPressMsg, bs ...key.Binding) bool {
 	return false
 }
 
-// Busy reports whether a send is on its way (a draft's or a file's): the
+// busy reports whether a send is on its way (a draft's or a file's): the
 // keys wait for it.
 func (p *Pane) busy() bool {
 	return (p.cur != nil && p.cur.sending) || (p.file != nil && p.file.running)

@@ -79,20 +79,7 @@ func (p *Pane) sent(msg sentMsg) tea.Cmd {
 	}
 	d.sending = false
 	to := common.OneLine(d.to.Name)
-	var res struct {
-		id      string
-		err     error
-		unknown bool
-	}
-	switch {
-	case msg.err != nil:
-		res.err = msg.err
-	case len(msg.rep.Results) == 0:
-		res.unknown = true
-	default:
-		r := msg.rep.Results[0]
-		res.id, res.err, res.unknown = r.MessageID, r.Err, r.Unknown
-	}
+	res := outcomeOf(msg)
 	p.Send(SentMsg{})
 	switch {
 	case res.unknown:
@@ -112,4 +99,24 @@ func (p *Pane) sent(msg sentMsg) tea.Cmd {
 		p.Say("sent to " + to + ": message id " + common.OneLine(res.id))
 	}
 	return nil
+}
+
+// outcome is what became of one sent draft.
+type outcome struct {
+	id      string
+	err     error
+	unknown bool // it may have been sent
+}
+
+// outcomeOf reads a send's answer: a call that failed whole sent
+// nothing; a report without the message's result is an answer lost.
+func outcomeOf(msg sentMsg) outcome {
+	switch {
+	case msg.err != nil:
+		return outcome{err: msg.err}
+	case len(msg.rep.Results) == 0:
+		return outcome{unknown: true}
+	}
+	r := msg.rep.Results[0]
+	return outcome{id: r.MessageID, err: r.Err, unknown: r.Unknown}
 }
