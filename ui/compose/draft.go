@@ -108,15 +108,27 @@ func escapeUnsafe(s string) string {
 // bodyAt is where the writer starts typing in text: inside the Body's
 // string, or the top when it has none.
 func bodyAt(text string) (line, col int) {
-	src := blankNotes(text)
-	line, col = keyPosition(src, "Body")
+	line, col = valueAt(blankNotes(text), "Body")
 	if line == 0 {
 		return 1, 1
 	}
+	return line, col
+}
+
+// valueAt is where the value of the first key name starts in src: inside
+// its quotes when it is a string; 0, 0 when src has no such key.
+func valueAt(src, name string) (line, col int) {
+	line, col = keyPosition(src, name)
+	if line == 0 {
+		return 0, 0
+	}
 	rest := strings.Split(src, "\n")[line-1][col-1:]
-	if i := strings.Index(rest, `"`+":"); i >= 0 {
-		after := rest[i+2:]
-		col += i + 2 + len(after) - len(strings.TrimLeft(after, " ")) + 1
+	after := rest[len(name)+2:] // past the key's quotes
+	after = strings.TrimLeft(after, " \t")
+	after = strings.TrimLeft(strings.TrimPrefix(after, ":"), " \t")
+	col += len(rest) - len(after)
+	if strings.HasPrefix(after, `"`) {
+		col++
 	}
 	return line, col
 }
@@ -126,6 +138,9 @@ func bodyAt(text string) (line, col int) {
 type draftError struct {
 	Line, Col int
 	Msg       string
+	// cursorOnly: Col is where the cursor goes (a field's value), not a
+	// column the reason names.
+	cursorOnly bool
 }
 
 func (e *draftError) Error() string { return e.at(0) }
@@ -134,7 +149,7 @@ func (e *draftError) Error() string { return e.at(0) }
 // file gets above the draft).
 func (e *draftError) at(shift int) string {
 	switch {
-	case e.Line > 0 && e.Col > 0:
+	case e.Line > 0 && e.Col > 0 && !e.cursorOnly:
 		return fmt.Sprintf("line %d, column %d: %s", e.Line+shift, e.Col, e.Msg)
 	case e.Line > 0:
 		return fmt.Sprintf("line %d: %s", e.Line+shift, e.Msg)
@@ -179,7 +194,8 @@ func check(text string, rules model.SendRules) (model.Outgoing, error) {
 	}
 	o := r.Outgoing()
 	if err := o.Validate(rules); err != nil {
-		return model.Outgoing{}, &draftError{Line: fieldLine(blankNotes(text), err.Error()), Msg: err.Error()}
+		line, col := fieldAt(blankNotes(text), err.Error())
+		return model.Outgoing{}, &draftError{Line: line, Col: col, Msg: err.Error(), cursorOnly: true}
 	}
 	return o, nil
 }
@@ -252,17 +268,16 @@ func keyPosition(src, name string) (line, col int) {
 	}
 }
 
-// fieldLine is the line of the field a Validate sentence starts with
-// ("MessageAttributes.trace: …" is the line of "trace"); 0 when the
+// fieldAt is where the value of the field a Validate sentence starts
+// with is ("MessageAttributes.trace: …" is trace's); 0, 0 when the
 // sentence names none or the field is not in the draft (it is missing).
-func fieldLine(src, sentence string) int {
+func fieldAt(src, sentence string) (line, col int) {
 	field, _, ok := strings.Cut(sentence, ":")
 	if !ok || strings.ContainsAny(field, " ") {
-		return 0
+		return 0, 0
 	}
 	if i := strings.LastIndexByte(field, '.'); i >= 0 {
 		field = field[i+1:]
 	}
-	line, _ := keyPosition(src, field)
-	return line
+	return valueAt(src, field)
 }

@@ -191,3 +191,24 @@ func TestReadOnlySendsNothing(t *testing.T) {
 		t.Errorf("calls %+v", r.f.OpCalls())
 	}
 }
+
+// A refused draft reopens with the cursor on what to fix: the bad
+// character, or the value of the field the reason names.
+func TestRefusalPutsTheCursorOnTheMistake(t *testing.T) {
+	for _, tc := range []struct {
+		queue, draft string
+		line, col    int
+	}{
+		{"orders", "{\n  \"Body\": \"x\",\n}", 3, 1},
+		{"payments.fifo", "{\n  \"Body\": \"x\",\n  \"MessageGroupId\": \"\"\n}", 3, 22},
+		{"orders", "{\n  \"Body\": \"x\",\n  \"DelaySeconds\": 9000\n}", 3, 19},
+	} {
+		r := newRig(t, false)
+		r.p.kept["send "+q(tc.queue).URL] = tc.draft
+		r.keyOn("S", sendTarget(tc.queue))
+		r.press("ctrl+s")
+		if line, col := r.editor().Cursor(); line != tc.line || col != tc.col {
+			t.Errorf("%q: cursor at %d:%d, want %d:%d (%s)", tc.draft, line, col, tc.line, tc.col, r.editor().Err())
+		}
+	}
+}

@@ -81,6 +81,9 @@ func (e *Editor) goTo(line, col int) {
 // Value is the text as it stands.
 func (e *Editor) Value() string { return e.ta.Value() }
 
+// Cursor is where typing goes: line and column, 1-based.
+func (e *Editor) Cursor() (line, col int) { return e.ta.Line() + 1, e.ta.Column() + 1 }
+
 // Err is what the editor says is wrong with the text.
 func (e *Editor) Err() string { return e.err }
 
