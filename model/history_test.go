@@ -121,7 +121,7 @@ func TestLineJoinsHistoryAndPolls(t *testing.T) {
 func TestLineShiftsAnOlderHistory(t *testing.T) {
 	read := t0.Add(30 * time.Second) // window 02:01 … 03:01
 	h := NewHistory("q", Window1h, read)
-	h.Set(MetricSent, t0, 7) // the last period then
+	h.Set(MetricSent, t0, 7)                     // the last period then
 	now := t0.Add(2*time.Minute + 5*time.Second) // window 02:03 … 03:03
 	l := LineOf(h, MetricSent, Window1h, nil, now)
 	if got := vals(l)[57:]; !slices.Equal(got, []float64{7, -1, -1}) {
