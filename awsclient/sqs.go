@@ -10,6 +10,10 @@ import (
 
 // SQS is the Client over aws-sdk-go-v2. It is safe for concurrent use.
 type SQS struct {
+	// awsCfg is what the client was built from, for the CloudWatch client
+	// of the same account (see CloudWatch).
+	awsCfg aws.Config
+
 	// api is the only way to reach SQS. It is built with the read-only
 	// guard and the retryer installed, so no call site can bypass either.
 	api *sqs.Client
@@ -43,7 +47,7 @@ func newSQS(awsCfg aws.Config, cfg Config, profile string) *SQS {
 		o.Retryer = newRetryer(cfg)
 		o.APIOptions = append(o.APIOptions, readOnlyGuard(cfg.ReadOnly), closeSafeBody)
 	})
-	return &SQS{api: api, cfg: cfg, ep: endpointOf(api, cfg, profile)}
+	return &SQS{api: api, awsCfg: awsCfg, cfg: cfg, ep: endpointOf(api, cfg, profile)}
 }
 
 // newHTTPClient keeps as many idle connections per host as calls may be in
