@@ -13,24 +13,32 @@ import (
 
 // UnavailableError means CloudWatch cannot be used in this session: asking
 // again would fail the same way (and still be billed where it reached
-// AWS). Why is one short line for the metrics pane.
+// AWS). Its message is one short line for the metrics pane.
 type UnavailableError struct {
 	Why string
-	Err error // the call's error; nil for --no-cloudwatch
+	Err error // the call's error; nil when turned off
+	Off bool  // turned off by the user (--no-cloudwatch), not refused
 }
 
-func (e *UnavailableError) Error() string { return "CloudWatch unavailable: " + e.Why }
+func (e *UnavailableError) Error() string {
+	if e.Off {
+		return "CloudWatch off (" + e.Why + ")"
+	}
+	return "CloudWatch unavailable: " + e.Why
+}
+
 func (e *UnavailableError) Unwrap() error { return e.Err }
 
 // ErrNoCloudWatch is what the UI shows when CloudWatch was turned off.
-var ErrNoCloudWatch = &UnavailableError{Why: "off (--no-cloudwatch)"}
+var ErrNoCloudWatch = &UnavailableError{Why: "--no-cloudwatch", Off: true}
 
 // Unavailable reports whether err means CloudWatch cannot be used at all,
-// and why, in one line.
-func Unavailable(err error) (why string, ok bool) {
+// and says so in one line: "CloudWatch unavailable: access denied to
+// GetMetricData", "CloudWatch off (--no-cloudwatch)".
+func Unavailable(err error) (line string, ok bool) {
 	var ue *UnavailableError
 	if errors.As(err, &ue) {
-		return ue.Why, true
+		return ue.Error(), true
 	}
 	return "", false
 }
@@ -51,7 +59,7 @@ func classifyCloudWatch(err error) error {
 	if errors.As(err, &apiErr) {
 		switch code := apiErr.ErrorCode(); {
 		case accessDeniedCodes[code] || code == "AccessDeniedException":
-			return &UnavailableError{Why: "access denied to cloudwatch:GetMetricData", Err: err}
+			return &UnavailableError{Why: "access denied to GetMetricData", Err: err}
 		case badCredentialCodes[code]:
 			return &UnavailableError{Why: "CloudWatch rejected the credentials (" + code + ")", Err: err}
 		case notServedCodes[code]:

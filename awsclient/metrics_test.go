@@ -130,7 +130,7 @@ func TestAccessDeniedIsUnavailable(t *testing.T) {
 	c := testCloudWatch(url, Config{})
 	_, err := c.History(context.Background(), "orders", model.Window1h, cwNow)
 	why, ok := Unavailable(err)
-	if !ok || why != "access denied to cloudwatch:GetMetricData" {
+	if !ok || why != "CloudWatch unavailable: access denied to GetMetricData" {
 		t.Fatalf("Unavailable = %q, %v; err %v", why, ok, err)
 	}
 	// Still the SDK's own error underneath, for whoever wants the detail.

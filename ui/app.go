@@ -33,6 +33,12 @@ type Options struct {
 	// Notice is shown on the status line at start (a warning about the
 	// command line, which the full-screen UI would otherwise cover).
 	Notice string
+	// Metrics reads CloudWatch for the metrics pane's history and the age
+	// column; nil means CloudWatch is off (--no-cloudwatch).
+	Metrics awsclient.Metrics
+	// AgeAlert highlights an oldest message older than this; zero or
+	// less means queues.DefaultAgeAlert.
+	AgeAlert time.Duration
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -87,7 +93,7 @@ func New(c awsclient.Client, o Options) *App {
 	ep.ReadOnly = o.ReadOnly || ep.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
 	com := common.New(ctx, ep.ReadOnly)
-	return &App{
+	a := &App{
 		com: com, client: c, ep: ep, opts: o, cancel: cancel,
 		notice:  o.Notice,
 		cat:     model.NewCatalog(seriesCap),
@@ -97,12 +103,14 @@ func New(c awsclient.Client, o Options) *App {
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
 	}
+	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
+	return a
 }
 
 // Init starts the first refresh, the auto-refresh timer and the reading of
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init())
+	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init())
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so

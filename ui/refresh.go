@@ -87,7 +87,7 @@ func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
 		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
-	return a.redrive.Reconcile()
+	return tea.Batch(a.redrive.Reconcile(), a.queues.Watch())
 }
 
 // tickCmd arms the auto-refresh timer once; only the tickMsg handler calls
