@@ -15,12 +15,12 @@ import (
 // so goldens are stable), the ages of DatasetAges, and a record of every
 // call. Hold Mu to change it while a Cmd may run.
 type Metrics struct {
-	Mu      sync.Mutex
-	Err     error      // what every call fails with
-	Ages    model.Ages // what OldestAges answers; nil: DatasetAges
-	Idle    []string   // queues without any data point
+	Mu        sync.Mutex
+	Err       error      // what every call fails with
+	Ages      model.Ages // what OldestAges answers; nil: DatasetAges
+	Idle      []string   // queues without any data point
 	Histories []HistoryCall
-	AgeAsks [][]string // the names of every OldestAges call
+	AgeAsks   [][]string // the names of every OldestAges call
 }
 
 // HistoryCall is one recorded History call.
