@@ -29,7 +29,7 @@ var synopses = map[string]string{
 // placeholders name a flag's value in the usage; flags not listed are switches.
 var placeholders = map[string]string{
 	"profile": "NAME", "region": "NAME", "endpoint-url": "URL",
-	"refresh": "DURATION", "refresh-all": "DURATION", "seed": "N", "addr": "HOST:PORT",
+	"refresh": "DURATION", "refresh-all": "DURATION", "age-alert": "DURATION", "seed": "N", "addr": "HOST:PORT",
 }
 
 // printUsage writes the synopsis and every flag of fs, spelled with `--`.

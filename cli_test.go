@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sqscope/sqscope/awsclient"
 )
@@ -66,6 +67,10 @@ func TestCommandLine(t *testing.T) {
 			stderr: []string{"sqscope: --refresh 100ms is too short (minimum 500ms)"}},
 		{name: "refresh-all below refresh", args: []string{"--refresh-all", "1s"}, code: 2,
 			stderr: []string{"sqscope: --refresh-all 1s is shorter than --refresh 3s: every queue cannot be read more often than those on screen"}},
+		{name: "age-alert zero", args: []string{"--age-alert", "0s"}, code: 2,
+			stderr: []string{"sqscope: --age-alert 0s must be longer than zero, e.g. --age-alert 30m"}},
+		{name: "age-alert without CloudWatch", args: []string{"--no-cloudwatch", "--age-alert", "2h"}, code: 2,
+			stderr: []string{"sqscope: --age-alert needs CloudWatch, which --no-cloudwatch turns off: leave out one of them"}},
 		{name: "unknown flag", args: []string{"--nope"}, code: 2, usage: tui,
 			stderr: []string{"sqscope: unknown flag --nope"}},
 		{name: "unknown flag, single dash", args: []string{"-readonly"}, code: 2, usage: tui,
@@ -121,6 +126,7 @@ func TestCommandLine(t *testing.T) {
 		{name: "region unknown, nothing close", args: []string{"--region", "xx-newplace-1"}, terminal: true, code: 0, ran: true, stderr: []string{
 			"sqscope: warning: unknown region xx-newplace-1; trying it anyway, as it may be newer than sqscope's list"}},
 		{name: "region known", args: []string{"--region", "eu-west-1"}, terminal: true, code: 0, ran: true},
+		{name: "without CloudWatch", args: []string{"--region", "eu-west-1", "--no-cloudwatch"}, terminal: true, code: 0, ran: true},
 		{name: "region FIPS", args: []string{"--region", "fips-us-east-1"}, terminal: true, code: 0, ran: true},
 		{name: "any region with an endpoint", args: []string{"--endpoint-url", "http://127.0.0.1:9324", "--region", "elasticmq"}, terminal: true, code: 0, ran: true},
 		{name: "any region with an endpoint from the environment", env: map[string]string{"AWS_ENDPOINT_URL_SQS": "http://127.0.0.1:9324"},
@@ -157,5 +163,27 @@ func TestCommandLine(t *testing.T) {
 					c.args, code, ran, stdout.String(), c.code, c.ran)
 			}
 		})
+	}
+}
+
+// --no-cloudwatch leaves the UI without a metrics client (no call is ever
+// made); without it the UI reads CloudWatch with the SQS client's
+// configuration.
+func TestNoCloudWatch(t *testing.T) {
+	client := awsclient.NewStatic("http://127.0.0.1:9324", "us-east-1", awsclient.Config{})
+	for _, c := range []struct {
+		args []string
+		on   bool
+	}{{nil, true}, {[]string{"--no-cloudwatch"}, false}} {
+		f, _, done := parseTUIFlags(c.args, io.Discard, io.Discard)
+		if done {
+			t.Fatalf("%q did not parse", c.args)
+		}
+		if m := metricsFor(client, f); (m != nil) != c.on {
+			t.Errorf("%q: metrics client %v, want one: %v", c.args, m, c.on)
+		}
+		if f.ageAlert != time.Hour {
+			t.Errorf("%q: age alert %v, want the 1h default", c.args, f.ageAlert)
+		}
 	}
 }
