@@ -45,7 +45,11 @@ func cwApp(t testing.TB, w, h int, m awsclient.Metrics) (*App, *fakeClient, *uit
 // they return, until nothing is left: settle timers fire at once, the
 // minute timer is left unfired (a test ticks with cwTick), the root's
 // refresh timer too.
-func cwDrive(t testing.TB, a *App, cmd tea.Cmd) {
+func cwDrive(t testing.TB, a *App, cmd tea.Cmd) { cwRun(t, a, cmd, true) }
+
+// cwRun is cwDrive; with fire false it leaves the settle timers unfired
+// and returns their messages.
+func cwRun(t testing.TB, a *App, cmd tea.Cmd, fire bool) (settles []tea.Msg) {
 	t.Helper()
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0; n++ {
@@ -57,10 +61,15 @@ func cwDrive(t testing.TB, a *App, cmd tea.Cmd) {
 		for _, msg := range runCmd(c) {
 			switch msg := msg.(type) {
 			case timerMsg:
-				if msg.d < time.Minute {
-					_, next := a.Update(msg.msg)
-					queue = append(queue, next)
+				if msg.d >= time.Minute {
+					continue
 				}
+				if !fire {
+					settles = append(settles, msg.msg)
+					continue
+				}
+				_, next := a.Update(msg.msg)
+				queue = append(queue, next)
 			case armedMsg, nil:
 			default:
 				_, next := a.Update(msg)
@@ -68,13 +77,21 @@ func cwDrive(t testing.TB, a *App, cmd tea.Cmd) {
 			}
 		}
 	}
+	return settles
 }
 
-// pressDrive presses keys, each one's Cmds driven to the end.
+// pressDrive types keys quickly, then stops: each key's Cmds run, and the
+// settle timers they armed fire after the last key (only the last one's
+// still counts).
 func pressDrive(t testing.TB, a *App, keys ...string) {
 	t.Helper()
+	var settles []tea.Msg
 	for _, k := range keys {
 		_, cmd := a.Update(keyMsg(k))
+		settles = append(settles, cwRun(t, a, cmd, false)...)
+	}
+	for _, msg := range settles {
+		_, cmd := a.Update(msg)
 		cwDrive(t, a, cmd)
 	}
 }
