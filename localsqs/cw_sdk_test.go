@@ -39,14 +39,25 @@ type cwEnv struct {
 	cw    *cloudwatch.Client
 	clock *cwClock
 	url   string
+	srv   *localsqs.Server
 }
 
 func newCWEnv(t *testing.T, hc *http.Client) *cwEnv {
 	t.Helper()
 	clock := &cwClock{t: t0}
 	srv := localsqs.New(localsqs.Options{Now: clock.Now})
+	t.Cleanup(srv.Close)
+	return newCWEnvWith(t, srv, clock, hc)
+}
+
+func newCWEnvFor(t *testing.T, srv *localsqs.Server, clock *cwClock) *cwEnv {
+	return newCWEnvWith(t, srv, clock, nil)
+}
+
+func newCWEnvWith(t *testing.T, srv *localsqs.Server, clock *cwClock, hc *http.Client) *cwEnv {
+	t.Helper()
 	hs := httptest.NewServer(srv)
-	t.Cleanup(func() { srv.Close(); hs.Close() })
+	t.Cleanup(hs.Close)
 	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 		return aws.Credentials{AccessKeyID: "AKIDTEST", SecretAccessKey: "secret"}, nil
 	})
@@ -57,7 +68,7 @@ func newCWEnv(t *testing.T, hc *http.Client) *cwEnv {
 		sqs: sqs.New(sqs.Options{Region: "us-east-1", BaseEndpoint: aws.String(hs.URL), Credentials: creds}),
 		cw: cloudwatch.New(cloudwatch.Options{Region: "us-east-1", BaseEndpoint: aws.String(hs.URL),
 			Credentials: creds, HTTPClient: hc}),
-		clock: clock, url: hs.URL,
+		clock: clock, url: hs.URL, srv: srv,
 	}
 }
 
@@ -103,6 +114,11 @@ func (e *cwEnv) receive(t *testing.T, url string, n int32) []string {
 		hs = append(hs, *m.ReceiptHandle)
 	}
 	return hs
+}
+
+func receiveAll(url string) *sqs.ReceiveMessageInput {
+	return &sqs.ReceiveMessageInput{QueueUrl: &url, MaxNumberOfMessages: 10,
+		MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{"All"}}
 }
 
 func (e *cwEnv) delete(t *testing.T, url string, handles []string) {

@@ -2,6 +2,7 @@ package localsqs
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -18,8 +19,9 @@ import (
 // every series has the same length. Counters (NumberOfMessagesSent, …) add
 // the value to the minute's sum; the gauges (the three depths and
 // ApproximateAgeOfOldestMessage) are recorded together as one sample per
-// minute, a gauge without a series as 0. Minutes older than the retention
-// are dropped.
+// minute, a gauge without a series as 0. NaN is no data: a counter skips
+// that minute, and a NaN gauge leaves the minute without a sample. Minutes
+// older than the retention are dropped.
 func (s *Server) BackfillMetrics(queue string, series map[string][]float64) error {
 	n := -1
 	var cols [numMetrics][]float64
@@ -46,17 +48,21 @@ func (s *Server) BackfillMetrics(queue string, series map[string][]float64) erro
 			continue
 		}
 		var gauges [numMetrics - mVisible]float64
+		sampled := true
 		for k, col := range cols {
 			switch {
 			case col == nil:
-			case k < numCounters:
+			case k < numCounters && !math.IsNaN(col[i]):
 				m.counts[k] += col[i]
 				m.seen = true
-			default:
+			case k >= numCounters:
 				gauges[k-numCounters] = col[i]
+				sampled = sampled && !math.IsNaN(col[i])
 			}
 		}
-		m.sample(gauges)
+		if sampled {
+			m.sample(gauges)
+		}
 	}
 	return nil
 }
