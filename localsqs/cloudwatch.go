@@ -36,15 +36,13 @@ import (
 
 const cloudWatchPrefix = "/service/GraniteServiceVersion20100801/operation/"
 
+// cloudWatchTarget starts the X-Amz-Target of CloudWatch's AWS JSON 1.0
+// requests, which boto3 and the AWS CLI send by default (POST /, like SQS).
+const cloudWatchTarget = "GraniteServiceVersion20100801."
+
 // maxCloudWatchRequest bounds a request body: 500 queries with long labels
 // and expressions stay well under it.
 const maxCloudWatchRequest = 1 << 20
-
-// cloudWatchOperation reports whether path addresses a CloudWatch
-// operation, and which.
-func cloudWatchOperation(path string) (string, bool) {
-	return strings.CutPrefix(path, cloudWatchPrefix)
-}
 
 // cwHandler answers one CloudWatch operation from its decoded input.
 type cwHandler func(s *Server, in cbor.Map) (cbor.Map, error)
@@ -81,44 +79,72 @@ func cwValidation(format string, args ...any) *cwError {
 	return &cwError{"ValidationException", "ValidationError", 400, fmt.Sprintf(format, args...)}
 }
 
-func (s *Server) serveCloudWatch(w http.ResponseWriter, hr *http.Request, op string) {
-	if hr.Method != http.MethodPost {
-		writeCBORError(w, &cwError{"UnknownOperationException", "UnknownOperationException", 404, "CloudWatch operations are POST requests"})
-		return
+// cwCodec is one of the wire formats CloudWatch clients speak: RPC v2
+// CBOR (the Go SDK) or AWS JSON 1.0 (boto3 and the AWS CLI by default,
+// cw_json.go). Both decode to the same CBOR tree, so each operation is
+// written once.
+type cwCodec struct {
+	decode func([]byte) (cbor.Map, error)
+	write  func(w http.ResponseWriter, status int, out cbor.Map)
+}
+
+var (
+	cborCodec = cwCodec{decodeCBORInput, writeCBORMap}
+	jsonCodec = cwCodec{decodeJSONInput, writeJSONMap}
+)
+
+func serializationError(status int, format string, args ...any) *cwError {
+	return &cwError{"com.amazon.coral.service#SerializationException", "SerializationException", status, fmt.Sprintf(format, args...)}
+}
+
+// serveCloudWatch answers hr when it is a CloudWatch request, in either
+// protocol, and reports whether it was; SQS requests are left to the
+// caller.
+func (s *Server) serveCloudWatch(w http.ResponseWriter, hr *http.Request) bool {
+	if op, ok := strings.CutPrefix(hr.URL.Path, cloudWatchPrefix); ok {
+		if p := hr.Header.Get("Smithy-Protocol"); p != "rpc-v2-cbor" {
+			writeCWError(w, cborCodec, serializationError(400, "the smithy-protocol header must be rpc-v2-cbor, not %q", p))
+			return true
+		}
+		s.cloudWatchCall(w, hr, op, cborCodec)
+		return true
 	}
+	if op, ok := strings.CutPrefix(hr.Header.Get("X-Amz-Target"), cloudWatchTarget); ok {
+		s.cloudWatchCall(w, hr, op, jsonCodec)
+		return true
+	}
+	return false
+}
+
+func (s *Server) cloudWatchCall(w http.ResponseWriter, hr *http.Request, op string, c cwCodec) {
 	h, ok := cloudWatchOps[op]
-	if !ok {
+	if hr.Method != http.MethodPost || !ok {
 		// Smithy RPC v2: an operation the service does not have is a 404
 		// UnknownOperationException.
-		writeCBORError(w, &cwError{"UnknownOperationException", "UnknownOperationException", 404,
-			fmt.Sprintf("localsqs does not support the CloudWatch operation %q (only GetMetricData and ListMetrics)", op)})
-		return
-	}
-	if p := hr.Header.Get("Smithy-Protocol"); p != "rpc-v2-cbor" {
-		writeCBORError(w, &cwError{"com.amazon.coral.service#SerializationException", "SerializationException", 400,
-			fmt.Sprintf("the smithy-protocol header must be rpc-v2-cbor, not %q", p)})
+		writeCWError(w, c, &cwError{"UnknownOperationException", "UnknownOperationException", 404,
+			fmt.Sprintf("localsqs does not support %s of the CloudWatch operation %q (only POST of GetMetricData and ListMetrics)", hr.Method, op)})
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, hr.Body, maxCloudWatchRequest))
 	if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
-		writeCBORError(w, &cwError{"com.amazon.coral.service#SerializationException", "SerializationException", 413, "request body too large"})
+		writeCWError(w, c, serializationError(413, "request body too large"))
 		return
 	}
 	if err != nil {
-		writeCBORError(w, &cwError{"com.amazon.coral.service#SerializationException", "SerializationException", 400, "reading the request: " + err.Error()})
+		writeCWError(w, c, serializationError(400, "reading the request: %v", err))
 		return
 	}
-	in, err := decodeCBORInput(body)
+	in, err := c.decode(body)
 	if err != nil {
-		writeCBORError(w, err)
+		writeCWError(w, c, err)
 		return
 	}
 	out, err := s.callCloudWatch(h, in)
 	if err != nil {
-		writeCBORError(w, err)
+		writeCWError(w, c, err)
 		return
 	}
-	writeCBOR(w, http.StatusOK, out)
+	c.write(w, http.StatusOK, out)
 }
 
 // callCloudWatch runs h, turning a panic into an InternalServiceFault so
@@ -139,25 +165,26 @@ func decodeCBORInput(body []byte) (cbor.Map, error) {
 	}
 	v, err := cbor.Decode(body)
 	if err != nil {
-		return nil, &cwError{"com.amazon.coral.service#SerializationException", "SerializationException", 400, "malformed CBOR: " + err.Error()}
+		return nil, serializationError(400, "malformed CBOR: %v", err)
 	}
 	m, ok := v.(cbor.Map)
 	if !ok {
-		return nil, &cwError{"com.amazon.coral.service#SerializationException", "SerializationException", 400,
-			fmt.Sprintf("the request body must be a CBOR map, not %T", v)}
+		return nil, serializationError(400, "the request body must be a CBOR map, not %T", v)
 	}
 	return m, nil
 }
 
-func writeCBOR(w http.ResponseWriter, status int, v cbor.Value) {
+func writeCBORMap(w http.ResponseWriter, status int, out cbor.Map) {
 	w.Header().Set("Content-Type", "application/cbor")
 	w.Header().Set("Smithy-Protocol", "rpc-v2-cbor")
 	w.Header().Set("x-amzn-RequestId", newRequestID())
 	w.WriteHeader(status)
-	_, _ = w.Write(cbor.Encode(v))
+	_, _ = w.Write(cbor.Encode(out))
 }
 
-func writeCBORError(w http.ResponseWriter, err error) {
+// writeCWError writes err in CloudWatch's shape: __type and message in the
+// body, the query-protocol code in x-amzn-query-error.
+func writeCWError(w http.ResponseWriter, c cwCodec, err error) {
 	var ce *cwError
 	if !errors.As(err, &ce) {
 		ce = &cwError{"InternalServiceFault", "InternalServiceError", 500, err.Error()}
@@ -171,5 +198,5 @@ func writeCBORError(w http.ResponseWriter, err error) {
 		fault = "Receiver"
 	}
 	w.Header().Set("x-amzn-query-error", ce.code+";"+fault)
-	writeCBOR(w, ce.status, cbor.Map{"__type": cbor.String(shape), "message": cbor.String(ce.msg)})
+	c.write(w, ce.status, cbor.Map{"__type": cbor.String(shape), "message": cbor.String(ce.msg)})
 }

@@ -19,8 +19,16 @@ func TestCloudWatchWithBoto3(t *testing.T) {
 	if out, err := exec.Command(py, "-c", "import boto3").CombinedOutput(); err != nil {
 		t.Skipf("cross-check with boto3 skipped: boto3 is not importable (%s)", strings.TrimSpace(string(out)))
 	}
+	for _, proto := range []string{"cbor", "json"} {
+		t.Run(proto, func(t *testing.T) { checkBoto3(t, py, proto) })
+	}
+}
+
+// checkBoto3 runs the script speaking proto ("cbor" or "json", the
+// protocol boto3 and the AWS CLI choose for CloudWatch by default).
+func checkBoto3(t *testing.T, py, proto string) {
 	e := recordedScenario(t)
-	cmd := exec.Command(py, "testdata/cloudwatch_boto3.py")
+	cmd := exec.Command(py, "testdata/cloudwatch_boto3.py", proto)
 	cmd.Env = append(os.Environ(), "LOCALSQS_ENDPOINT="+e.url, "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
 	out, err := cmd.Output()
 	if err != nil {
@@ -40,8 +48,8 @@ func TestCloudWatchWithBoto3(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("boto3 script output %q: %v", out, err)
 	}
-	if got.Protocol != "smithy-rpc-v2-cbor" {
-		t.Skipf("cross-check with boto3 skipped: this botocore speaks %q to CloudWatch, not CBOR", got.Protocol)
+	if want := map[string]string{"cbor": "smithy-rpc-v2-cbor", "json": "json"}[proto]; got.Protocol != want {
+		t.Skipf("cross-check with boto3 skipped: this botocore speaks %q to CloudWatch, not %q", got.Protocol, want)
 	}
 	want := `{"sent":[[0,30],[1,0],[2,0],[3,0]],"vis":[[0,30],[1,30],[2,20],[3,20]]}`
 	if s, _ := json.Marshal(got.Series); string(s) != want {

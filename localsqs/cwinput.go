@@ -71,23 +71,26 @@ func cborBool(m cbor.Map, key, path string) (bool, bool, error) {
 	return bool(b), true, nil
 }
 
-// cborTime reads a timestamp: tag 1 around epoch seconds, integral or
-// floating (the SDK sends a float64).
+// cborTime reads a timestamp: epoch seconds, integral or floating, in tag
+// 1 (RPC v2 CBOR; the SDK sends a float64) or bare (AWS JSON 1.0).
 func cborTime(m cbor.Map, key, path string) (time.Time, bool, error) {
 	v := member(m, key)
 	if v == nil {
 		return time.Time{}, false, nil
 	}
-	tag, ok := v.(*cbor.Tag)
-	if !ok || tag.ID != 1 {
-		return time.Time{}, false, cwSerialization(path, "a timestamp (CBOR tag 1)", v)
+	inner := v
+	if tag, ok := v.(*cbor.Tag); ok {
+		if tag.ID != 1 {
+			return time.Time{}, false, cwSerialization(path, "a timestamp (CBOR tag 1)", v)
+		}
+		inner = tag.Value
 	}
 	var secs float64
-	switch n := tag.Value.(type) {
+	switch n := inner.(type) {
 	case cbor.Uint:
 		secs = float64(n)
 	case cbor.NegInt:
-		secs = -float64(n) - 1
+		secs = -float64(n) // smithy-go's NegInt holds the magnitude
 	case cbor.Float64:
 		secs = float64(n)
 	case cbor.Float32:

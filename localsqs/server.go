@@ -141,8 +141,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 			return
 		}
 	}
-	if op, ok := cloudWatchOperation(hr.URL.Path); ok {
-		s.serveCloudWatch(w, hr, op)
+	if s.serveCloudWatch(w, hr) {
 		return
 	}
 	target := hr.Header.Get("X-Amz-Target")

@@ -1,13 +1,14 @@
 """Independent client for localsqs's CloudWatch endpoint (cw_boto3_test.go).
 
-boto3 speaks Smithy RPC v2 CBOR to CloudWatch with its own codec, so this
-checks the wire format against a second implementation. It prints one JSON
+Usage: cloudwatch_boto3.py cbor|json. boto3 has its own CBOR and JSON
+codecs, so this checks both wire formats against a second implementation. It prints one JSON
 document: the series it read, the metrics it listed and the error codes
 botocore decoded.
 """
 import datetime
 import json
 import os
+import sys
 
 import boto3
 import botocore.model
@@ -16,9 +17,11 @@ from botocore.exceptions import ClientError
 
 # CloudWatch's model lists smithy-rpc-v2-cbor, json and query; botocore
 # 1.43 picks the first of them in its own order, which puts json before
-# CBOR. Put CBOR first so this client speaks what the Go SDK speaks.
-botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS = ("smithy-rpc-v2-cbor",) + tuple(
-    p for p in botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS if p != "smithy-rpc-v2-cbor")
+# CBOR. With the argument "cbor", put CBOR first so this client speaks what
+# the Go SDK speaks; with "json", keep botocore's (and the AWS CLI's) choice.
+if sys.argv[1:] == ["cbor"]:
+    botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS = ("smithy-rpc-v2-cbor",) + tuple(
+        p for p in botocore.model.PRIORITY_ORDERED_SUPPORTED_PROTOCOLS if p != "smithy-rpc-v2-cbor")
 
 cw = boto3.client(
     "cloudwatch",
