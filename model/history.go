@@ -71,15 +71,20 @@ type Line struct {
 // the polled series s (nil when none). A history read a minute ago is
 // shifted to the window's current place; polled samples fill the periods
 // after its last data point, the newest sample of a period winning (a
-// level, not a sum: the latest count is the truth).
+// level, not a sum: the latest count is the truth). A sum of the period
+// now is in is left out: it is still counting, and would read as a drop.
 func LineOf(h *History, m Metric, w Window, s *Series, now time.Time) Line {
-	start, _ := w.Range(now)
+	start, end := w.Range(now)
 	p := w.Period()
 	n := w.Points()
 	vals := nanSlice(n)
 	last := -1 // the last period with a value from history
 	if h != nil && h.Window == w {
-		for i := range vals {
+		upto := n
+		if m.Summed() && !end.Equal(now) {
+			upto = n - 1
+		}
+		for i := range vals[:upto] {
 			j, ok := slot(h.Start, p, len(h.Values[m]), start.Add(time.Duration(i)*p))
 			if ok && !math.IsNaN(h.Values[m][j]) {
 				vals[i], last = h.Values[m][j], i

@@ -127,6 +127,13 @@ func TestLineShiftsAnOlderHistory(t *testing.T) {
 	if got := vals(l)[57:]; !slices.Equal(got, []float64{7, -1, -1}) {
 		t.Fatalf("tail %v", got)
 	}
+	// The period now is in still counts its events: left out.
+	cur := NewHistory("q", Window1h, now)
+	cur.Set(MetricSent, t0.Add(time.Minute), 5)
+	cur.Set(MetricSent, t0.Add(2*time.Minute), 3) // 03:02, now's minute
+	if got := vals(LineOf(cur, MetricSent, Window1h, nil, now)); got[58] != 5 || got[59] != -1 {
+		t.Errorf("the last two minutes' sums: %v, want 5 and none", got[58:])
+	}
 	// Another window's history is not this one's.
 	if l := LineOf(h, MetricSent, Window3h, nil, now); l.OK {
 		t.Errorf("3h line from a 1h history: %+v", l)

@@ -31,7 +31,7 @@ func cwApp(t testing.TB, w, h int, m awsclient.Metrics) (*App, *fakeClient, *uit
 	t.Helper()
 	f := &fakeClient{EP: awsclient.Endpoint{URL: "http://127.0.0.1:9324", Region: "us-east-1", Demo: true}}
 	a, clock := newTestApp(t, f, Options{Refresh: 5 * time.Second, Version: "v0.1.0", Metrics: m})
-	a.queues.SetCloudWatch(queues.CloudWatch{Client: m, Timer: timerNow})
+	a.queues.SetCloudWatch(queuesCloudWatch(m))
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for step := range int64(3) {
 		f.Set(testDataset(step), nil)
@@ -39,6 +39,12 @@ func cwApp(t testing.TB, w, h int, m awsclient.Metrics) (*App, *fakeClient, *uit
 		clock.T = clock.T.Add(5 * time.Second)
 	}
 	return a, f, clock
+}
+
+// queuesCloudWatch is the browser's CloudWatch over m, its timers firing
+// at once.
+func queuesCloudWatch(m awsclient.Metrics) queues.CloudWatch {
+	return queues.CloudWatch{Client: m, Timer: timerNow}
 }
 
 // cwDrive runs cmd and feeds its messages to the App, and so on with what

@@ -124,11 +124,12 @@ func (m *metricsPane) historyLine(metric model.Metric) string {
 		common.PadLeft(signed(metric, l.Change), histChangeW)
 }
 
-// metricValue is a value as the list shows it: an age as 2m / 3h / 4d,
-// a count compact past 10,000.
+// metricValue is a value beside a line: an age in its two largest units
+// (2h 58m: the list's "2h" would hide an hour's change), a count compact
+// past 10,000.
 func metricValue(m model.Metric, v float64) string {
 	if m == model.MetricOldestAge {
-		return shortAge(time.Duration(v * float64(time.Second)))
+		return common.Age(time.Duration(v * float64(time.Second)))
 	}
 	return compact(v)
 }

@@ -72,6 +72,7 @@ func TestNumbersBesideTheLines(t *testing.T) {
 		{compact(2_500_000), "2.5M"},
 		{signed(model.MetricVisible, 1260), "+1,260"},
 		{signed(model.MetricOldestAge, -300), "-5m"},
+		{metricValue(model.MetricOldestAge, 3*3600+58*60), "3h 58m"},
 		{signed(model.MetricSent, 0), "±0"},
 	} {
 		if c.got != c.want {
