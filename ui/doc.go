@@ -3,8 +3,9 @@
 // the panes out and draws the chrome (header, status line, hints). Each
 // pane is a package of its own and never reaches into another:
 //
-//   - ui/queues: the queue list (sort, fuzzy filter, rows, DLQ links) and,
-//     under it, the selected queue's metrics or details.
+//   - ui/queues: the queue list (sort, fuzzy filter, rows, DLQ links, the
+//     age of each oldest message) and, under it, the selected queue's
+//     metrics (CloudWatch's history, read once a minute) or details.
 //   - ui/peek: the peek pane (the messages read from one queue, the
 //     selected one's body and attributes, filter, select, copy, pager,
 //     export) and the peek sessions that read them safely.

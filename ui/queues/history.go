@@ -55,6 +55,22 @@ func (m *metricsPane) SetCloudWatch(v cwView) {
 	for i := range model.MetricCount {
 		m.lines[i] = model.LineOf(v.h, i, v.window, m.series, now)
 	}
+	m.drawSparks()
+}
+
+// sparkW is the sparklines' width.
+func (m *metricsPane) sparkW() int {
+	return max(m.width-metricsLabelW-histNowW-histRangeW-histChangeW-4, 1)
+}
+
+// drawSparks draws the lines as sparklines, on change and on resize, so
+// that a frame only joins strings: a 1,440-period window is not folded
+// into cells on every frame.
+func (m *metricsPane) drawSparks() {
+	for i, l := range m.lines {
+		past, recent := histSpark(l.Values, l.Live, m.sparkW(), model.Metric(i).Summed())
+		m.sparks[i] = [2]string{past, recent}
+	}
 }
 
 // Rows is how many rows the pane would like: a title, the seven lines and
@@ -100,8 +116,7 @@ func (m *metricsPane) historyView() []string {
 func (m *metricsPane) historyLine(metric model.Metric) string {
 	st := &m.c.Styles
 	l := m.lines[metric]
-	sw := max(m.width-metricsLabelW-histNowW-histRangeW-histChangeW-4, 1)
-	past, recent := histSpark(l.Values, l.Live, sw, metric.Summed())
+	past, recent := m.sparks[metric][0], m.sparks[metric][1]
 	style := lipgloss.NewStyle()
 	switch metric {
 	case model.MetricVisible:

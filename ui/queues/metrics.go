@@ -28,12 +28,16 @@ type metricsPane struct {
 	dlqN   int64         // depth of the queue's DLQ; -1 when none or unknown
 
 	cw    cwView                        // CloudWatch's state for this queue
-	lines [model.MetricCount]model.Line // drawn from cw and series on change
+	lines  [model.MetricCount]model.Line // drawn from cw and series on change
+	sparks [model.MetricCount][2]string  // lines as sparklines: past, live
 }
 
 func newMetricsPane(c *common.Common) metricsPane { return metricsPane{c: c} }
 
-func (m *metricsPane) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *metricsPane) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.drawSparks()
+}
 func (m *metricsPane) Focus()           { m.focused = true }
 func (m *metricsPane) Blur()            { m.focused = false }
 
