@@ -210,11 +210,7 @@ func (b *Browser) updateKey(k tea.KeyPressMsg) {
 	case key.Matches(k, keys.Global.Back):
 		b.back()
 	case key.Matches(k, keys.List.Sort):
-		next := b.list.sortKey.Next()
-		if next == model.SortByAge && !b.cw.on() {
-			next = next.Next() // no ages without CloudWatch
-		}
-		b.list.SetSort(next)
+		b.list.SetSort(b.nextSort())
 		b.sync()
 		b.Send(SortedMsg{By: b.list.sortKey})
 	case key.Matches(k, keys.List.Window):
@@ -273,6 +269,8 @@ func (b *Browser) Hints() []key.Binding {
 			keys.Global.Refresh, keys.Global.Help, keys.Global.Quit}
 	case b.list.Filter() != "":
 		return append([]key.Binding{keymap.Short(keys.Global.Back, "clear filter")}, withSlot(keys.ShortHelp())...)
+	case b.focus == onSide && b.cw.on():
+		return append([]key.Binding{keymap.Short(keys.List.Window, "window")}, withSlot(keys.ShortHelp())...)
 	}
 	return withSlot(keys.ShortHelp())
 }

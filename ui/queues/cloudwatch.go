@@ -48,12 +48,10 @@ const (
 // cwTickMsg is the minute timer of CloudWatch reads firing.
 type cwTickMsg struct{}
 
-// cwSettleMsg is the selection having stayed put for cwSettle since the
-// request numbered seq: time to read what it shows.
+// cwSettleMsg is the selection having stayed put for cwSettle since watch call seq.
 type cwSettleMsg struct{ seq uint64 }
 
-// historyMsg is one queue's history over a window, or why it could not be
-// read, for the request numbered seq.
+// historyMsg is one queue's history over a window, or why it could not be read.
 type historyMsg struct {
 	seq     uint64
 	key     histKey
@@ -62,13 +60,12 @@ type historyMsg struct {
 	started time.Time
 }
 
-// agesMsg is the ages of the oldest messages of names (a queue of names
-// missing from ages has no data point), for the request numbered seq.
+// agesMsg is the ages of the oldest messages of the queues asked for.
 type agesMsg struct {
 	seq   uint64
-	names []string
-	ages  model.Ages
-	all   bool // every queue was asked
+	names []string   // asked for
+	ages  model.Ages // one missing has no data point
+	all   bool       // every queue was asked
 	err   error
 }
 

@@ -27,7 +27,7 @@ type metricsPane struct {
 	rel    string        // DLQ relation, as in the list
 	dlqN   int64         // depth of the queue's DLQ; -1 when none or unknown
 
-	cw    cwView                        // CloudWatch's state for this queue
+	cw     cwView                        // CloudWatch's state for this queue
 	lines  [model.MetricCount]model.Line // drawn from cw and series on change
 	sparks [model.MetricCount][2]string  // lines as sparklines: past, live
 }
@@ -38,8 +38,9 @@ func (m *metricsPane) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.drawSparks()
 }
-func (m *metricsPane) Focus()           { m.focused = true }
-func (m *metricsPane) Blur()            { m.focused = false }
+
+func (m *metricsPane) Focus() { m.focused = true }
+func (m *metricsPane) Blur()  { m.focused = false }
 
 // SetQueue points the pane at a queue and its history.
 func (m *metricsPane) SetQueue(q model.Queue, ok bool, s *model.Series, g model.DLQGraph) {

@@ -239,6 +239,16 @@ func (b *Browser) turnOff(why string) {
 	b.SetSize(b.width, b.height)
 }
 
+// nextSort is the sort key after the list's: by age only with CloudWatch,
+// which alone knows the ages.
+func (b *Browser) nextSort() model.SortKey {
+	next := b.list.sortKey.Next()
+	if next == model.SortByAge && !b.cw.on() {
+		next = next.Next()
+	}
+	return next
+}
+
 // cycleWindow shows the next history window.
 func (b *Browser) cycleWindow() {
 	if b.cw.on() {
