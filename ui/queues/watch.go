@@ -53,6 +53,9 @@ func (b *Browser) watch() tea.Cmd {
 func (b *Browser) updateCW(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	switch msg := msg.(type) {
 	case cwTickMsg:
+		if !b.cw.on() {
+			return nil, true // unavailable for good: the timer stops
+		}
 		// Re-armed first, so the timer survives whatever happens below.
 		return tea.Batch(b.cw.timer(cwEvery, cwTickMsg{}), b.fetch()), true
 	case cwSettleMsg:
