@@ -30,6 +30,15 @@ import (
 // query-protocol code (e.g. *types.InvalidParameterValueException whose
 // ErrorCode is InvalidParameterValue).
 //
+// Where it differs from CloudWatch: only MetricStat queries on AWS/SQS by
+// QueueName (metric math is refused; other namespaces and dimensions have
+// no data); periods are multiples of 60 (no high-resolution data);
+// statistics are Sum, Maximum, Minimum, Average and SampleCount (no
+// percentiles); a queue's history goes with it when it is deleted, and one
+// created again under its name starts afresh; ListMetrics lists every
+// queue's metrics whether or not it was active; a purge shows in the depths
+// from the queue's next operation (or the next GetMetricData) on.
+//
 // CBOR is encoded and decoded with smithy-go's encoding/cbor, already a
 // dependency through the SDK and the very codec the SDK's client uses, so
 // both ends agree on every detail (tags, float widths, indefinite lengths).
