@@ -14,8 +14,10 @@ import (
 // history: GetMetricData and ListMetrics for the AWS/SQS metrics of this
 // server's queues, from the statistics each queue records (metrics.go).
 //
-// The protocol is the one aws-sdk-go-v2's CloudWatch client (v1.76) and
-// boto3 speak: Smithy RPC v2 CBOR. A request is
+// The main protocol is the one aws-sdk-go-v2's CloudWatch client (v1.76)
+// speaks: Smithy RPC v2 CBOR (boto3 1.43 speaks it only when told to; by
+// default it and the AWS CLI use AWS JSON 1.0, also answered: cw_json.go).
+// A request is
 //
 //	POST /service/GraniteServiceVersion20100801/operation/<Op>
 //	Smithy-Protocol: rpc-v2-cbor
