@@ -14,8 +14,10 @@ import (
 // history: GetMetricData and ListMetrics for the AWS/SQS metrics of this
 // server's queues, from the statistics each queue records (metrics.go).
 //
-// The protocol is the one aws-sdk-go-v2's CloudWatch client (v1.76) and
-// boto3 speak: Smithy RPC v2 CBOR. A request is
+// The main protocol is the one aws-sdk-go-v2's CloudWatch client (v1.76)
+// speaks: Smithy RPC v2 CBOR (boto3 1.43 speaks it only when told to; by
+// default it and the AWS CLI use AWS JSON 1.0, also answered: cw_json.go).
+// A request is
 //
 //	POST /service/GraniteServiceVersion20100801/operation/<Op>
 //	Smithy-Protocol: rpc-v2-cbor
@@ -29,6 +31,15 @@ import (
 // ("Code;Sender"), from which the SDK builds its typed error with the
 // query-protocol code (e.g. *types.InvalidParameterValueException whose
 // ErrorCode is InvalidParameterValue).
+//
+// Where it differs from CloudWatch: only MetricStat queries on AWS/SQS by
+// QueueName (metric math is refused; other namespaces and dimensions have
+// no data); periods are multiples of 60 (no high-resolution data);
+// statistics are Sum, Maximum, Minimum, Average and SampleCount (no
+// percentiles); a queue's history goes with it when it is deleted, and one
+// created again under its name starts afresh; ListMetrics lists every
+// queue's metrics whether or not it was active; a purge shows in the depths
+// from the queue's next operation (or the next GetMetricData) on.
 //
 // CBOR is encoded and decoded with smithy-go's encoding/cbor, already a
 // dependency through the SDK and the very codec the SDK's client uses, so

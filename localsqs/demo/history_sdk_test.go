@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -79,4 +80,41 @@ func TestSeedBackfillsHistoryReadableWithTheSDK(t *testing.T) {
 	if live < last || live > last+15*60 {
 		t.Errorf("orders-dlq's oldest message: %v s in the last minute of history, %v s now; want no jump", last, live)
 	}
+}
+
+// Reading metrics while live traffic records them: run with -race, this
+// checks that recording and reading share the queues' locks correctly.
+func TestMetricsReadWhileTrafficRuns(t *testing.T) {
+	srv := localsqs.New(localsqs.Options{})
+	hs := httptest.NewServer(srv)
+	t.Cleanup(func() { srv.Close(); hs.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if err := Seed(ctx, srv, Options{Seed: 3, Small: true}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- RunTraffic(ctx, srv, Options{Seed: 3, Small: true, Tick: 10 * time.Millisecond}) }()
+	cw := cloudwatch.New(cloudwatch.Options{Region: "us-east-1", BaseEndpoint: aws.String(hs.URL),
+		Credentials: aws.AnonymousCredentials{}})
+	var qs []cwtypes.MetricDataQuery
+	for i, s := range queueSpecs {
+		qs = append(qs, cwtypes.MetricDataQuery{Id: aws.String(fmt.Sprintf("q%d", i)), MetricStat: &cwtypes.MetricStat{
+			Metric: &cwtypes.Metric{Namespace: aws.String("AWS/SQS"), MetricName: aws.String("ApproximateNumberOfMessagesVisible"),
+				Dimensions: []cwtypes.Dimension{{Name: aws.String("QueueName"), Value: aws.String(s.name)}}},
+			Period: aws.Int32(60), Stat: aws.String("Maximum")}})
+	}
+	reads := 0
+	for ctx.Err() == nil {
+		now := time.Now()
+		if _, err := cw.GetMetricData(context.Background(), &cloudwatch.GetMetricDataInput{
+			StartTime: aws.Time(now.Add(-time.Hour)), EndTime: aws.Time(now.Add(time.Minute)), MetricDataQueries: qs}); err != nil {
+			t.Fatal(err)
+		}
+		reads++
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d GetMetricData calls of %d queries while traffic ran", reads, len(qs))
 }
