@@ -10,6 +10,10 @@ import (
 // Operator is every change sqscope makes besides moves. The adapter, not
 // its callers, refuses each in read-only mode and writes each to the audit
 // log (see package audit), so no screen or subcommand can skip either.
+//
+// A call whose audit line could not be written returns an *AuditError
+// (its Cause is the call's own error, if any; a report is valid all the
+// same): say so, since a deleted message's content is then kept nowhere.
 type Operator interface {
 	// Send sends msgs to queueURL, in batches of 10 (SendMessageBatch),
 	// and reports each message on its own: a partial batch failure names
@@ -39,7 +43,8 @@ type Operator interface {
 	DeleteQueue(ctx context.Context, queueURL string) error
 }
 
-// ErrPurgeInProgress matches (errors.Is) SQS's PurgeQueueInProgress.
+// ErrPurgeInProgress matches (errors.Is) SQS's PurgeQueueInProgress, which
+// Purge returns as a *PurgeInProgressError holding SQS's own error.
 var ErrPurgeInProgress = errPurgeInProgress{}
 
 type errPurgeInProgress struct{}
@@ -61,6 +66,11 @@ type SendResult struct {
 	// Unknown: the request may have reached SQS but its answer was lost,
 	// so the message may have been sent (a retry could duplicate it).
 	Unknown bool
+	// PossibleDuplicate: accepted, but an earlier attempt of the same
+	// request may have been carried out too (its answer was lost and the
+	// SDK retried), so a standard queue may hold it twice. Never set for a
+	// FIFO queue, which drops the repeat.
+	PossibleDuplicate bool
 }
 
 // DeleteReport says what DeleteMessages did.

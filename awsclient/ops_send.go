@@ -1,0 +1,207 @@
+package awsclient
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// NotTriedError is a message or a delete never sent because an earlier
+// request showed it could not succeed (the queue is gone) or the caller
+// stopped.
+type NotTriedError struct{ Cause error }
+
+func (e *NotTriedError) Error() string { return "not tried: " + e.Cause.Error() }
+func (e *NotTriedError) Unwrap() error { return e.Cause }
+
+// Send sends msgs; see Operator.
+//
+// The SDK retries a request whose answer was lost, and on a standard
+// queue each attempt that reached SQS stored the batch: those entries are
+// reported PossibleDuplicate (sent, perhaps twice), or Unknown when no
+// attempt was answered. A FIFO queue drops a repeat of the same
+// deduplication id (or body, with content-based deduplication) within 5
+// minutes, so there a retry duplicates nothing.
+func (s *SQS) Send(ctx context.Context, queueURL string, msgs []model.Outgoing) (SendReport, error) {
+	if s.cfg.ReadOnly {
+		return SendReport{}, &ReadOnlyError{Op: "SendMessageBatch"}
+	}
+	rep := SendReport{Results: make([]SendResult, len(msgs))}
+	if len(msgs) == 0 {
+		return rep, nil
+	}
+	fifo := strings.HasSuffix(queueURL, ".fifo")
+	var stop error
+	tried := false
+	for _, batch := range sendBatches(msgs) {
+		if stop == nil && ctx.Err() != nil {
+			stop = ctx.Err()
+		}
+		if stop != nil {
+			for _, i := range batch {
+				rep.Results[i].Err = &NotTriedError{Cause: stop}
+			}
+			continue
+		}
+		tried = true
+		if err := s.sendBatch(ctx, queueURL, fifo, msgs, batch, rep.Results); err != nil && queueGone(err) {
+			stop = err
+		}
+	}
+	var err error
+	if c := rep.count(); !tried || (stop != nil && c.sent == 0 && c.unknown == 0) {
+		err = stop
+	}
+	if !tried {
+		return rep, err // nothing was sent: nothing to record
+	}
+	return rep, s.auditSend(queueURL, rep, err)
+}
+
+// sendBatches groups msgs (by index) into batches of at most 10 entries
+// and 1 MiB of payload, in order. A message too large on its own goes
+// alone, so that SQS's refusal of it fails no other.
+func sendBatches(msgs []model.Outgoing) [][]int {
+	var out [][]int
+	var cur []int
+	size := 0
+	for i, m := range msgs {
+		n := outgoingSize(m)
+		if len(cur) > 0 && (len(cur) == maxBatch || size+n > maxBatchBytes) {
+			out = append(out, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, i)
+		size += n
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// outgoingSize is m's payload as SQS counts it (see model.Message.Size).
+func outgoingSize(m model.Outgoing) int {
+	n := len(m.Body)
+	for name, a := range m.Attributes {
+		n += len(name) + len(a.DataType) + len(a.StringValue) + len(a.BinaryValue)
+	}
+	return n
+}
+
+// sendBatch sends the messages at idx as one batch and fills their
+// results. When SQS refuses the request as a whole for the sender's
+// fault, each message is tried alone, so one bad message fails alone.
+func (s *SQS) sendBatch(ctx context.Context, queueURL string, fifo bool, msgs []model.Outgoing, idx []int, res []SendResult) error {
+	ids := make([]string, len(idx))
+	byID := make(map[string]types.SendMessageBatchRequestEntry, len(idx))
+	for k, i := range idx {
+		ids[k] = strconv.Itoa(k)
+		byID[ids[k]] = outgoingEntry(ids[k], msgs[i])
+	}
+	outs, err := s.runBatch(ctx, "SendMessageBatch", queueURL, ids,
+		func(ctx context.Context, ids []string, lost *atomic.Int32) (map[string]string, []types.BatchResultErrorEntry, error) {
+			entries := make([]types.SendMessageBatchRequestEntry, len(ids))
+			for k, id := range ids {
+				entries[k] = byID[id]
+			}
+			out, err := s.api.SendMessageBatch(ctx, &sqs.SendMessageBatchInput{QueueUrl: aws.String(queueURL), Entries: entries},
+				observeAttempts(lost))
+			if err != nil {
+				return nil, nil, err
+			}
+			ok := make(map[string]string, len(out.Successful))
+			for _, e := range out.Successful {
+				ok[aws.ToString(e.Id)] = aws.ToString(e.MessageId)
+			}
+			return ok, out.Failed, nil
+		})
+	if err != nil && len(idx) > 1 && refusedWhole(err, maxReached(outs)) {
+		for _, i := range idx {
+			if e := s.sendBatch(ctx, queueURL, fifo, msgs, []int{i}, res); e != nil && queueGone(e) {
+				return e
+			}
+		}
+		return nil
+	}
+	for k, i := range idx {
+		o := outs[ids[k]]
+		r := SendResult{MessageID: o.result}
+		if o.ok {
+			r.PossibleDuplicate = o.reached > 0 && !fifo
+		} else {
+			r.Err, r.Unknown = o.err, o.reached > 0
+		}
+		res[i] = r
+	}
+	return err
+}
+
+func maxReached(outs map[string]*entryOutcome) int {
+	n := 0
+	for _, o := range outs {
+		n = max(n, o.reached)
+	}
+	return n
+}
+
+// outgoingEntry is m as a batch entry: every attribute with its exact
+// data type (Binary ones as bytes), the delay and the FIFO ids.
+func outgoingEntry(id string, m model.Outgoing) types.SendMessageBatchRequestEntry {
+	e := types.SendMessageBatchRequestEntry{Id: aws.String(id), MessageBody: aws.String(m.Body)}
+	if len(m.Attributes) > 0 {
+		e.MessageAttributes = make(map[string]types.MessageAttributeValue, len(m.Attributes))
+		for name, a := range m.Attributes {
+			v := types.MessageAttributeValue{DataType: aws.String(a.DataType)}
+			if a.IsBinary() {
+				v.BinaryValue = a.BinaryValue
+			} else {
+				v.StringValue = aws.String(a.StringValue)
+			}
+			e.MessageAttributes[name] = v
+		}
+	}
+	if m.DelaySeconds > 0 {
+		e.DelaySeconds = int32(m.DelaySeconds)
+	}
+	if m.GroupID != "" {
+		e.MessageGroupId = aws.String(m.GroupID)
+	}
+	if m.DedupID != "" {
+		e.MessageDeduplicationId = aws.String(m.DedupID)
+	}
+	return e
+}
+
+// sendCounts tallies a SendReport.
+type sendCounts struct{ sent, failed, unknown, duplicates int }
+
+func (r SendReport) count() sendCounts {
+	var c sendCounts
+	for _, res := range r.Results {
+		switch {
+		case res.Err == nil:
+			c.sent++
+			if res.PossibleDuplicate {
+				c.duplicates++
+			}
+		case res.Unknown:
+			c.unknown++
+		default:
+			c.failed++
+		}
+	}
+	return c
+}
+
+func (c sendCounts) String() string {
+	return fmt.Sprintf("%d sent, %d failed, %d unknown, %d possibly duplicated", c.sent, c.failed, c.unknown, c.duplicates)
+}
