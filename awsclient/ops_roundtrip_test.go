@@ -1,0 +1,101 @@
+package awsclient
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/sqscope/sqscope/audit"
+	"github.com/sqscope/sqscope/model"
+)
+
+// The round trip: export 100 messages with attributes, delete
+// them (audited), read the audit log back and send it: the queue holds
+// the same bodies and attributes again.
+func TestDeletedMessagesGoBackFromTheAuditLog(t *testing.T) {
+	forEachBackend(t, "roundtrip", func(t *testing.T, b backend) {
+		ep := serve(t, b.handler)
+		admin := adminClient(ep)
+		url := createQueue(t, admin, uniquePrefix(t)+"q", nil)
+		log := &memAudit{}
+		c := opsClient(ep, log)
+		orig := richOutgoing(100, "rt")
+		orig[7].Body = "not JSON at all,\ttabbed, \U0001F600"
+		if first, err := c.Send(context.Background(), url, orig); err != nil || first.count().sent != 100 {
+			t.Fatalf("first send: %s, %v", first.count(), err)
+		}
+		held := takeAll(t, admin, url, 100)
+		if len(held) != 100 {
+			t.Fatalf("received %d of 100", len(held))
+		}
+		var export bytes.Buffer
+		recs := make([]model.Record, len(held))
+		for i, m := range held {
+			recs[i] = model.RecordOf(m, url)
+		}
+		if err := model.WriteRecords(&export, recs); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := c.DeleteMessages(context.Background(), url, held)
+		if err != nil || len(rep.Deleted) != 100 {
+			t.Fatalf("DeleteMessages: %d deleted, %v", len(rep.Deleted), err)
+		}
+		if v, hidden := counts(t, admin, url); v+hidden != 0 {
+			t.Fatalf("%d messages left after deleting all", v+hidden)
+		}
+
+		back, _, bad, err := audit.ReadRecords(bytes.NewReader(log.jsonl(t)))
+		if err != nil || len(bad) > 0 || len(back) != 100 {
+			t.Fatalf("reading the audit log back: %d records, bad %v, %v", len(back), bad, err)
+		}
+		exported, _, _, _ := audit.ReadRecords(&export)
+		if !reflect.DeepEqual(byID(back), byID(exported)) {
+			t.Error("the audit line's records differ from the export's")
+		}
+		out := make([]model.Outgoing, len(back))
+		for i, r := range back {
+			out[i] = outgoingOf(r)
+		}
+		sent, err := c.Send(context.Background(), url, out)
+		if err != nil || sent.count().sent != 100 {
+			t.Fatalf("sending the audit log back: %s, %v", sent.count(), err)
+		}
+		again := takeAll(t, admin, url, 100)
+		want := map[string]model.Outgoing{}
+		for _, o := range orig {
+			want[o.Body] = o
+		}
+		if len(again) != 100 {
+			t.Errorf("queue holds %d messages after the round trip, want 100", len(again))
+		}
+		for _, m := range again {
+			w, ok := want[m.Body]
+			if !ok || !attrsEqual(m.Attributes, w.Attributes) {
+				t.Errorf("after the round trip %q %+v, want it as sent first %+v", m.Body, m.Attributes, w.Attributes)
+			}
+			delete(want, m.Body)
+		}
+	})
+}
+
+func byID(recs []model.Record) []model.Record {
+	out := append([]model.Record(nil), recs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].MessageID < out[j].MessageID })
+	return out
+}
+
+// outgoingOf stands for model's Record.Outgoing until it lands on this
+// branch.
+func outgoingOf(r model.Record) model.Outgoing {
+	o := model.Outgoing{Body: r.Body, GroupID: r.Attributes["MessageGroupId"]}
+	if r.BodyBase64 != nil {
+		o.Body = string(r.BodyBase64)
+	}
+	o.Attributes = map[string]model.MessageAttribute{}
+	for k, a := range r.MessageAttributes {
+		o.Attributes[k] = model.MessageAttribute{DataType: a.DataType, StringValue: a.StringValue, BinaryValue: a.BinaryValue}
+	}
+	return o
+}
