@@ -50,19 +50,6 @@ func (a *memAudit) only(t *testing.T, op string) audit.Entry {
 	return es[0]
 }
 
-// jsonl is the log as the file would hold it.
-func (a *memAudit) jsonl(t *testing.T) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	for _, e := range a.all() {
-		if err := enc.Encode(e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return buf.Bytes()
-}
-
 func opsClient(endpoint string, log AuditLog) *SQS {
 	cfg := testConfig()
 	cfg.Audit = log

@@ -39,9 +39,22 @@ func (s *SQS) Send(ctx context.Context, queueURL string, msgs []model.Outgoing) 
 		return rep, nil
 	}
 	fifo := strings.HasSuffix(queueURL, ".fifo")
+	// SQS's own checks first, so that a message it would refuse fails
+	// alone, with a sentence naming the field, and never takes a batch
+	// down with it. Whether a FIFO queue deduplicates by content is the
+	// queue's to know: a missing deduplication id is left to SQS.
+	rules := model.SendRules{FIFO: fifo, ContentDedup: true}
+	var valid []int
+	for i, m := range msgs {
+		if err := m.Validate(rules); err != nil {
+			rep.Results[i].Err = &InvalidMessageError{Err: err}
+			continue
+		}
+		valid = append(valid, i)
+	}
 	var stop error
 	tried := false
-	for _, batch := range sendBatches(msgs) {
+	for _, batch := range sendBatches(msgs, valid) {
 		if stop == nil && ctx.Err() != nil {
 			stop = ctx.Err()
 		}
@@ -66,15 +79,15 @@ func (s *SQS) Send(ctx context.Context, queueURL string, msgs []model.Outgoing) 
 	return rep, s.auditSend(queueURL, rep, err)
 }
 
-// sendBatches groups msgs (by index) into batches of at most 10 entries
-// and 1 MiB of payload, in order. A message too large on its own goes
-// alone, so that SQS's refusal of it fails no other.
-func sendBatches(msgs []model.Outgoing) [][]int {
+// sendBatches groups the messages at idx into batches of at most 10
+// entries and 1 MiB of payload, in order. A message too large on its own
+// goes alone, so that SQS's refusal of it fails no other.
+func sendBatches(msgs []model.Outgoing, idx []int) [][]int {
 	var out [][]int
 	var cur []int
 	size := 0
-	for i, m := range msgs {
-		n := outgoingSize(m)
+	for _, i := range idx {
+		n := msgs[i].Size()
 		if len(cur) > 0 && (len(cur) == maxBatch || size+n > maxBatchBytes) {
 			out = append(out, cur)
 			cur, size = nil, 0
@@ -88,14 +101,12 @@ func sendBatches(msgs []model.Outgoing) [][]int {
 	return out
 }
 
-// outgoingSize is m's payload as SQS counts it (see model.Message.Size).
-func outgoingSize(m model.Outgoing) int {
-	n := len(m.Body)
-	for name, a := range m.Attributes {
-		n += len(name) + len(a.DataType) + len(a.StringValue) + len(a.BinaryValue)
-	}
-	return n
-}
+// InvalidMessageError is a message not sent because SQS would refuse it
+// (model.Outgoing.Validate says why).
+type InvalidMessageError struct{ Err error }
+
+func (e *InvalidMessageError) Error() string { return "not sent: " + e.Err.Error() }
+func (e *InvalidMessageError) Unwrap() error { return e.Err }
 
 // sendBatch sends the messages at idx as one batch and fills their
 // results. When SQS refuses the request as a whole for the sender's

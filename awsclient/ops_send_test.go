@@ -158,22 +158,30 @@ func TestSendReportsAPartialBatchFailurePerEntry(t *testing.T) {
 	})
 }
 
-// SQS refuses a body with U+0000 itself: the real server's per-entry
-// answer, not an injected one.
-func TestSendRefusedByTheServerAlone(t *testing.T) {
-	forEachBackend(t, "send-charset", func(t *testing.T, b backend) {
+// A message SQS would refuse (U+0000 in its body, a Number attribute that
+// is no number) is refused before the request, alone, with the reason.
+func TestSendRefusesAnInvalidMessageAlone(t *testing.T) {
+	forEachBackend(t, "send-invalid", func(t *testing.T, b backend) {
 		ep := serve(t, b.handler)
 		admin := adminClient(ep)
 		url := createQueue(t, admin, uniquePrefix(t)+"q", nil)
-		rep, err := opsClient(ep, nil).Send(context.Background(), url, []model.Outgoing{{Body: "ok 1"}, {Body: "bad \u0000"}, {Body: "ok 2"}})
+		log := &memAudit{}
+		rep, err := opsClient(ep, log).Send(context.Background(), url, []model.Outgoing{{Body: "ok 1"}, {Body: "bad \u0000"}, {Body: "ok 2"},
+			{Body: "bad number", Attributes: map[string]model.MessageAttribute{"n": {DataType: "Number", StringValue: "twelve"}}}})
 		if err != nil {
 			t.Fatalf("Send: %v", err)
 		}
-		if rep.Results[0].Err != nil || rep.Results[2].Err != nil || rep.Results[1].Err == nil || rep.Results[1].Unknown {
-			t.Errorf("results = %+v, want the middle one refused", rep.Results)
+		var invalid *InvalidMessageError
+		for i, r := range rep.Results {
+			if bad := i%2 == 1; bad != errors.As(r.Err, &invalid) || r.Unknown {
+				t.Errorf("result %d = %+v, want the odd ones refused as invalid", i, r)
+			}
 		}
 		if got := copiesOf(t, admin, url, 2); got["ok 1"] != 1 || got["ok 2"] != 1 || total(got) != 2 {
 			t.Errorf("queue holds %v", got)
+		}
+		if e := log.only(t, "send"); e.Outcome != "partial" || e.Details["failed"] != "2" {
+			t.Errorf("audit line %+v", e)
 		}
 	})
 }
@@ -186,7 +194,7 @@ func TestSendSplitsBatchesByPayload(t *testing.T) {
 	url := createQueue(t, admin, uniquePrefix(t)+"q", nil)
 	big := strings.Repeat("x", 400<<10)
 	msgs := []model.Outgoing{{Body: big + "1"}, {Body: big + "2"}, {Body: big + "3"}, {Body: strings.Repeat("y", 1<<20+1)}, {Body: "small"}}
-	if got := fmt.Sprint(sendBatches(msgs)); got != "[[0 1] [2] [3] [4]]" {
+	if got := fmt.Sprint(sendBatches(msgs, []int{0, 1, 2, 3, 4})); got != "[[0 1] [2] [3] [4]]" {
 		t.Errorf("batches = %v, want [[0 1] [2] [3] [4]]: 2 × 400 KiB fit in 1 MiB, 3 do not, and one over 1 MiB goes alone", got)
 	}
 	rep, err := opsClient(ep, nil).Send(context.Background(), url, msgs)
