@@ -30,6 +30,7 @@ type tuiFlags struct {
 	// full-screen UI covers what was printed before it.
 	warnings   []string
 	refreshAll time.Duration
+	auditLog   string // empty: audit.DefaultPath()
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -43,6 +44,7 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed, with a unit: 500ms, 5s, 1m")
 	fs.DurationVar(&f.refreshAll, "refresh-all", ui.DefaultRefreshAll, "how often every queue is listed and its counts refreshed; --refresh covers those on screen")
 	fs.BoolVar(&f.readOnly, "read-only", false, "refuse every call that changes a queue or a message")
+	fs.StringVar(&f.auditLog, "audit-log", "", "file every change is recorded in, one JSON line each (default: $XDG_STATE_HOME/sqscope/audit.jsonl, else ~/.local/state/sqscope/audit.jsonl)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -105,6 +107,10 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 
 	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
+	if log := openAuditLog(&f, stderr); log != nil {
+		defer log.Close()
+		cfg.Audit = log
+	}
 	var client *awsclient.SQS
 	var err error
 	if f.demo {
