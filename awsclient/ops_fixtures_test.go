@@ -59,7 +59,7 @@ func opsClient(endpoint string, log AuditLog) *SQS {
 // takeAll receives until want distinct messages are held (for 5 minutes)
 // or three receives in a row bring nothing new, with every attribute, as
 // a peek would hold them.
-func takeAll(t *testing.T, c *sqs.Client, url string, want int) []model.Message {
+func takeAll(t testing.TB, c *sqs.Client, url string, want int) []model.Message {
 	t.Helper()
 	var out []model.Message
 	seen := map[string]bool{}
