@@ -45,9 +45,16 @@ func (s *SQS) Send(ctx context.Context, queueURL string, msgs []model.Outgoing) 
 	// queue's to know: a missing deduplication id is left to SQS.
 	rules := model.SendRules{FIFO: fifo, ContentDedup: true}
 	var valid []int
+	// broken: FIFO groups with a message not sent, by its index. Their
+	// later messages are not sent either, so what arrives of a group
+	// arrives in order.
+	broken := map[string]int{}
 	for i, m := range msgs {
 		if err := m.Validate(rules); err != nil {
 			rep.Results[i].Err = &InvalidMessageError{Err: err}
+			if _, ok := broken[m.GroupID]; fifo && !ok {
+				broken[m.GroupID] = i
+			}
 			continue
 		}
 		valid = append(valid, i)
@@ -64,9 +71,20 @@ func (s *SQS) Send(ctx context.Context, queueURL string, msgs []model.Outgoing) 
 			}
 			continue
 		}
+		if fifo {
+			batch = holdBroken(msgs, batch, broken, rep.Results)
+			if len(batch) == 0 {
+				continue
+			}
+		}
 		tried = true
 		if err := s.sendBatch(ctx, queueURL, fifo, msgs, batch, rep.Results); err != nil && queueGone(err) {
 			stop = err
+		}
+		for _, i := range batch {
+			if _, ok := broken[msgs[i].GroupID]; fifo && !ok && rep.Results[i].Err != nil {
+				broken[msgs[i].GroupID] = i
+			}
 		}
 	}
 	var err error
@@ -99,6 +117,21 @@ func sendBatches(msgs []model.Outgoing, idx []int) [][]int {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// holdBroken drops from batch the messages of broken FIFO groups, each
+// with its reason.
+func holdBroken(msgs []model.Outgoing, batch []int, broken map[string]int, res []SendResult) []int {
+	kept := batch[:0:0]
+	for _, i := range batch {
+		g := msgs[i].GroupID
+		if first, ok := broken[g]; ok && i > first {
+			res[i].Err = &NotTriedError{Cause: fmt.Errorf("an earlier message of FIFO group %q was not sent, and this one would have overtaken it", g)}
+			continue
+		}
+		kept = append(kept, i)
+	}
+	return kept
 }
 
 // InvalidMessageError is a message not sent because SQS would refuse it

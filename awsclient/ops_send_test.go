@@ -210,3 +210,40 @@ func TestSendSplitsBatchesByPayload(t *testing.T) {
 		t.Errorf("queue holds %d messages, want the 4 that fit", total(got))
 	}
 }
+
+// On a FIFO queue a message that cannot be sent holds back the later
+// messages of its group (never overtaken), not the other groups.
+func TestSendFIFOKeepsAGroupInOrderWhenOneFails(t *testing.T) {
+	b, _ := localsqsBackend(t)
+	ep := serve(t, b.handler)
+	admin := adminClient(ep)
+	url := createQueue(t, admin, uniquePrefix(t)+"q.fifo", map[string]string{"FifoQueue": "true"})
+	msgs := []model.Outgoing{
+		{Body: "g1 first", GroupID: "g1", DedupID: "1"},
+		{Body: "g1 bad \u0000", GroupID: "g1", DedupID: "2"},
+		{Body: "g2 first", GroupID: "g2", DedupID: "3"},
+		{Body: "g1 third", GroupID: "g1", DedupID: "4"},
+	}
+	for i := 0; i < 12; i++ { // a later batch too
+		msgs = append(msgs, model.Outgoing{Body: fmt.Sprintf("more %d", i), GroupID: []string{"g1", "g2"}[i%2], DedupID: fmt.Sprint("m", i)})
+	}
+	rep, err := opsClient(ep, nil).Send(context.Background(), url, msgs)
+	if err != nil {
+		t.Fatalf("Send: %v", err)
+	}
+	var notTried *NotTriedError
+	for i, r := range rep.Results {
+		g1Later := msgs[i].GroupID == "g1" && i > 1
+		switch {
+		case i == 1 && r.Err == nil:
+			t.Errorf("the invalid message was sent")
+		case g1Later && !errors.As(r.Err, &notTried):
+			t.Errorf("result %d (%s) = %+v, want held back behind the failed one", i, msgs[i].Body, r)
+		case i != 1 && !g1Later && r.Err != nil:
+			t.Errorf("result %d (%s) = %v, want sent", i, msgs[i].Body, r.Err)
+		}
+	}
+	if got := copiesOf(t, admin, url, 8); total(got) != 8 || got["g1 first"] != 1 || got["g1 third"] != 0 {
+		t.Errorf("queue holds %v, want g1's first and g2's seven", got)
+	}
+}

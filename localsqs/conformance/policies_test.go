@@ -66,7 +66,7 @@ func TestCreateQueueRejectsOutOfRangeAttributes(t *testing.T) {
 }
 
 func TestSetQueueAttributesRejectsEveryOutOfRange(t *testing.T) {
-	forEachTarget(t, []feature{featInvalidAttrValue, featCreateAttrRanges}, func(t *testing.T, tg *target) {
+	forEachTarget(t, []feature{featInvalidAttrValue}, func(t *testing.T, tg *target) {
 		url := createQueue(t, tg, uniqueName("setrange", false), nil)
 		before := queueAttrs(t, tg, url)
 		for _, a := range attrBounds {
