@@ -67,8 +67,7 @@ func (s *SQS) CreateQueue(ctx context.Context, spec CreateSpec) (CreateReport, e
 		e.Details["maxReceiveCount"] = strconv.Itoa(spec.MaxReceiveCount)
 	}
 	if len(rep.Created) > 0 {
-		e.Queue = rep.Created[len(rep.Created)-1]
-		e.Account = accountOf(e.Queue)
+		e.Account = accountOf(rep.Created[0])
 		e.Details["created"] = strings.Join(rep.Created, " ")
 	}
 	switch {

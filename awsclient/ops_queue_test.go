@@ -162,7 +162,7 @@ func TestCreateQueueWithItsDLQAsTheGuideDoes(t *testing.T) {
 						t.Errorf("DLQ RedriveAllowPolicy = %q, want %s", dlq["RedriveAllowPolicy"], want)
 					}
 				})
-				if e := log.only(t, "create-queue"); e.Outcome != "ok" || e.Queue != srcURL || e.Details["created"] != dlqURL+" "+srcURL {
+				if e := log.only(t, "create-queue"); e.Outcome != "ok" || e.Queue != name || e.Account == "" || e.Details["created"] != dlqURL+" "+srcURL {
 					t.Errorf("audit line %+v", e)
 				}
 			})
