@@ -11,9 +11,12 @@ import (
 // its callers, refuses each in read-only mode and writes each to the audit
 // log (see package audit), so no screen or subcommand can skip either.
 //
-// A call whose audit line could not be written returns an *AuditError
-// (its Cause is the call's own error, if any; a report is valid all the
-// same): say so, since a deleted message's content is then kept nowhere.
+// A change whose audit line could not be written is said so: in the
+// report's AuditErr (Send, DeleteMessages, CreateQueue: the results and
+// the error mean what they say without it), or as an *AuditError (Purge,
+// SetAttributes, DeleteQueue: its Cause is the call's own error, nil when
+// the change was made). Show it: a deleted message's content is then kept
+// nowhere.
 type Operator interface {
 	// Send sends msgs to queueURL, in batches of 10 (SendMessageBatch),
 	// and reports each message on its own: a partial batch failure names
@@ -57,6 +60,8 @@ func (errPurgeInProgress) Error() string {
 type SendReport struct {
 	// Results has one entry per message, in the order given.
 	Results []SendResult
+	// AuditErr: the audit line could not be written (see Operator).
+	AuditErr error
 }
 
 // SendResult is one message's outcome.
@@ -78,6 +83,9 @@ type DeleteReport struct {
 	Deleted []string         // message ids
 	Failed  map[string]error // message id → SQS's reason
 	Unknown []string         // answer lost: may or may not be deleted
+	// AuditErr: the audit line, which keeps the deleted messages, could
+	// not be written (see Operator).
+	AuditErr error
 }
 
 // CreateSpec is a queue to create, with its optional DLQ.
@@ -103,4 +111,6 @@ type CreateReport struct {
 	// Step names the step that failed ("create DLQ", "create queue",
 	// "set redrive allow policy"), empty when all succeeded.
 	Step string
+	// AuditErr: the audit line could not be written (see Operator).
+	AuditErr error
 }

@@ -17,9 +17,11 @@ type AuditLog interface {
 	Append(audit.Entry) error
 }
 
-// AuditError means a change was made (or attempted: see the report) but
-// its line could not be written to the audit log. The change's own
-// outcome is in the report or in Err's absence; show both.
+// AuditError is the error of Purge, SetAttributes and DeleteQueue when
+// the change was made (or attempted: Cause is its own error, nil when it
+// succeeded) but its line could not be written to the audit log. Calls
+// with a report put that failure in the report's AuditErr instead, so
+// their error keeps meaning "nothing could be tried".
 type AuditError struct {
 	Err   error // why the line could not be written
 	Cause error // the change's own error, if it failed too
@@ -65,8 +67,16 @@ func (s *SQS) entry(op, queue string) audit.Entry {
 // record appends e and returns err, the change's own error, or an
 // *AuditError when the line could not be written.
 func (s *SQS) record(e audit.Entry, err error) error {
+	if aerr := s.appendAudit(e); aerr != nil {
+		return &AuditError{Err: aerr, Cause: err}
+	}
+	return err
+}
+
+// appendAudit appends e; the error is the log's.
+func (s *SQS) appendAudit(e audit.Entry) error {
 	if s.cfg.Audit == nil {
-		return err
+		return nil
 	}
 	if len(e.MessageIDs) > maxAuditIDs {
 		if e.Details == nil {
@@ -75,10 +85,7 @@ func (s *SQS) record(e audit.Entry, err error) error {
 		e.Details["messageIdsOmitted"] = strconv.Itoa(len(e.MessageIDs) - maxAuditIDs)
 		e.MessageIDs = e.MessageIDs[:maxAuditIDs]
 	}
-	if aerr := s.cfg.Audit.Append(e); aerr != nil {
-		return &AuditError{Err: aerr, Cause: err}
-	}
-	return err
+	return s.cfg.Audit.Append(e)
 }
 
 // outcomeOf is a failed single call's outcome: unknown when an attempt
@@ -141,7 +148,7 @@ func firstErr(errs ...error) string {
 }
 
 // auditSend writes Send's line: the ids SQS gave, the counts.
-func (s *SQS) auditSend(queueURL string, rep SendReport, err error) error {
+func (s *SQS) auditSend(queueURL string, rep SendReport) error {
 	c := rep.count()
 	e := s.entry("send", queueURL)
 	e.Count = c.sent
@@ -156,12 +163,12 @@ func (s *SQS) auditSend(queueURL string, rep SendReport, err error) error {
 	e.Error = firstErr(errs...)
 	e.Details = map[string]string{"sent": strconv.Itoa(c.sent), "failed": strconv.Itoa(c.failed),
 		"unknown": strconv.Itoa(c.unknown), "possiblyDuplicated": strconv.Itoa(c.duplicates)}
-	return s.record(e, err)
+	return s.appendAudit(e)
 }
 
 // auditDelete writes DeleteMessages' line. Every message that is or may
 // be gone is kept in full, so it can be sent back.
-func (s *SQS) auditDelete(queueURL string, msgs []model.Message, rep DeleteReport, err error) error {
+func (s *SQS) auditDelete(queueURL string, msgs []model.Message, rep DeleteReport) error {
 	e := s.entry("delete", queueURL)
 	e.Count = len(rep.Deleted)
 	e.MessageIDs = append(append([]string(nil), rep.Deleted...), rep.Unknown...)
@@ -183,5 +190,5 @@ func (s *SQS) auditDelete(queueURL string, msgs []model.Message, rep DeleteRepor
 	e.Error = firstErr(errs...)
 	e.Details = map[string]string{"deleted": strconv.Itoa(len(rep.Deleted)), "failed": strconv.Itoa(len(rep.Failed)),
 		"unknown": strconv.Itoa(len(rep.Unknown))}
-	return s.record(e, err)
+	return s.appendAudit(e)
 }

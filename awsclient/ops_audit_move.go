@@ -46,7 +46,7 @@ func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MovePro
 	e.Outcome = tally(rep.Moved, failed, 0)
 	e.Error = firstErr(append([]error{err}, rep.Errs...)...)
 	if aerr := s.record(e, nil); aerr != nil && len(rep.Errs) < maxReportErrs {
-		rep.Errs = append(rep.Errs, aerr)
+		rep.Errs = append(rep.Errs, aerr) // an *AuditError
 	}
 	return rep, err
 }

@@ -80,7 +80,8 @@ func (s *SQS) CreateQueue(ctx context.Context, spec CreateSpec) (CreateReport, e
 		e.Outcome, e.Error = outcomeOf(err, lost), Describe(err)
 		e.Details["step"] = rep.Step
 	}
-	return rep, s.record(e, err)
+	rep.AuditErr = s.appendAudit(e)
+	return rep, err
 }
 
 func (s *SQS) createSteps(ctx context.Context, spec CreateSpec, rep *CreateReport, lost *int) error {

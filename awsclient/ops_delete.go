@@ -76,7 +76,8 @@ func (s *SQS) DeleteMessages(ctx context.Context, queueURL string, msgs []model.
 	if !tried {
 		return rep, err // nothing was sent: nothing to record
 	}
-	return rep, s.auditDelete(queueURL, msgs, rep, err)
+	rep.AuditErr = s.auditDelete(queueURL, msgs, rep)
+	return rep, err
 }
 
 func (s *SQS) deleteBatch(ctx context.Context, queueURL string, batch []model.Message, rep *DeleteReport, fail func(string, error)) error {

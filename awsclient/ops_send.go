@@ -94,7 +94,8 @@ func (s *SQS) Send(ctx context.Context, queueURL string, msgs []model.Outgoing) 
 	if !tried {
 		return rep, err // nothing was sent: nothing to record
 	}
-	return rep, s.auditSend(queueURL, rep, err)
+	rep.AuditErr = s.auditSend(queueURL, rep)
+	return rep, err
 }
 
 // sendBatches groups the messages at idx into batches of at most 10
