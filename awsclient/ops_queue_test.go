@@ -86,6 +86,9 @@ func TestPurgeEmptiesAndSaysWhenOneRanAlready(t *testing.T) {
 			if !errors.Is(err, ErrPurgeInProgress) || !errors.As(err, &typed) || !strings.Contains(err.Error(), "SQS:") {
 				t.Errorf("second purge: %v (%T), want ErrPurgeInProgress with SQS's own error and text", err, err)
 			}
+			if d := Describe(err); !strings.HasPrefix(d, ErrPurgeInProgress.Error()) {
+				t.Errorf("Describe = %q, want it to lead with %q", d, ErrPurgeInProgress.Error())
+			}
 			if es := log.all(); len(es) != 2 || es[1].Outcome != "failed" {
 				t.Errorf("audit lines %+v: want the refused purge as failed", es)
 			}
