@@ -283,3 +283,45 @@ func TestAuditFailureIsReported(t *testing.T) {
 		t.Errorf("Purge with a failing audit log: %v; want an *AuditError without a cause (the purge was made)", err)
 	}
 }
+
+// Lost answers of the queue changes: the SDK's retry settles each, and
+// the report says what happened — the queue deleted (the retry found it
+// gone), the queues created once (CreateQueue is idempotent), the
+// attributes set.
+func TestQueueChangesWhoseAnswerWasLost(t *testing.T) {
+	b, _ := localsqsBackend(t)
+	admin := adminClient(serve(t, b.handler))
+	h := newFaultHarness(b.handler, func(op string, n int) fault {
+		switch op {
+		case "DeleteQueue", "CreateQueue", "SetQueueAttributes":
+			if n == 0 {
+				return faultDropAfter
+			}
+		}
+		return faultNone
+	})
+	log := &memAudit{}
+	c := opsClient(serve(t, h), log)
+	name := uniquePrefix(t) + "app"
+	rep, err := c.CreateQueue(context.Background(), CreateSpec{Name: name, DLQ: &CreateDLQ{}, MaxReceiveCount: 2})
+	if err != nil || len(rep.Created) != 2 {
+		t.Fatalf("CreateQueue: %+v, %v", rep, err)
+	}
+	if got := queueAttrs(t, admin, rep.Created[0], "RedriveAllowPolicy")["RedriveAllowPolicy"]; got == "" {
+		t.Error("the DLQ has no RedriveAllowPolicy after a lost answer to setting it")
+	}
+	if err := c.DeleteQueue(context.Background(), rep.Created[1]); err != nil {
+		t.Fatalf("DeleteQueue: %v", err)
+	}
+	if h.calls("DeleteQueue") != 2 || h.calls("CreateQueue") != 3 {
+		t.Errorf("requests: %d DeleteQueue, %d CreateQueue; want each lost answer retried once", h.calls("DeleteQueue"), h.calls("CreateQueue"))
+	}
+	_, err = admin.GetQueueUrl(context.Background(), &sqs.GetQueueUrlInput{QueueName: aws.String(name)})
+	if !queueGone(err) {
+		t.Errorf("the queue is still there: %v", err)
+	}
+	es := log.all()
+	if len(es) != 2 || es[0].Outcome != "ok" || es[1].Outcome != "ok" || es[1].Details["note"] == "" {
+		t.Errorf("audit lines %+v: want both ok, the delete with how it was known", es)
+	}
+}
