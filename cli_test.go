@@ -30,6 +30,8 @@ func isolateAWS(t *testing.T, env map[string]string) {
 	base := map[string]string{
 		"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
 		"AWS_CONFIG_FILE": none, "AWS_SHARED_CREDENTIALS_FILE": none, "AWS_EC2_METADATA_DISABLED": "true",
+		// The audit log is opened at start: never in this machine's state.
+		"XDG_STATE_HOME": filepath.Join(t.TempDir(), "state"),
 	}
 	for _, k := range []string{"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
 		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_SESSION_TOKEN", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"} {
@@ -185,5 +187,46 @@ func TestNoCloudWatch(t *testing.T) {
 		if f.ageAlert != time.Hour {
 			t.Errorf("%q: age alert %v, want the 1h default", c.args, f.ageAlert)
 		}
+	}
+}
+
+// The TUI opens the audit log before it starts: --audit-log names it, a
+// log that cannot be opened is a warning and the TUI still runs, and
+// read-only mode opens (and creates) nothing.
+func TestAuditLogIsOpenedAtStart(t *testing.T) {
+	isolateAWS(t, nil)
+	oldNeed, oldRun := needTerminal, runProgram
+	t.Cleanup(func() { needTerminal, runProgram = oldNeed, oldRun })
+	needTerminal = func(io.Writer) error { return nil }
+	var got tuiFlags
+	runProgram = func(_ context.Context, _ *awsclient.SQS, f tuiFlags, _ io.Writer) int { got = f; return 0 }
+	dir := t.TempDir()
+	ep := []string{"--endpoint-url", "http://127.0.0.1:9324", "--region", "us-east-1"}
+
+	path := filepath.Join(dir, "audit.jsonl")
+	var stderr bytes.Buffer
+	if code := run(append(ep, "--audit-log", path), io.Discard, &stderr); code != 0 || stderr.Len() > 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 || got.auditLog != path {
+		t.Errorf("audit log %s: %v, %v; flags say %q", path, fi, err, got.auditLog)
+	}
+
+	blocked := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocked, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	code := run(append(ep, "--audit-log", filepath.Join(blocked, "audit.jsonl")), io.Discard, &stderr)
+	if code != 0 || !strings.Contains(stderr.String(), "sqscope: warning: changes will not be recorded") || !strings.Contains(strings.Join(got.warnings, ";"), "not be recorded") {
+		t.Errorf("unopenable log: exit %d, stderr %q, warnings %q; want a warning and the TUI run", code, stderr.String(), got.warnings)
+	}
+
+	readOnly := filepath.Join(dir, "ro", "audit.jsonl")
+	if code := run(append(ep, "--read-only", "--audit-log", readOnly), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("read-only: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Dir(readOnly)); !os.IsNotExist(err) {
+		t.Errorf("read-only mode created %s (%v)", filepath.Dir(readOnly), err)
 	}
 }

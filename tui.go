@@ -35,6 +35,7 @@ type tuiFlags struct {
 	// highlighted.
 	noCloudWatch bool
 	ageAlert     time.Duration
+	auditLog     string // empty: audit.DefaultPath()
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -51,6 +52,7 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs.BoolVar(&f.noCloudWatch, "no-cloudwatch", false, "read no CloudWatch metrics: no history in the metrics pane, no age column "+
 		"(they cost about $0.01 per 1,000 metrics)")
 	fs.DurationVar(&f.ageAlert, "age-alert", queues.DefaultAgeAlert, "highlight queues whose oldest message is older than this (from CloudWatch)")
+	fs.StringVar(&f.auditLog, "audit-log", "", "file every change is recorded in, one JSON line each (default: $XDG_STATE_HOME/sqscope/audit.jsonl, else ~/.local/state/sqscope/audit.jsonl)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -119,6 +121,10 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 
 	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
+	if log := openAuditLog(&f, stderr); log != nil {
+		defer log.Close()
+		cfg.Audit = log
+	}
 	var client *awsclient.SQS
 	var err error
 	if f.demo {

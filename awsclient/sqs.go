@@ -2,6 +2,7 @@ package awsclient
 
 import (
 	"net/http"
+	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -19,6 +20,9 @@ type SQS struct {
 	api *sqs.Client
 	cfg Config
 	ep  Endpoint
+	// auditFailure is the last audit line no call could report (see
+	// recordQuietly).
+	auditFailure atomic.Pointer[error]
 }
 
 var _ Client = (*SQS)(nil)
