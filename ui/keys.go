@@ -45,6 +45,11 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return a.refresh()
 		case a.redrive.Handles(k):
 			return a.toRedrive(redrive.KeyMsg{Key: k, Target: a.target()})
+		case a.purge.Handles(k):
+			if t, ok := a.purgeTarget(); ok {
+				a.purge.Ask(t)
+			}
+			return nil
 		}
 	}
 	return p.Update(k)
