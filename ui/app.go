@@ -10,6 +10,7 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/auditlog"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
@@ -34,6 +35,9 @@ type Options struct {
 	// Notice is shown on the status line at start (a warning about the
 	// command line, which the full-screen UI would otherwise cover).
 	Notice string
+	// AuditPath is the audit log the viewer (L) reads; "" is
+	// audit.DefaultPath, where the client writes it.
+	AuditPath string
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -69,6 +73,7 @@ type App struct {
 	peek    *peek.Pane
 	redrive *redrive.Pane
 	purge   *purge.Flow
+	audit   *auditlog.Log
 	dialogs dialog.Stack
 
 	notice   string          // one-line feedback of the last action
@@ -99,6 +104,7 @@ func New(c awsclient.Client, o Options) *App {
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
 		purge:   purge.New(com, c),
+		audit:   auditlog.New(com, o.AuditPath),
 	}
 }
 
@@ -139,7 +145,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case nil:
 		return nil
 	}
-	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg))
+	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg), a.audit.Update(msg))
 }
 
 // focused is the pane with the keyboard: the peek pane while it is open.
@@ -185,7 +191,7 @@ func (a *App) drain() tea.Cmd {
 	// Bounded: panes answering each other forever is a bug, which must
 	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
-		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.purge.Take())
+		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.purge.Take(), a.audit.Take())
 		if len(msgs) == 0 {
 			return tea.Batch(cmds...)
 		}
