@@ -122,7 +122,8 @@ func TestPurgeFromThePeekExportsFirst(t *testing.T) {
 	if err != nil || len(bad) > 0 || len(recs) != 5 {
 		t.Fatalf("the export holds %d records (%v, %v)", len(recs), bad, err)
 	}
-	if s := flat(screen(a)); !strings.Contains(s, "Exported 5 of about 19 messages") || !strings.Contains(s, "orders-dlq-") {
+	if s := flat(screen(a)); !strings.Contains(s, "Exported 5 of about 19 messages") || !strings.Contains(s, "orders-dlq-") ||
+		!strings.Contains(s, "The other 14 or so were not read") {
 		t.Errorf("the question does not say what was exported, where:\n%s", screen(a))
 	}
 	if len(purgeCalls(f)) != 0 {

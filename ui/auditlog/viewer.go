@@ -117,7 +117,7 @@ func (v *viewer) View() string {
 	switch {
 	case v.loading:
 		title += st.Muted.Render(" · reading…")
-	case v.err == nil:
+	case v.err == nil && len(v.entries) > 0:
 		title += st.Muted.Render(fmt.Sprintf(" · %s, newest first", common.Plural(len(v.entries), "change")))
 		if v.bad > 0 {
 			title += st.Muted.Render(fmt.Sprintf(" · %s not readable, skipped", common.Plural(v.bad, "line")))
@@ -133,8 +133,10 @@ func (v *viewer) View() string {
 		lines = append(lines, st.StatusErr.Render("✗ the audit log cannot be read: "+common.ErrText(v.err)))
 	case v.loading:
 	case len(v.entries) == 0:
-		lines = append(lines, st.Muted.Render("no change recorded yet: every change sqscope makes (send, delete, purge, "+
-			"create, edit, delete queue, move) adds one line here"))
+		for _, l := range common.Wrap("no change recorded yet: every change sqscope makes (send, delete, purge, "+
+			"create, edit, delete queue, move) adds one line here", v.width) {
+			lines = append(lines, st.Muted.Render(l))
+		}
 	case v.detail:
 		all := v.detailLines()
 		end := min(v.scroll+v.rows(), len(all))

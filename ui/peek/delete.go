@@ -79,9 +79,10 @@ func (p *Pane) askDelete() {
 	stale := len(all) - len(held)
 	name := common.OneLine(p.q.Name)
 	if len(held) == 0 {
-		lines := []string{staleText(stale, len(all)),
-			fmt.Sprintf("y reads %s again (one more receive each) and keeps what it reads held for %s, "+
-				"past the end of the queue; X then deletes what is held.", name, peekHold)}
+		lines := []string{staleText(stale, len(all), false),
+			fmt.Sprintf("y receives from %s again, as n does (one more receive each), and keeps what comes back "+
+				"held for %s, even at the end of the queue; X then deletes what is held. SQS decides what comes "+
+				"back: on a queue larger than a page the chosen messages may not be among it.", name, peekHold)}
 		d := dialog.NewConfirm(p.c, "Nothing to delete: "+common.Plural(stale, "message")+" not held", "read again and hold", lines,
 			func(r dialog.Result) tea.Msg { return holdAgainMsg{yes: r.Outcome == dialog.Confirmed} })
 		p.Send(dialog.OpenMsg{Dialog: d})
@@ -90,7 +91,7 @@ func (p *Pane) askDelete() {
 	lines := []string{"This cannot be undone; the audit log keeps a full copy of each message (body and attributes), " +
 		"which send from file can put back."}
 	if stale > 0 {
-		lines = append(lines, staleText(stale, len(all)))
+		lines = append(lines, staleText(stale, len(all), true))
 	}
 	lines = append(lines, idsText(held))
 	title := fmt.Sprintf("Delete %s from %s?", common.Plural(len(held), "message"), name)
@@ -102,14 +103,20 @@ func (p *Pane) askDelete() {
 }
 
 // staleText says what happens to the chosen messages the peek no longer
-// holds, and why.
-func staleText(stale, of int) string {
-	what := common.Plural(stale, "message") + " chosen " + isAre(stale)
+// holds, and why; again adds how to delete them after all.
+func staleText(stale, of int, again bool) string {
+	it, is := common.OneOr(stale, "it", "they"), isAre(stale)
+	what := common.Plural(stale, "message") + " chosen " + is
 	if stale < of {
-		what = fmt.Sprintf("%d of the %d messages chosen %s", stale, of, isAre(stale))
+		what = fmt.Sprintf("%d of the %d messages chosen %s", stale, of, is)
 	}
-	return what + " no longer held by this peek (the hold ran out, or the peek released it at the end of the queue): " +
-		"another consumer may hold it now, so it is not deleted. Peek again and press X within the hold to delete it."
+	text := what + " no longer held by this peek (the hold ran out, or the peek released " +
+		common.OneOr(stale, "it", "them") + " at the end of the queue): another consumer may hold " +
+		common.OneOr(stale, "it", "them") + " now, so " + it + " " + common.OneOr(stale, "is", "are") + " not deleted."
+	if again {
+		text += " Peek again and press X within the hold to delete " + common.OneOr(stale, "it", "them") + "."
+	}
+	return text
 }
 
 func isAre(n int) string {

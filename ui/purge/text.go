@@ -42,8 +42,11 @@ func exportLine(t Target) string {
 	case e != nil && e.n == 0:
 		return "The peek lists no message of this queue any more: nothing was exported."
 	case e != nil:
-		return fmt.Sprintf("Exported %d%s messages (everything this peek read) to %s. The others were not read and "+
-			"are not kept.", e.n, of, sanitize.Line(e.path))
+		rest := "Messages sent since the count are not in it."
+		if of != "" && int64(e.n) < depth {
+			rest = fmt.Sprintf("The other %s or so were not read and are not kept.", common.Commas(depth-int64(e.n)))
+		}
+		return fmt.Sprintf("Exported %d%s messages (everything this peek read) to %s. %s", e.n, of, sanitize.Line(e.path), rest)
 	case t.Read < 0:
 		return "To keep a copy first, ctrl+e opens a peek of the queue: read what you want to keep (n reads more), " +
 			"then P there asks again, and its ctrl+e exports what the peek read."
