@@ -88,8 +88,12 @@ func TestPurgeInProgress(t *testing.T) {
 	press(a, "P")
 	typeText(a, "orders-dlq")
 	drive(a, press(a, "enter"))
-	if s := screen(a); !strings.Contains(s, "orders-dlq not purged: SQS allows one purge per queue a minute") {
-		t.Errorf("PurgeQueueInProgress not explained:\n%s", s)
+	if s := flat(screen(a)); !strings.Contains(s, "orders-dlq not purged: one purge a minute per queue") ||
+		!strings.Contains(s, "SQS allows one purge per queue a minute, and this queue was purged in the last 60 seconds") {
+		t.Errorf("PurgeQueueInProgress not explained:\n%s", screen(a))
+	}
+	if n := note(a); n != "orders-dlq was not purged" {
+		t.Errorf("note %q", n)
 	}
 }
 
@@ -135,7 +139,7 @@ func TestPurgeFromThePeekExportsFirst(t *testing.T) {
 		t.Fatalf("purge calls %v", purgeCalls(f))
 	}
 	s := screen(a)
-	if len(a.peek.Messages()) != 0 || !strings.Contains(s, "the queue was purged: the list was cleared") {
+	if len(a.peek.Messages()) != 0 || !strings.Contains(s, "the queue was purged: the list was cleared") || strings.Contains(s, " held") {
 		t.Errorf("the peek still lists %d messages:\n%s", len(a.peek.Messages()), s)
 	}
 	if !strings.Contains(s, "no message peeked yet") && !strings.Contains(s, "every peeked message has gone") {

@@ -15,6 +15,7 @@ import (
 // gone, so the list is cleared and nothing is selected; n reads it again.
 func (p *Pane) MarkPurged() {
 	p.purged = true
+	p.held = 0 // gone, not held
 	p.msgs, p.rows, p.cursor, p.offset = nil, p.rows[:0], 0, 0
 	p.selected, p.again = map[string]bool{}, nil
 	p.share()

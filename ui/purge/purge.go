@@ -160,15 +160,21 @@ func purgeCmd(ctx context.Context, op awsclient.Operator, q model.Queue) tea.Cmd
 	}
 }
 
-// purged reports PurgeQueue's answer.
+// purged reports PurgeQueue's answer. A refusal gets a note as well as
+// the status line, which a narrow terminal cuts before the reason.
 func (f *Flow) purged(msg purgedMsg) {
 	name := common.OneLine(msg.q.Name)
 	switch {
 	case errors.Is(msg.err, awsclient.ErrPurgeInProgress):
-		f.Say("✗ " + name + " not purged: SQS allows one purge per queue a minute, and it was purged in the last 60 s; " +
-			"try again in a minute")
+		f.Say("✗ " + name + " not purged: one purge a minute per queue")
+		f.Send(dialog.OpenMsg{Dialog: dialog.NewNote(f.c, name+" was not purged", []string{
+			"SQS allows one purge per queue a minute, and this queue was purged in the last 60 seconds " +
+				"(from here or elsewhere). This request deleted nothing.",
+			"Try again in a minute; the purge that ran may already have emptied it (r refreshes the counts).",
+		})})
 	case msg.err != nil:
 		f.Say("✗ " + name + " not purged: " + common.ErrText(msg.err))
+		f.Send(dialog.OpenMsg{Dialog: dialog.NewNote(f.c, name+" was not purged", []string{common.ErrText(msg.err)})})
 	default:
 		f.Send(PurgedMsg{QueueURL: msg.q.URL})
 		f.Say("purged " + name + ": SQS deletes its messages within 60 s; the audit log records the purge")
