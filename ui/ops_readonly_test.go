@@ -26,10 +26,16 @@ func TestReadOnlyHidesDeleteAndPurge(t *testing.T) {
 		listHelp := screen(a)
 		press(a, "esc", "P")
 		purgeAsked := typed(a) != nil
+		if ro && !strings.Contains(screen(a), "read-only mode: purge is disabled") {
+			t.Errorf("P in read-only mode does not say why nothing happens:\n%s", screen(a))
+		}
 		press(a, "esc")
 		openPeek(t, a, "orders-dlq")
 		press(a, "space", "X")
 		deleteAsked := asking(a)
+		if ro && !strings.Contains(screen(a), "read-only mode: delete is disabled") {
+			t.Errorf("X in read-only mode does not say why nothing happens:\n%s", screen(a))
+		}
 		press(a, "esc", "P")
 		purgeAsked = purgeAsked || typed(a) != nil
 		press(a, "esc")

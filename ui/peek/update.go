@@ -1,6 +1,8 @@
 package peek
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -100,6 +102,9 @@ func (p *Pane) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, keys.Peek.Delete):
 		p.askDelete()
+		return nil
+	case keys.ReadOnly && slices.Contains(keys.Peek.Delete.Keys(), k.String()):
+		p.Say("read-only mode: delete is disabled (restart without --read-only)")
 		return nil
 	}
 	p.viewKey(k)

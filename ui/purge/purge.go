@@ -94,14 +94,21 @@ type purgedMsg struct {
 // letter is part of the name typed.
 var exportKey = key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export first"))
 
-// Handles reports whether k is purge's key (P), which is disabled in
-// read-only mode.
-func (f *Flow) Handles(k tea.KeyPressMsg) bool { return key.Matches(k, f.c.Keys.List.Purge) }
+// Handles reports whether k is purge's key (P); in read-only mode too,
+// where it is disabled, so that Ask can say why nothing happens.
+func (f *Flow) Handles(k tea.KeyPressMsg) bool {
+	b := f.c.Keys.List.Purge
+	b.SetEnabled(true)
+	return key.Matches(k, b)
+}
 
 // Ask opens the purge question for t.
 func (f *Flow) Ask(t Target) {
 	if !f.c.Keys.List.Purge.Enabled() {
-		return // read-only: the adapter would refuse it as well
+		// The adapter would refuse it as well; say so before anything is
+		// typed.
+		f.Say("read-only mode: purge is disabled (restart without --read-only)")
+		return
 	}
 	name := common.OneLine(t.Queue.Name)
 	d := dialog.NewTyped(f.c, "Purge "+name+"?", "purge", t.Queue.Name, questionLines(t),
