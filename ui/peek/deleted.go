@@ -15,6 +15,9 @@ import (
 // list (if the pane still shows their queue), the root hears of them, and
 // the status line says what happened to each message asked about.
 func (p *Pane) deleteDone(msg deletedMsg) {
+	// What was held for this delete has had its answer: the end of the
+	// queue releases again, as it does for any peek.
+	p.keep = false
 	if msg.err != nil {
 		p.Say("✗ nothing deleted: " + common.ErrText(msg.err))
 		return
