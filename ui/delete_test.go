@@ -196,6 +196,14 @@ func TestDeleteAfterTheHoldRanOut(t *testing.T) {
 	if len(calls) != 1 || len(calls[0].Messages) != 1 || calls[0].Messages[0].ReceiptHandle != "handle-2" {
 		t.Fatalf("calls %+v, want the message with the newest receipt handle", calls)
 	}
+	// The delete answered: the end of the queue releases again.
+	drive(a, press(a, "n"))
+	if asking(a) {
+		drive(a, press(a, "y"))
+	}
+	if _, releases := sess.Counts(); releases != 1 {
+		t.Errorf("after the delete the end of the queue released %d times, want 1", releases)
+	}
 }
 
 // The DLQ pane's breakdown follows a delete, as it follows a move.
