@@ -157,7 +157,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
 		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
-		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert})
+		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)

@@ -10,9 +10,11 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/auditlog"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/purge"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
 	"github.com/sqscope/sqscope/ui/refresh"
@@ -39,6 +41,9 @@ type Options struct {
 	// AgeAlert highlights an oldest message older than this; zero or
 	// less means queues.DefaultAgeAlert.
 	AgeAlert time.Duration
+	// AuditPath is the audit log the viewer (L) reads; "" is
+	// audit.DefaultPath, where the client writes it.
+	AuditPath string
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -73,6 +78,8 @@ type App struct {
 	queues  *queues.Browser
 	peek    *peek.Pane
 	redrive *redrive.Pane
+	purge   *purge.Flow
+	audit   *auditlog.Log
 	dialogs dialog.Stack
 
 	notice   string          // one-line feedback of the last action
@@ -102,6 +109,8 @@ func New(c awsclient.Client, o Options) *App {
 		queues:  queues.New(com),
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
+		purge:   purge.New(com, c),
+		audit:   auditlog.New(com, o.AuditPath),
 	}
 	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
 	return a
@@ -144,7 +153,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case nil:
 		return nil
 	}
-	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg))
+	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg), a.audit.Update(msg))
 }
 
 // focused is the pane with the keyboard: the peek pane while it is open.
@@ -190,7 +199,7 @@ func (a *App) drain() tea.Cmd {
 	// Bounded: panes answering each other forever is a bug, which must
 	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
-		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take())
+		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.purge.Take(), a.audit.Take())
 		if len(msgs) == 0 {
 			return tea.Batch(cmds...)
 		}

@@ -12,6 +12,10 @@
 //   - ui/redrive: the DLQ pane beside a peeked dead-letter queue, and the
 //     redrive and move it starts, follows and reports.
 //   - ui/refresh: what each poll reads (the screen often, all queues slowly).
+//   - ui/purge: the purge of a queue (P): its typed-name question with the
+//     depth, the export of what the peek read first, the call, the report.
+//   - ui/auditlog: the audit log viewer (L), an overlay listing the recent
+//     changes and one in full.
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
 //     picker, the prompt, help) and the one-line text input.
 //   - ui/common: what every pane shares: styles, keys and clock (Common),

@@ -84,7 +84,7 @@ func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
 	a.peek.SetCatalog(a.cat)
 	a.redrive.SetCatalog(a.cat)
 	if a.peek.Open() {
-		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+		a.syncPeeked()
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
 	return tea.Batch(a.redrive.Reconcile(), a.queues.Watch())
