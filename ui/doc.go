@@ -3,8 +3,9 @@
 // the panes out and draws the chrome (header, status line, hints). Each
 // pane is a package of its own and never reaches into another:
 //
-//   - ui/queues: the queue list (sort, fuzzy filter, rows, DLQ links) and,
-//     under it, the selected queue's metrics or details.
+//   - ui/queues: the queue list (sort, fuzzy filter, rows, DLQ links, the
+//     age of each oldest message) and, under it, the selected queue's
+//     metrics (CloudWatch's history, read once a minute) or details.
 //   - ui/peek: the peek pane (the messages read from one queue, the
 //     selected one's body and attributes, filter, select, copy, pager,
 //     export) and the peek sessions that read them safely.
@@ -13,6 +14,10 @@
 //   - ui/compose: sending: a message composed (S), a peeked message edited
 //     and sent again (E), a file of records (F); the drafts and their checks.
 //   - ui/refresh: what each poll reads (the screen often, all queues slowly).
+//   - ui/purge: the purge of a queue (P): its typed-name question with the
+//     depth, the export of what the peek read first, the call, the report.
+//   - ui/auditlog: the audit log viewer (L), an overlay listing the recent
+//     changes and one in full.
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
 //     picker, the prompt, help, the editor, the report) and the one-line
 //     text input.

@@ -72,10 +72,15 @@ func (d *Confirm) Update(msg tea.Msg) (bool, tea.Msg) {
 		return true, d.then.result(Result{Outcome: Cancelled})
 	}
 	if step, ok := common.NavStep(k, d.c.Keys.Nav, max(d.height-6, 1)); ok {
-		rows, room := d.fit(d.answer())
-		d.off = min(max(d.off+step, 0), max(len(rows)-(room-1), 0))
+		d.scroll(step, d.answer())
 	}
 	return false, nil
+}
+
+// scroll moves a long question by step rows, beside answer.
+func (d *Confirm) scroll(step int, answer string) {
+	rows, room, _ := d.fit(answer)
+	d.off = min(max(d.off+step, 0), max(len(rows)-(room-1), 0))
 }
 
 // Hints name the answers; the highlighted one takes enter.
@@ -99,13 +104,20 @@ func (d *Confirm) keyLabels() (yes, no string) {
 // View is the dialog box, centred in the area it was given. The question
 // gives way first (its spacing, then its rows, which scroll), so the title
 // and the answer line stay on screen down to 40×10.
-func (d *Confirm) View() string {
-	answer := d.answer()
-	rows, room := d.fit(answer)
+func (d *Confirm) View() string { return d.frame(d.answer()) }
+
+// frame is the box around the title, the question and answer, the rows
+// the answer leaves scrolling: Typed draws its input and keys as answer.
+func (d *Confirm) frame(answer string) string {
+	rows, room, gap := d.fit(answer)
 	if len(rows) > room {
 		rows = d.window(rows, max(room, 1))
 	}
-	parts := append(append([]string{d.c.Styles.DialogTitle.Render(d.title)}, rows...), "", answer)
+	parts := append([]string{d.c.Styles.DialogTitle.Render(d.title)}, rows...)
+	if gap {
+		parts = append(parts, "")
+	}
+	parts = append(parts, answer)
 	box := d.c.Styles.Dialog.Render(strings.Join(parts, "\n"))
 	return lipgloss.Place(d.width, d.height, lipgloss.Center, lipgloss.Center, box)
 }
@@ -130,13 +142,19 @@ func (d *Confirm) answer() string {
 }
 
 // fit is the question's rows and the room the box has for them beside
-// answer: spaced paragraphs when they fit, else packed.
-func (d *Confirm) fit(answer string) (rows []string, room int) {
+// answer: spaced paragraphs when they fit, else packed. gap says a blank
+// row stays above the answer; it gives way when a tall answer (Typed's)
+// would leave the question less than two rows.
+func (d *Confirm) fit(answer string) (rows []string, room int, gap bool) {
 	rows, room = d.question(true)
 	if len(rows) > room {
 		rows, room = d.question(false)
 	}
-	return rows, room - (lipgloss.Height(answer) - 1)
+	room -= lipgloss.Height(answer) - 1
+	if room < 2 && len(rows) > room {
+		return rows, room + 1, false
+	}
+	return rows, room, true
 }
 
 // question is the question's rows, wrapped to the box, with a blank row
