@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
@@ -70,7 +71,8 @@ func (p *Pane) pathAnswered(msg pathMsg) tea.Cmd {
 	return nil
 }
 
-// readFileCmd reads the records of path, then reads each record's line
+// readFileCmd reads the records of path: an export, an audit log (whose
+// deletes it holds in full), or both mixed. It reads each export line
 // again strictly, for the fields no record has.
 func readFileCmd(q model.Queue, path string) tea.Cmd {
 	return func() tea.Msg {
@@ -78,17 +80,24 @@ func readFileCmd(q model.Queue, path string) tea.Cmd {
 		if err != nil {
 			return fileReadMsg{q: q, path: path, err: err}
 		}
-		recs, lines, bad, err := model.ReadRecords(bytes.NewReader(b))
+		recs, lines, bad, err := audit.ReadRecords(bytes.NewReader(b))
 		return fileReadMsg{q: q, path: path, recs: recs, lines: lines, bad: bad, err: err, unknown: unknownFields(b, lines)}
 	}
 }
 
 // unknownFields finds, on each of lines (1-based, as ReadRecords counts
-// them), a field a record does not have.
+// them) that is an export's record, a field a record does not have. An
+// audit line is the audit package's to read.
 func unknownFields(b []byte, lines []int) map[int]string {
 	text := bytes.Split(b, []byte("\n"))
 	out := map[int]string{}
 	for _, n := range lines {
+		var probe struct {
+			Op *string `json:"op"`
+		}
+		if json.Unmarshal(text[n-1], &probe) != nil || probe.Op != nil {
+			continue
+		}
 		dec := json.NewDecoder(bytes.NewReader(text[n-1]))
 		dec.DisallowUnknownFields()
 		var r model.Record

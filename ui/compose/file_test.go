@@ -156,3 +156,29 @@ func TestSendFromFilePaths(t *testing.T) {
 		t.Errorf("asked %q", got)
 	}
 }
+
+// An audit log is a file to send too: a delete's line stands for the
+// messages it kept in full, a line that kept none for nothing.
+func TestSendFromAnAuditLog(t *testing.T) {
+	r := newRig(t, false)
+	path := writeFile(t,
+		`{"time":"2026-11-27T02:00:00Z","op":"send","queue":"orders","outcome":"ok"}`,
+		`{"time":"2026-11-27T02:01:00Z","op":"delete","queue":"orders","outcome":"ok","messages":[`+
+			`{"MessageId":"m-1","Body":"first","MessageAttributes":{"k":{"DataType":"String","StringValue":"v"}}},`+
+			`{"MessageId":"m-2","Body":"second"}]}`,
+		`{"Body": "exported"}`,
+	)
+	r.askFile("orders", path)
+	if got := r.confirm(); got != "Send 3 messages from sends.jsonl to orders?" {
+		t.Fatalf("asked %q; said %q", got, r.said)
+	}
+	r.press("y")
+	want := []model.Outgoing{
+		{Body: "first", Attributes: map[string]model.MessageAttribute{"k": {DataType: "String", StringValue: "v"}}},
+		{Body: "second"},
+		{Body: "exported"},
+	}
+	if s := r.sends(); len(s) != 1 || !reflect.DeepEqual(s[0].Outgoing, want) {
+		t.Errorf("sent %+v, want %+v", s, want)
+	}
+}
