@@ -186,9 +186,9 @@ func (r *fileRun) explain() []string {
 		size += it.o.Size()
 	}
 	total := len(r.items) + len(r.skipped)
-	lines := []string{fmt.Sprintf("%s of %s in %s are valid (%s of bodies and attributes); they go in file order, "+
-		"10 to a request.", common.Plural(len(r.items), "line"), common.Commas(int64(total)), sanitize.Line(r.path),
-		common.Plural(size, "byte"))}
+	lines := []string{fmt.Sprintf("%s of %s read from %s %s the checks (%s of bodies and attributes); they go in "+
+		"file order, 10 to a request.", common.Commas(int64(len(r.items))), common.Plural(total, "message"),
+		sanitize.Line(r.path), common.OneOr(len(r.items), "passes", "pass"), common.Plural(size, "byte"))}
 	if r.cut != "" {
 		lines = append(lines, "The file could not be read to its end ("+r.cut+"): lines after the last one counted are not sent.")
 	}
