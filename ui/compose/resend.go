@@ -74,7 +74,10 @@ func (p *Pane) offerDelete(d *draft, newID string) {
 	sent := "sent to " + common.OneLine(d.to.Name) + " as " + common.OneLine(newID)
 	if why := p.cannotDelete(d); why != "" {
 		p.cur = nil
-		p.Say(sent + "; the original stays in " + common.OneLine(d.from.Name) + ": " + why)
+		// The id last: a narrow status line cuts from the right, and the
+		// reason matters more.
+		p.Say("sent to " + common.OneLine(d.to.Name) + "; the original stays in " + common.OneLine(d.from.Name) +
+			": " + why + "; the copy's id is " + common.OneLine(newID))
 		return
 	}
 	lines := []string{

@@ -86,8 +86,8 @@ func TestTheOriginalStays(t *testing.T) {
 		if r.stack.Len() != 0 {
 			t.Errorf("asked %q", r.confirm())
 		}
-		mustContain(t, "notice", r.last(), "sent to orders-dlq as sent-0", "the original stays in orders-dlq",
-			"the peek no longer holds it")
+		mustContain(t, "notice", r.last(), "sent to orders-dlq; the original stays in orders-dlq",
+			"the peek no longer holds it", "the copy's id is sent-0")
 	})
 	t.Run("hold ran out while asking", func(t *testing.T) {
 		r := newRig(t, false)
