@@ -19,7 +19,7 @@
 //   - ui/auditlog: the audit log viewer (L), an overlay listing the recent
 //     changes and one in full.
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
-//     picker, the prompt, help, the editor, the report) and the one-line
+//     picker, the prompt, help, notes, the editor) and the one-line
 //     text input.
 //   - ui/common: what every pane shares: styles, keys and clock (Common),
 //     the Pane interface, the Outbox, text and cell-width helpers.

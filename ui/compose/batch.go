@@ -167,8 +167,8 @@ func (p *Pane) finish(run *fileRun) {
 		p.Say(run.summary() + " · " + rows[0])
 	default:
 		p.Say(run.summary() + " · the report lists each line")
-		p.Send(dialog.OpenMsg{Dialog: dialog.NewReport(p.c, "Sent from "+sanitize.Cut(run.path, 60),
-			run.summary(), rows, nil)})
+		p.Send(dialog.OpenMsg{Dialog: dialog.NewNote(p.c, "Sent from "+sanitize.Cut(run.path, 60),
+			append([]string{run.summary()}, rows...))})
 	}
 }
 

@@ -168,8 +168,8 @@ func (p *Pane) noneToSend(run *fileRun) {
 		return
 	}
 	p.Say(fmt.Sprintf("nothing sent: every record of %s is refused (%s)", name, common.Plural(len(run.skipped), "line")))
-	p.Send(dialog.OpenMsg{Dialog: dialog.NewReport(p.c, "Nothing to send from "+name,
-		"Every line is refused; fix them and press F again.", run.rows(), nil)})
+	p.Send(dialog.OpenMsg{Dialog: dialog.NewNote(p.c, "Nothing to send from "+name,
+		append([]string{"Every record is refused; fix them and press F again."}, run.rows()...))})
 }
 
 // question is the confirmation's title: the count, the file, the queue.

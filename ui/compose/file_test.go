@@ -67,7 +67,7 @@ func TestSendFromFileReportsEveryLine(t *testing.T) {
 	if len(s) != 1 || !reflect.DeepEqual(s[0].Outgoing, want) {
 		t.Fatalf("sent %+v, want %+v", s, want)
 	}
-	rep, ok := r.stack.Top().(*dialog.Report)
+	rep, ok := r.stack.Top().(*dialog.Note)
 	if !ok {
 		t.Fatalf("no report: %T; said %q", r.stack.Top(), r.said)
 	}
@@ -114,7 +114,7 @@ func TestSendFromFileInChunks(t *testing.T) {
 		r.p.client = &failAfter{Operator: r.f, n: 1}
 		r.askFile("orders", path)
 		r.press("y")
-		rep := r.stack.Top().(*dialog.Report)
+		rep := r.stack.Top().(*dialog.Note)
 		mustContain(t, "notice", r.last(), "100 sent, 150 failed")
 		mustContain(t, "the report", rep.View(), "lines 101–200 (100): failed: throttled",
 			"lines 201–250 (50): failed: not tried: the send stopped (throttled)")

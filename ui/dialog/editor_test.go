@@ -1,7 +1,6 @@
 package dialog_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -89,42 +88,6 @@ func TestEditorFitsSmallScreens(t *testing.T) {
 	e.Update(tea.KeyPressMsg{Code: 'y', Text: "y"})
 	if e.Err() != "" || strings.Contains(ansi.Strip(e.View()), "✗ bad") {
 		t.Error("the reason outlived the edit it was about")
-	}
-}
-
-// A report scrolls its rows, says where it stands, and closes on enter
-// or esc only.
-func TestReportScrollsAndCloses(t *testing.T) {
-	var rows []string
-	for i := range 30 {
-		rows = append(rows, fmt.Sprintf("line %d: failed: throttled", i+1))
-	}
-	for _, size := range []struct{ w, h int }{{40, 7}, {40, 10}, {80, 21}} {
-		r := dialog.NewReport(com(), "Sent from sends.jsonl", "0 sent, 30 failed", rows, then)
-		r.SetSize(size.w, size.h)
-		v := ansi.Strip(r.View())
-		if n := len(strings.Split(v, "\n")); n > size.h {
-			t.Errorf("%dx%d: %d rows", size.w, size.h, n)
-		}
-		for _, want := range []string{"Sent from", "line 1:", "of 30", "enter/esc"} {
-			if !strings.Contains(v, want) {
-				t.Errorf("%dx%d: %q not on screen:\n%s", size.w, size.h, want, v)
-			}
-		}
-		for range 40 {
-			if done, _ := r.Update(uitest.Key("j")); done {
-				t.Fatal("j closed the report")
-			}
-		}
-		if v := ansi.Strip(r.View()); !strings.Contains(v, "line 30:") || !strings.Contains(v, "30 of 30") {
-			t.Errorf("%dx%d: scrolled to the end:\n%s", size.w, size.h, v)
-		}
-		if done, _ := r.Update(uitest.Key("y")); done {
-			t.Error("y closed the report")
-		}
-		if done, _ := r.Update(uitest.Key("esc")); !done {
-			t.Error("esc did not close the report")
-		}
 	}
 }
 
