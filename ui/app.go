@@ -174,24 +174,6 @@ func (a *App) toRedrive(msg tea.Msg) tea.Cmd {
 	return a.redrive.Update(msg)
 }
 
-// toCompose hands msg to the sending, with where the peek stands: whether
-// it still holds a message is read when the pane asks.
-func (a *App) toCompose(msg tea.Msg) tea.Cmd {
-	a.compose.SetPeek(compose.Peek{Open: a.peek.Open(), QueueURL: a.peek.Queue().URL, Holds: a.peek.Holds})
-	return a.compose.Update(msg)
-}
-
-// composeTarget is what S, F and E act on: the queue under the list
-// cursor, or the peeked one and the message under the peek's cursor.
-func (a *App) composeTarget() compose.Target {
-	q, ok := a.currentQueue()
-	t := compose.Target{Queue: q, OK: ok}
-	if a.peek.Open() {
-		t.Message, t.HasMessage = a.peek.Current()
-	}
-	return t
-}
-
 func (a *App) peekState() redrive.Peek {
 	return redrive.Peek{Open: a.peek.Open(), Queue: a.peek.Queue(), Held: a.peek.Held()}
 }

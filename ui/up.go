@@ -7,7 +7,6 @@ import (
 
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
-	"github.com/sqscope/sqscope/ui/compose"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
 	"github.com/sqscope/sqscope/ui/queues"
@@ -76,15 +75,11 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 	case redrive.StoppedMsg:
 		return a.moveStopped()
 
-	case compose.OriginalDeletedMsg:
-		if a.peek.Open() && a.peek.Queue().URL == msg.QueueURL {
-			a.peek.RemoveMoved([]string{msg.ID})
-			a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
-		}
-	case compose.SentMsg:
-		return a.refresh() // the queue's counts changed
 	default:
 		if cmd, ok := a.opsUp(msg); ok {
+			return cmd
+		}
+		if cmd, ok := a.sendUp(msg); ok {
 			return cmd
 		}
 		// A message a pane sends up and nobody handles is a bug that
