@@ -95,9 +95,10 @@ func (p *Pane) offerDelete(d *draft, newID string) {
 func (p *Pane) cannotDelete(d *draft) string {
 	switch {
 	case !p.peek.Open || p.peek.QueueURL != d.from.URL:
-		return "its peek was closed, and a delete needs the receipt of a receive that holds it (peek again and delete it there)"
+		return "its peek was closed, and a delete needs the receipt of a receive that holds it (peek again and press X on it)"
 	case !p.peek.holds(d.from.URL, d.orig.ID):
-		return "the peek no longer holds it (its hold ran out or was released), so another receive may have it (peek again and delete it there)"
+		return "the peek no longer holds it (its hold ran out, or the end of the queue released it), so another " +
+			"consumer may have it; X on it in the peek reads it again and deletes it"
 	}
 	return ""
 }
