@@ -100,6 +100,9 @@ func (a *App) statusView() string {
 		left = st.Status.Render(common.OneLine(a.notice))
 	default:
 		left = a.redrive.Status()
+		if left == "" {
+			left = a.compose.Status()
+		}
 	}
 	return spread(left, right, a.width, 0)
 }

@@ -84,7 +84,7 @@ func (p *Pane) fileAnswered(msg fileAnswerMsg) tea.Cmd {
 		return nil
 	}
 	msg.run.running = true
-	p.Say(msg.run.progress())
+	p.Say("") // the status line shows the progress instead (Status)
 	return chunkCmd(p.c.Ctx, p.client, msg.run, 0)
 }
 
@@ -119,7 +119,6 @@ func (p *Pane) chunkSent(msg chunkMsg) tea.Cmd {
 		run.next = len(run.items)
 	}
 	if run.next < len(run.items) {
-		p.Say(run.progress())
 		return chunkCmd(p.c.Ctx, p.client, run, run.next)
 	}
 	p.finish(run)
@@ -131,6 +130,15 @@ func errText(err error, alt string) string {
 		return alt
 	}
 	return common.ErrText(err)
+}
+
+// Status is the status line while a file goes out, when no notice
+// covers it: a keypress clears a notice, and the progress must stay.
+func (p *Pane) Status() string {
+	if p.file == nil || !p.file.running {
+		return ""
+	}
+	return p.c.Styles.Status.Render(p.file.progress())
 }
 
 // progress is the status line while the file goes out.

@@ -103,7 +103,10 @@ func TestSendFromFileInChunks(t *testing.T) {
 		if !reflect.DeepEqual(sizes, []int{100, 100, 50}) {
 			t.Errorf("chunks %v", sizes)
 		}
-		mustContain(t, "progress", strings.Join(r.said, "\n"), "0 of 250 sent", "100 of 250 sent", "200 of 250 sent")
+		mustContain(t, "progress", strings.Join(r.shown, "\n"), "0 of 250 sent", "100 of 250 sent", "200 of 250 sent")
+		if st := r.p.Status(); st != "" {
+			t.Errorf("progress still shown after the end: %q", st)
+		}
 		mustContain(t, "notice", r.last(), "250 sent")
 		if r.stack.Len() != 0 {
 			t.Errorf("a report with nothing to report: %T", r.stack.Top())

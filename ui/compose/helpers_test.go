@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
@@ -24,6 +25,7 @@ type rig struct {
 	f     *uitest.Client
 	stack dialog.Stack
 	said  []string  // notices, oldest first
+	shown []string  // the pane's status line after each message, when it had one
 	up    []tea.Msg // other messages sent up
 	held  map[string]bool
 }
@@ -59,6 +61,9 @@ func (r *rig) do(msg tea.Msg) {
 	r.t.Helper()
 	cmd := r.p.Update(msg)
 	r.drain()
+	if st := r.p.Status(); st != "" {
+		r.shown = append(r.shown, ansi.Strip(st))
+	}
 	r.run(cmd)
 }
 
