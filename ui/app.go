@@ -13,6 +13,7 @@ import (
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
 	"github.com/sqscope/sqscope/ui/refresh"
@@ -67,6 +68,7 @@ type App struct {
 	queues  *queues.Browser
 	peek    *peek.Pane
 	redrive *redrive.Pane
+	forms   *queueform.Forms // create, edit and delete a queue
 	dialogs dialog.Stack
 
 	notice   string          // one-line feedback of the last action
@@ -96,6 +98,7 @@ func New(c awsclient.Client, o Options) *App {
 		queues:  queues.New(com),
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
+		forms:   queueform.New(com, c),
 	}
 }
 
@@ -136,7 +139,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case nil:
 		return nil
 	}
-	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg))
+	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.forms.Update(msg))
 }
 
 // focused is the pane with the keyboard: the peek pane while it is open.
@@ -182,7 +185,7 @@ func (a *App) drain() tea.Cmd {
 	// Bounded: panes answering each other forever is a bug, which must
 	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
-		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take())
+		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.forms.Take())
 		if len(msgs) == 0 {
 			return tea.Batch(cmds...)
 		}

@@ -10,9 +10,13 @@
 //     export) and the peek sessions that read them safely.
 //   - ui/redrive: the DLQ pane beside a peeked dead-letter queue, and the
 //     redrive and move it starts, follows and reports.
+//   - ui/queueform: the changes to queues themselves from the list (C
+//     create a queue with its DLQ, E edit attributes, X delete a queue):
+//     dialogs and Operator calls, no pane of its own.
 //   - ui/refresh: what each poll reads (the screen often, all queues slowly).
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
-//     picker, the prompt, help) and the one-line text input.
+//     typed-name confirmation, forms, the picker, the prompt, help) and the
+//     one-line text input.
 //   - ui/common: what every pane shares: styles, keys and clock (Common),
 //     the Pane interface, the Outbox, text and cell-width helpers.
 //   - ui/sanitize: the one sanitizer every byte from a message passes

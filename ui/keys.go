@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/redrive"
 )
 
@@ -45,6 +46,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return a.refresh()
 		case a.redrive.Handles(k):
 			return a.toRedrive(redrive.KeyMsg{Key: k, Target: a.target()})
+		case !a.peek.Open() && a.forms.Handles(k):
+			q, ok := a.queues.Selected()
+			return a.forms.Update(queueform.KeyMsg{Key: k, Queue: q, OK: ok})
 		}
 	}
 	return p.Update(k)

@@ -83,6 +83,7 @@ func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
 	a.queues.SetCatalog(a.cat)
 	a.peek.SetCatalog(a.cat)
 	a.redrive.SetCatalog(a.cat)
+	a.forms.SetCatalog(a.cat)
 	if a.peek.Open() {
 		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ

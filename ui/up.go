@@ -9,6 +9,7 @@ import (
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
 )
@@ -74,6 +75,10 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 		return a.refresh()
 	case redrive.StoppedMsg:
 		return a.moveStopped()
+
+	case queueform.ChangedMsg:
+		a.queues.SelectWhenListed(msg.Select)
+		return a.refresh()
 	default:
 		// A message a pane sends up and nobody handles is a bug that
 		// would fail silently: say so at once, in the first test.

@@ -83,14 +83,15 @@ func (f *Form) body(inner int) (rows []string, from, to int) {
 	labelW = min(labelW, inner/3)
 	// Typed values line up in a column, so the notes beside them do too;
 	// the column is as wide as the widest, the text cursor included, and
-	// has room to type. A choice's values run past it.
+	// has room to type. Choices and picked values run past it, and so
+	// does a long text, whose note then goes under it.
 	valW := 12
 	for _, fl := range f.fields {
-		if !fl.Hidden && fl.Kind != ChoiceField {
+		if !fl.Hidden && fl.Kind == TextField {
 			valW = max(valW, common.Width(f.value(fl, false))+1)
 		}
 	}
-	valW = min(valW, inner-labelW-4)
+	valW = min(valW, 20, inner-labelW-4)
 	for i, fl := range f.fields {
 		if fl.Hidden {
 			continue

@@ -1,0 +1,132 @@
+package queueform
+
+import (
+	"context"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
+	"github.com/sqscope/sqscope/ui/dialog"
+)
+
+// dlqPickedMsg is the DLQ picker's choice for edit form id: arn, or ""
+// for none.
+type dlqPickedMsg struct {
+	id  uint64
+	arn string
+}
+
+// editAnswerMsg is the answer to "Change … of q?" for edit form id.
+type editAnswerMsg struct {
+	id      uint64
+	q       model.Queue
+	changes []change
+	yes     bool
+}
+
+// editedMsg is SetAttributes' answer for edit form id.
+type editedMsg struct {
+	id      uint64
+	q       model.Queue
+	changes []change
+	err     error
+}
+
+// editForm acts on the form's answer: the DLQ field opens the picker over
+// the form; a submit with changes asks first, showing each change old →
+// new; one without says so and stays.
+func (f *Forms) editForm(msg editFormMsg) {
+	e := f.edit
+	if e == nil || e.id != msg.id {
+		return
+	}
+	switch msg.r.Outcome {
+	case dialog.Cancelled:
+		f.edit = nil
+	case dialog.Chose:
+		f.Send(dialog.OpenMsg{Dialog: f.dlqPicker(e)})
+	case dialog.Confirmed:
+		cs := e.changes(f.cat.Graph.Name)
+		if len(cs) == 0 {
+			e.form.SetBanner("Nothing changed: every value is the one " + common.OneLine(e.q.Name) + " has.")
+			return
+		}
+		e.form.SetBanner("")
+		q := e.q
+		title := "Change " + common.Plural(len(cs), "attribute") + " of " + common.OneLine(q.Name) + "?"
+		f.Send(dialog.OpenMsg{Dialog: dialog.NewConfirm(f.c, title, "apply", diffLines(cs),
+			func(r dialog.Result) tea.Msg {
+				return editAnswerMsg{id: msg.id, q: q, changes: cs, yes: r.Outcome == dialog.Confirmed}
+			})})
+	}
+}
+
+// diffLines are the changes, one a paragraph, old → new.
+func diffLines(cs []change) []string {
+	lines := make([]string, len(cs))
+	for i, c := range cs {
+		lines[i] = strings.ToUpper(c.label[:1]) + c.label[1:] + ": " + common.OneLine(c.from) + " → " + common.OneLine(c.to)
+	}
+	return lines
+}
+
+// dlqPicked puts the picked DLQ in the form.
+func (f *Forms) dlqPicked(msg dlqPickedMsg) {
+	if e := f.edit; e != nil && e.id == msg.id {
+		e.dlqARN = msg.arn
+		e.form.OnChange(func() { e.check(f) })
+	}
+}
+
+// editAnswer applies the changes once the user said yes.
+func (f *Forms) editAnswer(msg editAnswerMsg) tea.Cmd {
+	e := f.edit
+	if !msg.yes || e == nil || e.id != msg.id {
+		return nil
+	}
+	e.form.SetBusy("changing " + msg.q.Name + "…")
+	before, attrs := attrMaps(msg.changes)
+	id, client, ctx := msg.id, f.client, f.c.Ctx
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		err := client.SetAttributes(ctx, msg.q.URL, before, attrs)
+		return editedMsg{id: id, q: msg.q, changes: msg.changes, err: err}
+	}
+}
+
+// edited reports the answer: success closes the form and reads the queue
+// again; a failure keeps the form and its values.
+func (f *Forms) edited(msg editedMsg) {
+	e := f.edit
+	if e != nil && e.id != msg.id {
+		e = nil
+	}
+	if msg.err == nil {
+		if e != nil {
+			f.Send(dialog.CloseMsg{Dialog: e.form})
+			f.edit = nil
+		}
+		f.Say("Changed " + msg.q.Name + ": " + changeWords(msg.changes) + ".")
+		f.Send(ChangedMsg{Select: msg.q.URL})
+		return
+	}
+	text := "✗ Changing " + msg.q.Name + " failed: " + common.ErrText(msg.err) + "."
+	f.Say(text)
+	if e != nil {
+		e.form.SetBusy("")
+		e.form.SetBanner(text)
+		e.form.FocusButton()
+	}
+}
+
+// changeWords is the changes in one line: "visibility timeout 30s → 5m, …".
+func changeWords(cs []change) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.label + " " + c.from + " → " + c.to
+	}
+	return strings.Join(parts, ", ")
+}
