@@ -38,15 +38,11 @@ type creating struct {
 	// dlqDefault is the DLQ name the form last filled in: while the field
 	// still holds it, it follows the queue's name and type.
 	dlqDefault string
-	// made are the names an earlier, failed try created: they exist now,
-	// and trying again must not call them taken (CreateQueue answers an
-	// existing queue of the same attributes with its URL).
-	made map[string]bool
 }
 
 // openCreate opens an empty create form with SQS's defaults filled in.
 func (f *Forms) openCreate() {
-	c := &creating{id: f.next(), made: map[string]bool{}}
+	c := &creating{id: f.next()}
 	id := c.id
 	form := dialog.NewForm(f.c, "Create queue", "review and create", func(r dialog.Result) tea.Msg {
 		return createFormMsg{id: id, r: r}
@@ -88,7 +84,9 @@ func (c *creating) check(f *Forms) {
 		c.dlq.SetValue(def)
 		c.dlqDefault = def
 	}
-	taken := func(n string) bool { return !c.made[n] && listed(f.cat, n) }
+	// The adapter refuses an existing queue too (it never reports an old
+	// queue as created); the catalog says so before any call.
+	taken := func(n string) bool { return listed(f.cat, n) }
 
 	name := c.final()
 	c.name.Err = checkName(name, fifo, taken)

@@ -122,7 +122,8 @@ func TestCreateRefusesInvalidValuesBeforeAnyCall(t *testing.T) {
 }
 
 // A failed create keeps the form and every value, says which step failed
-// and what exists now; trying again does not call the DLQ it made taken.
+// and what exists now; the DLQ it made is then a name taken, and the
+// queue can be created without it.
 func TestCreateFailureKeepsTheFormAndSaysWhatWasCreated(t *testing.T) {
 	h := newHarness(t, false)
 	h.fake.Ops.CreateErr = errors.New("AccessDenied: not authorized to perform sqs:CreateQueue")
@@ -138,25 +139,29 @@ func TestCreateFailureKeepsTheFormAndSaysWhatWasCreated(t *testing.T) {
 	if !ok {
 		t.Fatalf("the form closed on failure; top %q", h.top())
 	}
-	want := "✗ create queue failed: AccessDenied: not authorized to perform sqs:CreateQueue. Created before it: orders-v2-dlq (still there)."
+	want := `✗ Creating orders-v2 failed at the step "create queue": AccessDenied: not authorized to perform sqs:CreateQueue. ` +
+		"Created before it: orders-v2-dlq, which stays; delete it with X, or create the queue without a DLQ and pick orders-v2-dlq with E."
 	if form.Banner() != want || h.lastNotice() != want {
 		t.Errorf("banner %q\nnotice %q\nwant   %q", form.Banner(), h.lastNotice(), want)
 	}
-	contains(t, "the form after failure", h.flat(), "orders-v2", "45s", "still there", "review and create")
+	contains(t, "the form after failure", h.flat(), "orders-v2", "45s", "which stays", "review and create")
 	if len(h.changed) != 1 {
 		t.Errorf("changed %+v: the list must show the DLQ that was created", h.changed)
 	}
 
-	// The refresh lists the DLQ now; a second try may still name it.
+	// The refresh lists the DLQ now: its name is taken.
 	h.cat.Update(append(dataset(), uitest.Queue("orders-v2-dlq", 0, 0, 0, "")), time.Now())
 	h.fake.Ops.CreateErr = nil
 	h.press("enter")
-	if h.top() != "Create orders-v2 and its DLQ?" {
-		t.Fatalf("second submit opened %q:\n%s", h.top(), h.view())
+	if h.top() != "form" || !strings.Contains(h.flat(), "DLQ name orders-v2-dlq ✗ a queue of this name exists") {
+		t.Fatalf("second submit: %q\n%s", h.top(), h.view())
 	}
-	h.press("y")
+	h.toField("Dead-letter queue")
+	h.press("right")
+	h.toButton()
+	h.press("enter", "y")
 	calls := h.fake.OpCalls()
-	if len(calls) != 2 || calls[1].Spec.Attributes["VisibilityTimeout"] != "45" || calls[1].Spec.DLQ.Name != "orders-v2-dlq" {
+	if len(calls) != 2 || calls[1].Spec.Attributes["VisibilityTimeout"] != "45" || calls[1].Spec.DLQ != nil {
 		t.Errorf("second call %+v", calls)
 	}
 	if h.stack.Len() != 0 {

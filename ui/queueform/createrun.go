@@ -127,10 +127,6 @@ func (f *Forms) created(msg createdMsg) {
 		c.form.SetBusy("")
 		c.form.SetBanner("✗ " + text)
 		c.form.FocusButton()
-		for _, u := range msg.rep.Created {
-			c.made[model.NameFromURL(u)] = true
-		}
-		c.form.OnChange(func() { c.check(f) })
 	}
 	if len(msg.rep.Created) > 0 {
 		f.Send(ChangedMsg{})
@@ -144,19 +140,25 @@ func createdSentence(s awsclient.CreateSpec) string {
 	return fmt.Sprintf("Created %s and its DLQ %s (after %s).", s.Name, s.DLQ.Name, common.Plural(s.MaxReceiveCount, "receive"))
 }
 
-// failedSentence says which step failed, why, and what exists now.
+// failedSentence says which step failed, why, and what exists now, and
+// how to go on from there: a DLQ that was created stays, and a second
+// try of the same names would find it taken.
 func failedSentence(msg createdMsg) string {
-	step := msg.rep.Step
-	if step == "" {
-		step = "creating " + msg.spec.Name
+	text := "Creating " + msg.spec.Name + " failed"
+	if msg.rep.Step != "" {
+		text += " at the step \"" + msg.rep.Step + "\""
 	}
-	text := step + " failed: " + common.ErrText(msg.err) + "."
+	text += ": " + common.ErrText(msg.err) + "."
 	var names []string
 	for _, u := range msg.rep.Created {
 		names = append(names, model.NameFromURL(u))
 	}
-	if len(names) == 0 {
+	switch {
+	case len(names) == 0:
 		return text + " Nothing was created."
+	case msg.spec.DLQ != nil && len(names) == 1:
+		return text + " Created before it: " + names[0] + ", which stays; delete it with X, or create the queue without a DLQ and pick " +
+			names[0] + " with E."
 	}
-	return text + " Created before it: " + strings.Join(names, ", ") + " (still there)."
+	return text + " Created before it: " + strings.Join(names, " and ") + ", which stay."
 }
