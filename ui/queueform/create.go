@@ -96,7 +96,12 @@ func (c *creating) check(f *Forms) {
 	}
 	c.dlq.Err = checkName(c.dlqFinal(), fifo, taken)
 	c.dlq.Note = ""
+	following := c.dlq.Value() == c.dlqDefault
 	switch {
+	case following && c.name.Err != "" && c.dlq.Err != errTaken:
+		// The DLQ's name is the queue's with -dlq: fixing the queue's
+		// fixes both, so the error is said once.
+		c.dlq.Err = ""
 	case c.dlq.Err == "" && c.dlqFinal() == name:
 		c.dlq.Err = "the queue's own name"
 	case c.dlqFinal() != c.dlq.Value():

@@ -203,7 +203,7 @@ func TestCreateValidation(t *testing.T) {
 		{"Name", "payments-dlq", true, "a queue of this name exists"},
 		{"Name", strings.Repeat("x", 80), false, ""},
 		{"Name", strings.Repeat("x", 76), true, "81 characters; at most 80"},
-		{"Name", "ünïcode", false, `'ü' is not allowed: letters, digits, - and _ only`},
+		{"Name", "ünïcode", false, `'ü' is not allowed (letters, digits, - and _)`},
 		{"Visibility timeout", "12h", false, ""},
 		{"Visibility timeout", "43201", false, "must be 0s–12h"},
 		{"Retention", "59s", false, "must be 1m–14d"},

@@ -46,12 +46,13 @@ func (f *Forms) openDrop(q model.Queue) {
 		f.Send(dialog.OpenMsg{Dialog: f.typedDrop(q, nil)})
 		return
 	}
-	names := common.OneLine(joinNames(sources))
+	n := len(sources)
 	lines := []string{
-		fmt.Sprintf("%s %s it as %s dead-letter queue. Deleting it leaves %s redrive policy naming a queue that is gone: messages that keep failing then stay in %s instead of being set aside.",
-			names, common.OneOr(len(sources), "names", "name"), common.OneOr(len(sources), "its", "their"),
-			common.OneOr(len(sources), "that", "each"), common.OneOr(len(sources), "it", "them")),
-		"Point " + common.OneOr(len(sources), "it", "them") + " at another DLQ first (E on each), or go on and type the name to delete it anyway.",
+		fmt.Sprintf("%s %s it as %s dead-letter queue. Deleting it leaves %s naming a queue that is gone: messages that keep failing then stay in %s instead of being set aside.",
+			common.OneLine(joinNames(sources)), common.OneOr(n, "names", "name"), common.OneOr(n, "its", "their"),
+			common.OneOr(n, "that redrive policy", "each redrive policy"), common.OneOr(n, "it", "them")),
+		"Point " + common.OneOr(n, "it", "each") + " at another DLQ first (E on " + common.OneOr(n, "it", "each") +
+			"), or go on and type the name to delete it anyway.",
 	}
 	title := "Not deleted: " + common.OneLine(q.Name) + " is the DLQ of " + common.Plural(len(sources), "queue")
 	f.Send(dialog.OpenMsg{Dialog: dialog.NewConfirm(f.c, title, "delete anyway…", lines, func(r dialog.Result) tea.Msg {
@@ -75,8 +76,8 @@ func (f *Forms) typedDrop(q model.Queue, sources []string) *dialog.Typed {
 			common.Commas(s.Delayed), common.OneOr(int(s.Total()), "is", "are")))
 	}
 	if len(sources) > 0 {
-		lines = append(lines, "It is the DLQ of "+common.OneLine(joinNames(sources))+
-			": their failing messages will stay in them.")
+		lines = append(lines, "It is the DLQ of "+common.OneLine(joinNames(sources))+": "+
+			common.OneOr(len(sources), "its failing messages will stay in it.", "their failing messages will stay in them."))
 	}
 	lines = append(lines, "This cannot be undone; SQS may take 60 seconds to forget the queue, and a queue of the same name cannot be created until then.")
 	return dialog.NewTyped(f.c, "Delete queue "+name+"?", "delete queue", q.Name, lines, func(r dialog.Result) tea.Msg {

@@ -108,6 +108,13 @@ func (e *editing) check(f *Forms) {
 	if e.q.RedriveErr != nil && e.dlqARN == "" {
 		e.dlq.Note = "the policy could not be read: " + common.ErrText(e.q.RedriveErr)
 	}
+	e.dlq.Err = ""
+	if dlq, ok := f.cat.ByARN[e.dlqARN]; ok && e.dlqARN != e.oldDLQ() {
+		// SQS refuses a DLQ whose redrive allow policy leaves this queue out.
+		if p, err := parseAllow(dlq.Attrs["RedriveAllowPolicy"]); err == nil && !p.allows(e.q.ARN) {
+			e.dlq.Err = "its redrive allow policy (" + p.describe(name) + ") leaves " + common.OneLine(e.q.Name) + " out"
+		}
+	}
 	e.maxRecv.Hidden = e.dlqARN == ""
 	e.maxRecv.Err, e.maxRecv.Note = "", "then to the DLQ; "+maxReceives.rangeNote()
 	if _, err := maxReceives.parse(e.maxRecv.Value()); err != nil {
@@ -128,6 +135,27 @@ func (e *editing) check(f *Forms) {
 			e.allow.Err = strconv.Itoa(n) + " queues use it; byQueue names at most 10"
 		}
 	}
+}
+
+// oldDLQ is the ARN of the DLQ the queue had; "" for none.
+func (e *editing) oldDLQ() string {
+	if e.q.Redrive == nil {
+		return ""
+	}
+	return e.q.Redrive.DeadLetterTargetARN
+}
+
+// shutOut are the names of the queues that use this one as their DLQ now
+// and that the redrive allow policy chosen leaves out.
+func (e *editing) shutOut(g model.DLQGraph) []string {
+	var out []string
+	p := e.newAllow()
+	for _, arn := range g.SourcesOf(e.q.ARN) {
+		if !p.allows(arn) {
+			out = append(out, g.Name(arn))
+		}
+	}
+	return out
 }
 
 // newAllow is the redrive allow policy chosen.

@@ -172,3 +172,35 @@ func TestEditRefusesAnUnreadQueue(t *testing.T) {
 		t.Errorf("top %q, notice %q", h.top(), h.lastNotice())
 	}
 }
+
+// A redrive allow policy that leaves out a queue using the DLQ now is
+// pointed out in the confirmation; a DLQ whose policy leaves this queue
+// out is refused beside the field.
+func TestEditWarnsAboutRedriveAllowPolicies(t *testing.T) {
+	h := newHarness(t, false).on("shared-dlq")
+	h.press("E")
+	h.toField("Redrive allow")
+	h.press("right")
+	h.toButton()
+	h.press("enter")
+	contains(t, "the diff", h.flat(), "Redrive allow policy: allowAll → denyAll",
+		"Mind: billing and shipping name shared-dlq as their DLQ now, and the new redrive allow policy leaves them out.")
+
+	h = newHarness(t, false)
+	for i, q := range h.cat.Queues {
+		if q.Name == "orders-dlq" {
+			h.cat.Queues[i].Attrs["RedriveAllowPolicy"] = `{"redrivePermission":"byQueue","sourceQueueArns":["` + uitest.ARN("orders") + `"]}`
+		}
+	}
+	h.cat.Update(h.cat.Queues, h.cat.Queues[0].FetchedAt)
+	h.on("billing").press("E")
+	h.toField("Dead-letter queue")
+	h.press("enter")
+	h.typeText("orders-dlq")
+	h.press("enter")
+	h.toButton()
+	h.press("enter")
+	if h.top() != "form" || !strings.Contains(h.flat(), "✗ its redrive allow policy (byQueue: orders) leaves billing out") {
+		t.Errorf("top %q:\n%s", h.top(), h.view())
+	}
+}

@@ -56,7 +56,13 @@ func (f *Forms) editForm(msg editFormMsg) {
 		e.form.SetBanner("")
 		q := e.q
 		title := "Change " + common.Plural(len(cs), "attribute") + " of " + common.OneLine(q.Name) + "?"
-		f.Send(dialog.OpenMsg{Dialog: dialog.NewConfirm(f.c, title, "apply", diffLines(cs),
+		lines := diffLines(cs)
+		if out := e.shutOut(f.cat.Graph); len(out) > 0 && !e.newAllow().same(e.oldAllow) {
+			lines = append(lines, "Mind: "+common.OneLine(joinNames(out))+" "+common.OneOr(len(out), "names", "name")+" "+
+				common.OneLine(q.Name)+" as "+common.OneOr(len(out), "its", "their")+" DLQ now, and the new redrive allow policy leaves "+
+				common.OneOr(len(out), "it", "them")+" out.")
+		}
+		f.Send(dialog.OpenMsg{Dialog: dialog.NewConfirm(f.c, title, "apply", lines,
 			func(r dialog.Result) tea.Msg {
 				return editAnswerMsg{id: msg.id, q: q, changes: cs, yes: r.Outcome == dialog.Confirmed}
 			})})

@@ -9,6 +9,9 @@ import (
 
 const fifoSuffix = ".fifo"
 
+// errTaken is checkName's word for a name the account has.
+const errTaken = "a queue of this name exists"
+
 // queueName is the name a queue gets from what was typed: a FIFO queue's
 // ends in .fifo, added when it was left out, so the user never has to
 // remember SQS's rule.
@@ -36,11 +39,11 @@ func checkName(name string, fifo bool, taken func(string) bool) string {
 	}
 	for _, r := range base {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return fmt.Sprintf("%q is not allowed: letters, digits, - and _ only", r)
+			return fmt.Sprintf("%q is not allowed (letters, digits, - and _)", r)
 		}
 	}
 	if taken != nil && taken(name) {
-		return "a queue of this name exists"
+		return errTaken
 	}
 	return ""
 }

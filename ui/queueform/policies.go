@@ -35,6 +35,18 @@ func parseAllow(raw string) (allowPolicy, error) {
 	return p, nil
 }
 
+// allows reports whether the policy lets the queue arn use this one as
+// its DLQ.
+func (p allowPolicy) allows(arn string) bool {
+	switch p.Permission {
+	case "denyAll":
+		return false
+	case "byQueue":
+		return slices.Contains(p.Sources, arn)
+	}
+	return true
+}
+
 // attr is the policy as SetQueueAttributes takes it.
 func (p allowPolicy) attr() string {
 	b, _ := json.Marshal(p)

@@ -101,20 +101,25 @@ func sum(s string, units unitTable) (int, error) {
 	return total, nil
 }
 
-// format writes n the way the user would type it: the largest unit that
-// divides it exactly.
+// format writes n the way the user would type it: seconds in units that
+// add up ("1h30m"), bytes in the largest unit that divides them.
 func (l limit) format(n int) string {
 	switch l.unit {
 	case seconds:
+		if n == 0 {
+			return "0s"
+		}
+		var b strings.Builder
 		for _, u := range []struct {
 			n    int
 			name string
-		}{{86400, "d"}, {3600, "h"}, {60, "m"}} {
-			if n != 0 && n%u.n == 0 {
-				return strconv.Itoa(n/u.n) + u.name
+		}{{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}} {
+			if n >= u.n {
+				b.WriteString(strconv.Itoa(n/u.n) + u.name)
+				n %= u.n
 			}
 		}
-		return strconv.Itoa(n) + "s"
+		return b.String()
 	case bytes:
 		switch {
 		case n != 0 && n%(1<<20) == 0:

@@ -54,7 +54,7 @@ func TestLimitsFormatAsTyped(t *testing.T) {
 		n    int
 		want string
 	}{
-		{visibility, 30, "30s"}, {visibility, 0, "0s"}, {visibility, 90, "90s"}, {visibility, 300, "5m"},
+		{visibility, 30, "30s"}, {visibility, 0, "0s"}, {visibility, 90, "1m30s"}, {visibility, 5400, "1h30m"}, {retention, 90061, "1d1h1m1s"}, {visibility, 300, "5m"},
 		{retention, 345600, "4d"}, {retention, 1209600, "14d"}, {visibility, 43200, "12h"},
 		{maxSize, 262144, "256 KiB"}, {maxSize, 1 << 20, "1 MiB"}, {maxSize, 1500, "1500 B"},
 		{maxReceives, 5, "5"},
