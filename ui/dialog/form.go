@@ -96,6 +96,13 @@ func (f *Form) OnChange(check func()) {
 	f.changed()
 }
 
+// Recheck runs the opener's check again after the opener set a value
+// itself (the DLQ a picker chose).
+func (f *Form) Recheck() {
+	f.changed()
+	f.scroll()
+}
+
 // SetBanner shows text (a failed call, what it created) above the
 // button; "" clears it.
 func (f *Form) SetBanner(text string) {

@@ -63,7 +63,6 @@ func TestCreateFIFOWithUnitsAndNoDLQ(t *testing.T) {
 	h := newHarness(t, false)
 	h.press("C")
 	h.typeText("payments-v2")
-	form := h.stack.Top().(*dialog.Form)
 	if strings.Contains(h.view(), "Content dedup") {
 		t.Error("content-based dedup asked of a standard queue")
 	}
@@ -97,7 +96,6 @@ func TestCreateFIFOWithUnitsAndNoDLQ(t *testing.T) {
 	if len(calls) != 1 || !reflect.DeepEqual(calls[0].Spec, want) {
 		t.Errorf("calls %+v, want the spec %+v", calls, want)
 	}
-	_ = form
 }
 
 // Nothing is called while a value is wrong: enter on the button shows

@@ -82,7 +82,7 @@ func diffLines(cs []change) []string {
 func (f *Forms) dlqPicked(msg dlqPickedMsg) {
 	if e := f.edit; e != nil && e.id == msg.id {
 		e.dlqARN = msg.arn
-		e.form.OnChange(func() { e.check(f) })
+		e.form.Recheck()
 	}
 }
 
