@@ -204,3 +204,28 @@ func TestEditWarnsAboutRedriveAllowPolicies(t *testing.T) {
 		t.Errorf("top %q:\n%s", h.top(), h.view())
 	}
 }
+
+// A shorter retention on a queue that holds messages says how many may go.
+func TestEditWarnsWhenRetentionShrinks(t *testing.T) {
+	h := newHarness(t, false).on("orders")
+	h.press("E")
+	h.toField("Visibility timeout")
+	h.clear()
+	h.typeText("1m")
+	h.toField("Retention")
+	h.clear()
+	h.typeText("1h")
+	h.toButton()
+	h.press("enter")
+	contains(t, "the diff", h.flat(), "Retention: 4d → 1h",
+		"orders holds 1,232 messages: those older than 1h may be deleted once the shorter retention applies (up to 15 minutes).")
+	h.press("n")
+	h.toField("Retention")
+	h.clear()
+	h.typeText("5d")
+	h.toButton()
+	h.press("enter")
+	if strings.Contains(h.flat(), "older than") {
+		t.Errorf("a longer retention warns:\n%s", h.view())
+	}
+}

@@ -2,6 +2,8 @@ package queueform
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -56,7 +58,7 @@ func (f *Forms) editForm(msg editFormMsg) {
 		e.form.SetBanner("")
 		q := e.q
 		title := "Change " + common.Plural(len(cs), "attribute") + " of " + common.OneLine(q.Name) + "?"
-		lines := diffLines(cs)
+		lines := append(diffLines(cs), retentionWarning(q, cs)...)
 		if out := e.shutOut(f.cat.Graph); len(out) > 0 && !e.newAllow().same(e.oldAllow) {
 			lines = append(lines, "Mind: "+common.OneLine(joinNames(out))+" "+common.OneOr(len(out), "names", "name")+" "+
 				common.OneLine(q.Name)+" as "+common.OneOr(len(out), "its", "their")+" DLQ now, and the new redrive allow policy leaves "+
@@ -76,6 +78,24 @@ func diffLines(cs []change) []string {
 		lines[i] = strings.ToUpper(c.label[:1]) + c.label[1:] + ": " + common.OneLine(c.from) + " → " + common.OneLine(c.to)
 	}
 	return lines
+}
+
+// retentionWarning is a line when the retention gets shorter on a queue
+// that holds messages: SQS applies it to the messages already there.
+func retentionWarning(q model.Queue, cs []change) []string {
+	for _, c := range cs {
+		if c.attr != retention.attr {
+			continue
+		}
+		old, err1 := strconv.Atoi(c.before)
+		n, err2 := strconv.Atoi(c.after)
+		if err1 != nil || err2 != nil || n >= old || q.Stats.Total() == 0 || q.Err != nil {
+			return nil
+		}
+		return []string{fmt.Sprintf("%s holds %s: those older than %s may be deleted once the shorter retention applies (up to 15 minutes).",
+			common.OneLine(q.Name), common.Plural(int(q.Stats.Total()), "message"), c.to)}
+	}
+	return nil
 }
 
 // dlqPicked puts the picked DLQ in the form.
