@@ -155,7 +155,24 @@ func DismissJournal(path string) (backup string, err error) {
 	if err := os.Rename(path, backup); err != nil {
 		return "", fmt.Errorf("dismiss move journal: %w", err)
 	}
+	pruneBackups(path, keptBackups)
 	return backup, nil
+}
+
+// keptBackups is how many dismissed journals of one DLQ are kept: enough
+// to undo a few mistaken dismissals, without one file per dismissal
+// accumulating for ever.
+const keptBackups = 5
+
+// pruneBackups removes all but the newest keep backups of the journal at
+// path. Their names end in a UTC time that sorts as text.
+func pruneBackups(path string, keep int) {
+	files, _ := filepath.Glob(path + ".dismissed-*")
+	sort.Strings(files)
+	for len(files) > keep {
+		_ = os.Remove(files[0]) // one left behind is pruned next time
+		files = files[1:]
+	}
 }
 
 func keyOfPath(path string) string {

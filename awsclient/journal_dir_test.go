@@ -84,3 +84,39 @@ func TestJournalsTellSentFromSending(t *testing.T) {
 		t.Errorf("Journals() after a clean move = %+v, want none", got)
 	}
 }
+
+// Dismissing keeps the newest backups only, and never another DLQ's.
+func TestDismissKeepsTheNewestBackups(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "journal-1.us-east-1.orders-dlq.jsonl")
+	other := filepath.Join(dir, "journal-1.us-east-1.payments-dlq.jsonl.dismissed-20200101T000000.000Z")
+	if err := os.WriteFile(other, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i := range keptBackups + 2 {
+		old := path + ".dismissed-2020010" + string(rune('1'+i)) + "T000000.000Z"
+		if err := os.WriteFile(old, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(path, []byte{}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	backup, err := DismissJournal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(path + ".dismissed-*")
+	if len(left) != keptBackups {
+		t.Fatalf("%d backups left, want %d: %v", len(left), keptBackups, left)
+	}
+	if _, err := os.Stat(backup); err != nil {
+		t.Errorf("the new backup was pruned: %v", err)
+	}
+	if _, err := os.Stat(path + ".dismissed-20200101T000000.000Z"); err == nil {
+		t.Errorf("the oldest backup was kept")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another DLQ's backup was pruned: %v", err)
+	}
+}

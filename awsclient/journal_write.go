@@ -26,7 +26,8 @@ var openPaths = struct {
 	m map[string]bool
 }{m: map[string]bool{}}
 
-// claimJournal marks path in use; the returned func gives it back.
+// claimJournal marks path in use, in this process and (where the system
+// has locks) in every other; the returned func gives it back.
 func claimJournal(path string) (func(), error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -37,10 +38,15 @@ func claimJournal(path string) (func(), error) {
 	if openPaths.m[abs] {
 		return nil, ErrJournalInUse
 	}
+	unlock, err := lockAcrossProcesses(abs)
+	if err != nil {
+		return nil, err
+	}
 	openPaths.m[abs] = true
 	return func() {
 		openPaths.Lock()
 		delete(openPaths.m, abs)
+		unlock()
 		openPaths.Unlock()
 	}, nil
 }

@@ -16,6 +16,11 @@
 // produce their typed errors. The conformance suite (localsqs/conformance)
 // runs the same assertions against this server and against moto.
 //
+// On the same listener it answers CloudWatch GetMetricData and ListMetrics
+// for its queues' AWS/SQS metrics (cloudwatch.go), from per-minute
+// statistics every queue records as it works (metrics.go); a scenario can
+// back-fill history (history.go).
+//
 // What it deliberately does not do: persistence (a restart loses
 // everything), authentication (signatures are not checked; the access key
 // id only becomes SenderId), permissions (AddPermission and RemovePermission

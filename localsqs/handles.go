@@ -31,6 +31,7 @@ func (q *queue) deleteByHandle(h string) error {
 	if m := q.msgs[id]; m != nil {
 		q.remove(m)
 	}
+	q.countDelete()
 	return nil
 }
 

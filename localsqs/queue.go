@@ -33,6 +33,8 @@ type queue struct {
 
 	fifo *fifoState // FIFO queues only
 
+	stats queueStats // per-minute CloudWatch statistics (metrics.go)
+
 	// wake is closed (and cleared) when a message may have become
 	// receivable, waking every long poll that took it.
 	wake chan struct{}
@@ -83,6 +85,8 @@ func (q *queue) waitChan() <-chan struct{} {
 // timeouts that ended, and retention expiry. Every operation calls it first
 // under q.mu, so state is always current without a background goroutine.
 func (q *queue) tick(now time.Time) {
+	q.stats.now = now
+	defer q.observe()
 	woke := false
 	for m := q.timers.peek(); m != nil && !m.visibleAt.After(now); m = q.timers.peek() {
 		q.timers.pop()
@@ -166,6 +170,8 @@ func (q *queue) schedule(m *message) {
 
 // add stores a new message: delayed when delay > 0, else visible.
 func (q *queue) add(m *message, delay time.Duration, now time.Time) {
+	q.stats.now = now
+	defer q.observe()
 	m.timerIdx, m.expiryIdx = -1, -1
 	if _, dup := q.msgs[m.id]; dup {
 		m.id = newMessageID()

@@ -52,6 +52,7 @@ func (s *Server) createQueue(_ context.Context, r *request, raw json.RawMessage)
 		return map[string]string{"QueueUrl": s.queueURL(in.QueueName)}, nil
 	}
 	q := newQueue(in.QueueName, arn, "/"+s.opts.AccountID+"/"+in.QueueName, cfg, now)
+	q.stats.setRetention(s.opts.MetricsRetention)
 	for k, v := range in.Tags {
 		q.tags[k] = v
 	}

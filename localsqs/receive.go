@@ -91,6 +91,7 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 			return nil, errOverLimit("Too many messages in flight: the queue holds 120000 in-flight messages.")
 		}
 		got, dead := q.take(p, dlq, now)
+		q.countReceive(len(got), time.Until(deadline) > 0)
 		out := receiveMessageOutput{}
 		for _, m := range got {
 			out.Messages = append(out.Messages, renderMessage(m, p))

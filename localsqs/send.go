@@ -114,6 +114,7 @@ func (s *Server) enqueue(q *queue, m *message, in *sendMessageInput) (sendMessag
 	}
 	m.sentAt, m.retainFrom = now, now
 	q.add(m, delay, now)
+	q.count(mSent, 1)
 	out.MessageId = m.id
 	return out, nil
 }

@@ -26,6 +26,10 @@ type Options struct {
 	// used: it is the client's to choose, and echoing it would let anyone
 	// who can reach the server hand out URLs that point elsewhere.
 	BaseURL string
+	// MetricsRetention is how much per-minute CloudWatch history each
+	// queue keeps (metrics.go): default two weeks and an hour, at most
+	// 15 days, CloudWatch's own limit for one-minute data.
+	MetricsRetention time.Duration
 }
 
 // Server is an in-memory SQS. It implements http.Handler.
@@ -136,6 +140,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 			t.Stop()
 			return
 		}
+	}
+	if s.serveCloudWatch(w, hr) {
+		return
 	}
 	target := hr.Header.Get("X-Amz-Target")
 	op, ok := strings.CutPrefix(target, "AmazonSQS.")

@@ -49,8 +49,16 @@ func (o Options) withDefaults() Options {
 
 // Seed creates the scenario's queues and initial messages on h, calling it
 // in-process (no network). It expects a server without the scenario's queues.
+// When h keeps CloudWatch history (localsqs.Server does), Seed also
+// back-fills the scenario's last day (history.go).
 func Seed(ctx context.Context, h http.Handler, o Options) error {
-	return seed(ctx, handlerClient(h), o)
+	if err := seed(ctx, handlerClient(h), o); err != nil {
+		return err
+	}
+	if hist, ok := h.(historian); ok {
+		return backfill(hist, o.withDefaults())
+	}
+	return nil
 }
 
 // SeedURL is Seed over HTTP against the server at baseURL
