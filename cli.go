@@ -28,8 +28,8 @@ var synopses = map[string]string{
 
 // placeholders name a flag's value in the usage; flags not listed are switches.
 var placeholders = map[string]string{
-	"profile": "NAME", "region": "NAME", "endpoint-url": "URL",
-	"refresh": "DURATION", "refresh-all": "DURATION", "seed": "N", "addr": "HOST:PORT",
+	"profile": "NAME", "region": "NAME", "endpoint-url": "URL", "audit-log": "PATH",
+	"refresh": "DURATION", "refresh-all": "DURATION", "age-alert": "DURATION", "seed": "N", "addr": "HOST:PORT",
 }
 
 // printUsage writes the synopsis and every flag of fs, spelled with `--`.

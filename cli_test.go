@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sqscope/sqscope/awsclient"
 )
@@ -29,6 +30,8 @@ func isolateAWS(t *testing.T, env map[string]string) {
 	base := map[string]string{
 		"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
 		"AWS_CONFIG_FILE": none, "AWS_SHARED_CREDENTIALS_FILE": none, "AWS_EC2_METADATA_DISABLED": "true",
+		// The audit log is opened at start: never in this machine's state.
+		"XDG_STATE_HOME": filepath.Join(t.TempDir(), "state"),
 	}
 	for _, k := range []string{"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
 		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_SESSION_TOKEN", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"} {
@@ -66,6 +69,10 @@ func TestCommandLine(t *testing.T) {
 			stderr: []string{"sqscope: --refresh 100ms is too short (minimum 500ms)"}},
 		{name: "refresh-all below refresh", args: []string{"--refresh-all", "1s"}, code: 2,
 			stderr: []string{"sqscope: --refresh-all 1s is shorter than --refresh 3s: every queue cannot be read more often than those on screen"}},
+		{name: "age-alert zero", args: []string{"--age-alert", "0s"}, code: 2,
+			stderr: []string{"sqscope: --age-alert 0s must be longer than zero, e.g. --age-alert 30m"}},
+		{name: "age-alert without CloudWatch", args: []string{"--no-cloudwatch", "--age-alert", "2h"}, code: 2,
+			stderr: []string{"sqscope: --age-alert needs CloudWatch, which --no-cloudwatch turns off: leave out one of them"}},
 		{name: "unknown flag", args: []string{"--nope"}, code: 2, usage: tui,
 			stderr: []string{"sqscope: unknown flag --nope"}},
 		{name: "unknown flag, single dash", args: []string{"-readonly"}, code: 2, usage: tui,
@@ -121,6 +128,7 @@ func TestCommandLine(t *testing.T) {
 		{name: "region unknown, nothing close", args: []string{"--region", "xx-newplace-1"}, terminal: true, code: 0, ran: true, stderr: []string{
 			"sqscope: warning: unknown region xx-newplace-1; trying it anyway, as it may be newer than sqscope's list"}},
 		{name: "region known", args: []string{"--region", "eu-west-1"}, terminal: true, code: 0, ran: true},
+		{name: "without CloudWatch", args: []string{"--region", "eu-west-1", "--no-cloudwatch"}, terminal: true, code: 0, ran: true},
 		{name: "region FIPS", args: []string{"--region", "fips-us-east-1"}, terminal: true, code: 0, ran: true},
 		{name: "any region with an endpoint", args: []string{"--endpoint-url", "http://127.0.0.1:9324", "--region", "elasticmq"}, terminal: true, code: 0, ran: true},
 		{name: "any region with an endpoint from the environment", env: map[string]string{"AWS_ENDPOINT_URL_SQS": "http://127.0.0.1:9324"},
@@ -157,5 +165,68 @@ func TestCommandLine(t *testing.T) {
 					c.args, code, ran, stdout.String(), c.code, c.ran)
 			}
 		})
+	}
+}
+
+// --no-cloudwatch leaves the UI without a metrics client (no call is ever
+// made); without it the UI reads CloudWatch with the SQS client's
+// configuration.
+func TestNoCloudWatch(t *testing.T) {
+	client := awsclient.NewStatic("http://127.0.0.1:9324", "us-east-1", awsclient.Config{})
+	for _, c := range []struct {
+		args []string
+		on   bool
+	}{{nil, true}, {[]string{"--no-cloudwatch"}, false}} {
+		f, _, done := parseTUIFlags(c.args, io.Discard, io.Discard)
+		if done {
+			t.Fatalf("%q did not parse", c.args)
+		}
+		if m := metricsFor(client, f); (m != nil) != c.on {
+			t.Errorf("%q: metrics client %v, want one: %v", c.args, m, c.on)
+		}
+		if f.ageAlert != time.Hour {
+			t.Errorf("%q: age alert %v, want the 1h default", c.args, f.ageAlert)
+		}
+	}
+}
+
+// The TUI opens the audit log before it starts: --audit-log names it, a
+// log that cannot be opened is a warning and the TUI still runs, and
+// read-only mode opens (and creates) nothing.
+func TestAuditLogIsOpenedAtStart(t *testing.T) {
+	isolateAWS(t, nil)
+	oldNeed, oldRun := needTerminal, runProgram
+	t.Cleanup(func() { needTerminal, runProgram = oldNeed, oldRun })
+	needTerminal = func(io.Writer) error { return nil }
+	var got tuiFlags
+	runProgram = func(_ context.Context, _ *awsclient.SQS, f tuiFlags, _ io.Writer) int { got = f; return 0 }
+	dir := t.TempDir()
+	ep := []string{"--endpoint-url", "http://127.0.0.1:9324", "--region", "us-east-1"}
+
+	path := filepath.Join(dir, "audit.jsonl")
+	var stderr bytes.Buffer
+	if code := run(append(ep, "--audit-log", path), io.Discard, &stderr); code != 0 || stderr.Len() > 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 || got.auditLog != path {
+		t.Errorf("audit log %s: %v, %v; flags say %q", path, fi, err, got.auditLog)
+	}
+
+	blocked := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocked, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	code := run(append(ep, "--audit-log", filepath.Join(blocked, "audit.jsonl")), io.Discard, &stderr)
+	if code != 0 || !strings.Contains(stderr.String(), "sqscope: warning: changes will not be recorded") || !strings.Contains(strings.Join(got.warnings, ";"), "not be recorded") {
+		t.Errorf("unopenable log: exit %d, stderr %q, warnings %q; want a warning and the TUI run", code, stderr.String(), got.warnings)
+	}
+
+	readOnly := filepath.Join(dir, "ro", "audit.jsonl")
+	if code := run(append(ep, "--read-only", "--audit-log", readOnly), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("read-only: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Dir(readOnly)); !os.IsNotExist(err) {
+		t.Errorf("read-only mode created %s (%v)", filepath.Dir(readOnly), err)
 	}
 }

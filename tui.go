@@ -17,6 +17,7 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/ui"
+	"github.com/sqscope/sqscope/ui/queues"
 )
 
 // tuiFlags are the command-line options of the TUI.
@@ -30,6 +31,11 @@ type tuiFlags struct {
 	// full-screen UI covers what was printed before it.
 	warnings   []string
 	refreshAll time.Duration
+	// CloudWatch: off, or the age past which a queue's oldest message is
+	// highlighted.
+	noCloudWatch bool
+	ageAlert     time.Duration
+	auditLog     string // empty: audit.DefaultPath()
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -43,6 +49,10 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs.DurationVar(&f.refresh, "refresh", 3*time.Second, "how often queue counts are refreshed, with a unit: 500ms, 5s, 1m")
 	fs.DurationVar(&f.refreshAll, "refresh-all", ui.DefaultRefreshAll, "how often every queue is listed and its counts refreshed; --refresh covers those on screen")
 	fs.BoolVar(&f.readOnly, "read-only", false, "refuse every call that changes a queue or a message")
+	fs.BoolVar(&f.noCloudWatch, "no-cloudwatch", false, "read no CloudWatch metrics: no history in the metrics pane, no age column "+
+		"(they cost about $0.01 per 1,000 metrics)")
+	fs.DurationVar(&f.ageAlert, "age-alert", queues.DefaultAgeAlert, "highlight queues whose oldest message is older than this (from CloudWatch)")
+	fs.StringVar(&f.auditLog, "audit-log", "", "file every change is recorded in, one JSON line each (default: $XDG_STATE_HOME/sqscope/audit.jsonl, else ~/.local/state/sqscope/audit.jsonl)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -62,6 +72,12 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 	}
 	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
 		return f, code, done
+	}
+	if f.ageAlert <= 0 {
+		return f, usageFail(stderr, "--age-alert %s must be longer than zero, e.g. --age-alert 30m", f.ageAlert), true
+	}
+	if f.noCloudWatch && setFlags(fs)["age-alert"] {
+		return f, usageFail(stderr, "--age-alert needs CloudWatch, which --no-cloudwatch turns off: leave out one of them"), true
 	}
 	// The demo server is local and answers with dummy credentials in
 	// us-east-1, so these would silently mean nothing.
@@ -105,6 +121,10 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 
 	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
+	if log := openAuditLog(&f, stderr); log != nil {
+		defer log.Close()
+		cfg.Audit = log
+	}
 	var client *awsclient.SQS
 	var err error
 	if f.demo {
@@ -136,7 +156,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 // runApp runs the UI on client until it ends, then releases what it holds.
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
-		Version: versionString(), Notice: strings.Join(f.warnings, "; ")})
+		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
+		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)
@@ -162,6 +183,16 @@ func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Wr
 		return fail(stderr, "%v", runErr)
 	}
 	return 0
+}
+
+// metricsFor is the CloudWatch client of the session, configured as the
+// SQS one; nil (an untyped nil, which the UI reads as off) with
+// --no-cloudwatch.
+func metricsFor(client *awsclient.SQS, f tuiFlags) awsclient.Metrics {
+	if f.noCloudWatch {
+		return nil
+	}
+	return client.CloudWatch()
 }
 
 // checkTerminal refuses what Bubble Tea would otherwise fail on with its

@@ -86,7 +86,7 @@ func forEachBackend(t *testing.T, caseName string, f func(t *testing.T, b backen
 }
 
 // serve starts h on loopback for the duration of the test.
-func serve(t *testing.T, h http.Handler) string {
+func serve(t testing.TB, h http.Handler) string {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
@@ -154,7 +154,7 @@ func retriedFor(endpoint string) []string {
 
 // uniquePrefix keeps tests apart on a shared moto, which cannot be reset
 // while other packages' tests use it.
-func uniquePrefix(t *testing.T) string {
+func uniquePrefix(t testing.TB) string {
 	r := strings.NewReplacer("/", "-", "_", "-")
 	name := r.Replace(strings.ToLower(t.Name()))
 	if len(name) > 30 {
@@ -163,7 +163,7 @@ func uniquePrefix(t *testing.T) string {
 	return fmt.Sprintf("t%d-%s-", time.Now().UnixNano()%1e9, name)
 }
 
-func createQueue(t *testing.T, c *sqs.Client, name string, attrs map[string]string) string {
+func createQueue(t testing.TB, c *sqs.Client, name string, attrs map[string]string) string {
 	t.Helper()
 	out, err := c.CreateQueue(context.Background(), &sqs.CreateQueueInput{QueueName: aws.String(name), Attributes: attrs})
 	if err != nil {

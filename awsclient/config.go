@@ -23,6 +23,9 @@ type Config struct {
 	EndpointURL string // empty: AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL or AWS
 	ReadOnly    bool   // refuse every mutating call before it leaves the process
 	Demo        bool   // connected to the embedded demo server (header only)
+	// Audit gets one line per change (every Operator call, moves, move
+	// tasks); nil writes none.
+	Audit AuditLog
 
 	// Concurrency bounds the GetQueueAttributes calls in flight at once.
 	Concurrency int

@@ -93,6 +93,10 @@ func Describe(err error) string {
 	if errors.As(err, &ce) {
 		return ce.Error()
 	}
+	var purge *PurgeInProgressError
+	if errors.As(err, &purge) {
+		return shorten(purge.Error())
+	}
 	op, queue, where := whereOf(err)
 	var te *TimeoutError
 	switch {

@@ -12,8 +12,8 @@ import (
 // say no more than the first few.
 const maxReportErrs = 20
 
-// Move is the client-side move; see Mover.
-func (s *SQS) Move(ctx context.Context, req MoveRequest, progress chan<- MoveProgress) (MoveReport, error) {
+// move is the client-side move; see Mover (Move adds the audit line).
+func (s *SQS) move(ctx context.Context, req MoveRequest, progress chan<- MoveProgress) (MoveReport, error) {
 	if progress != nil {
 		defer close(progress)
 	}

@@ -10,6 +10,13 @@ import (
 // Operator is every change sqscope makes besides moves. The adapter, not
 // its callers, refuses each in read-only mode and writes each to the audit
 // log (see package audit), so no screen or subcommand can skip either.
+//
+// A change whose audit line could not be written is said so: in the
+// report's AuditErr (Send, DeleteMessages, CreateQueue: the results and
+// the error mean what they say without it), or as an *AuditError (Purge,
+// SetAttributes, DeleteQueue: its Cause is the call's own error, nil when
+// the change was made). Show it: a deleted message's content is then kept
+// nowhere.
 type Operator interface {
 	// Send sends msgs to queueURL, in batches of 10 (SendMessageBatch),
 	// and reports each message on its own: a partial batch failure names
@@ -39,7 +46,8 @@ type Operator interface {
 	DeleteQueue(ctx context.Context, queueURL string) error
 }
 
-// ErrPurgeInProgress matches (errors.Is) SQS's PurgeQueueInProgress.
+// ErrPurgeInProgress matches (errors.Is) SQS's PurgeQueueInProgress, which
+// Purge returns as a *PurgeInProgressError holding SQS's own error.
 var ErrPurgeInProgress = errPurgeInProgress{}
 
 type errPurgeInProgress struct{}
@@ -52,6 +60,8 @@ func (errPurgeInProgress) Error() string {
 type SendReport struct {
 	// Results has one entry per message, in the order given.
 	Results []SendResult
+	// AuditErr: the audit line could not be written (see Operator).
+	AuditErr error
 }
 
 // SendResult is one message's outcome.
@@ -61,6 +71,11 @@ type SendResult struct {
 	// Unknown: the request may have reached SQS but its answer was lost,
 	// so the message may have been sent (a retry could duplicate it).
 	Unknown bool
+	// PossibleDuplicate: accepted, but an earlier attempt of the same
+	// request may have been carried out too (its answer was lost and the
+	// SDK retried), so a standard queue may hold it twice. Never set for a
+	// FIFO queue, which drops the repeat.
+	PossibleDuplicate bool
 }
 
 // DeleteReport says what DeleteMessages did.
@@ -68,6 +83,9 @@ type DeleteReport struct {
 	Deleted []string         // message ids
 	Failed  map[string]error // message id → SQS's reason
 	Unknown []string         // answer lost: may or may not be deleted
+	// AuditErr: the audit line, which keeps the deleted messages, could
+	// not be written (see Operator).
+	AuditErr error
 }
 
 // CreateSpec is a queue to create, with its optional DLQ.
@@ -93,4 +111,6 @@ type CreateReport struct {
 	// Step names the step that failed ("create DLQ", "create queue",
 	// "set redrive allow policy"), empty when all succeeded.
 	Step string
+	// AuditErr: the audit line could not be written (see Operator).
+	AuditErr error
 }

@@ -50,12 +50,18 @@ func (s *SQS) MoveTasks(ctx context.Context, dlqARN string) ([]model.MoveTask, e
 
 // CancelRedrive cancels a running task.
 func (s *SQS) CancelRedrive(ctx context.Context, taskHandle string) error {
-	return s.call(ctx, "", func(ctx context.Context) error {
-		_, err := s.api.CancelMessageMoveTask(ctx, &sqs.CancelMessageMoveTaskInput{
+	var moved int64
+	err := s.call(ctx, "", func(ctx context.Context) error {
+		out, err := s.api.CancelMessageMoveTask(ctx, &sqs.CancelMessageMoveTaskInput{
 			TaskHandle: aws.String(taskHandle),
 		}, noRetryIfUnsupported)
+		if err == nil {
+			moved = out.ApproximateNumberOfMessagesMoved
+		}
 		return err
 	})
+	s.auditCancel(taskHandle, moved, err)
+	return err
 }
 
 func moveTaskFromSDK(r types.ListMessageMoveTasksResultEntry) model.MoveTask {

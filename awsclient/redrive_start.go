@@ -50,8 +50,9 @@ func (e *StartUnknownError) Error() string {
 
 func (e *StartUnknownError) Unwrap() error { return e.Err }
 
-// StartRedrive starts a native move task back to each message's source.
-func (s *SQS) StartRedrive(ctx context.Context, dlqARN string, rate int) (model.MoveTask, error) {
+// startRedrive starts a native move task back to each message's source
+// (StartRedrive adds the audit line).
+func (s *SQS) startRedrive(ctx context.Context, dlqARN string, rate int) (model.MoveTask, error) {
 	if rate < 0 || rate > maxMoveRate {
 		return model.MoveTask{}, fmt.Errorf("move rate %d: must be between 1 and %d messages per second, or 0 for no limit", rate, maxMoveRate)
 	}

@@ -2,6 +2,7 @@ package awsclient
 
 import (
 	"net/http"
+	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -10,11 +11,18 @@ import (
 
 // SQS is the Client over aws-sdk-go-v2. It is safe for concurrent use.
 type SQS struct {
+	// awsCfg is what the client was built from, for the CloudWatch client
+	// of the same account (see CloudWatch).
+	awsCfg aws.Config
+
 	// api is the only way to reach SQS. It is built with the read-only
 	// guard and the retryer installed, so no call site can bypass either.
 	api *sqs.Client
 	cfg Config
 	ep  Endpoint
+	// auditFailure is the last audit line no call could report (see
+	// recordQuietly).
+	auditFailure atomic.Pointer[error]
 }
 
 var _ Client = (*SQS)(nil)
@@ -43,7 +51,7 @@ func newSQS(awsCfg aws.Config, cfg Config, profile string) *SQS {
 		o.Retryer = newRetryer(cfg)
 		o.APIOptions = append(o.APIOptions, readOnlyGuard(cfg.ReadOnly), closeSafeBody)
 	})
-	return &SQS{api: api, cfg: cfg, ep: endpointOf(api, cfg, profile)}
+	return &SQS{api: api, awsCfg: awsCfg, cfg: cfg, ep: endpointOf(api, cfg, profile)}
 }
 
 // newHTTPClient keeps as many idle connections per host as calls may be in

@@ -21,7 +21,7 @@ type Group struct {
 func (k KeyMap) Groups() []Group {
 	// In this order the overlay's columns fill evenly enough for 80×24.
 	groups := []Group{
-		{Title: "Queues", Bindings: []key.Binding{k.List.Filter, k.List.Open, k.List.Details, k.Global.Back, k.List.Sort, k.Global.Refresh}},
+		{Title: "Queues", Bindings: []key.Binding{k.List.Filter, k.List.Open, k.List.Details, k.Global.Back, k.List.Sort, k.List.Window, k.Global.Refresh}},
 		{Title: "Messages", Bindings: []key.Binding{
 			k.List.Peek, k.Peek.LoadMore, k.Peek.Select, k.Peek.Copy, k.Peek.CopyRaw, k.Peek.Pager, k.Peek.PagerRaw, k.Peek.Export,
 			k.Peek.Raw, k.Peek.Decode, k.Peek.BinaryFmt,

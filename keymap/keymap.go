@@ -48,6 +48,7 @@ type List struct {
 	Peek    key.Binding
 	Details key.Binding
 	Sort    key.Binding
+	Window  key.Binding // the metrics pane's history window: 1h, 3h, … 2w
 
 	// The changes a queue can take. Each asks first, naming the queue.
 	Send      key.Binding // compose one message to the selected queue
@@ -150,7 +151,8 @@ func Default() KeyMap {
 			Open:    bind("enter", "open: peek messages", "enter"),
 			Peek:    bind("p", "peek messages", "p"),
 			Details: bind("i", "queue details", "i"),
-			Sort:    bind("s", "sort name/depth", "s"),
+			Sort:    bind("s", "sort name/depth/age", "s"),
+			Window:  bind("w", "metrics window 1h…2w", "w"),
 
 			Send:      bind("S", "send a message", "S"),
 			SendFile:  bind("F", "send from a file", "F"),

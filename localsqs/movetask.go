@@ -77,7 +77,7 @@ func (s *Server) startMessageMoveTask(_ context.Context, _ *request, raw json.Ra
 	if src == nil {
 		return nil, errResourceNotFound("The resource that you specified for the SourceArn parameter doesn't exist.")
 	}
-	if len(s.deadLetterSources(src)) == 0 {
+	if len(s.sourcesOf(src, true)) == 0 {
 		return nil, errInvalidParameterValue("Source queue must be configured as a Dead Letter Queue.")
 	}
 	if in.DestinationArn == in.SourceArn {

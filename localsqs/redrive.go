@@ -54,6 +54,11 @@ func parseRedriveAllow(v string) (redriveAllow, error) {
 	}
 	switch ra.RedrivePermission {
 	case "allowAll", "denyAll":
+		// AWS: sourceQueueArns "only when the redrivePermission
+		// parameter is set to byQueue".
+		if ra.SourceQueueArns != nil {
+			return ra, errInvalidParameterValue("Value %s for parameter RedriveAllowPolicy is invalid. Reason: sourceQueueArns can be specified only when redrivePermission is byQueue.", v)
+		}
 	case "byQueue":
 		if len(ra.SourceQueueArns) == 0 || len(ra.SourceQueueArns) > 10 {
 			return ra, errInvalidParameterValue("Value %s for parameter RedriveAllowPolicy is invalid. Reason: byQueue needs 1 to 10 sourceQueueArns.", v)
@@ -147,13 +152,24 @@ func (s *Server) deadLetter(src, dlq *queue, msgs []*message) {
 // deadLetterSources returns, sorted, the names of the queues whose redrive
 // policy targets dlq.
 func (s *Server) deadLetterSources(dlq *queue) []string {
+	return s.sourcesOf(dlq, false)
+}
+
+// sourcesOf is deadLetterSources, optionally only the sources dlq's
+// RedriveAllowPolicy admits now: a policy changed after a source named
+// the DLQ (to denyAll, or byQueue without it) takes that source's right
+// to it away, and a move task needs a DLQ some admitted source uses.
+func (s *Server) sourcesOf(dlq *queue, admitted bool) []string {
+	allow := dlq.config().redriveAllow
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var names []string
 	for name, q := range s.queues {
-		if rp := q.config().redrive; rp != nil && rp.targetARN == dlq.arn {
-			names = append(names, name)
+		rp := q.config().redrive
+		if rp == nil || rp.targetARN != dlq.arn || (admitted && !redriveAllows(allow, q.arn)) {
+			continue
 		}
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	return names

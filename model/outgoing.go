@@ -30,9 +30,16 @@ func RulesOf(q Queue) SendRules {
 }
 
 // Outgoing is r ready to send. The body is BodyBase64's bytes when r has
-// them (an export of a body that is not UTF-8); a FIFO group or dedup id
-// missing from the send fields is taken from Attributes, where an export
-// line carries them. The result is not checked: see Validate.
+// them (an export of a body that is not UTF-8); a FIFO group id missing
+// from the send fields is taken from Attributes, where an export line
+// carries it. A dedup id missing from the send fields is derived from the
+// message's own id, "resend-<MessageId>" (as the resend editor does),
+// when the message had one (it came from a FIFO queue), never the
+// original's: SQS would drop a message sent back with its original dedup
+// id within 5 minutes of the first send, and report it sent. Derived, a
+// file sent twice is still deduplicated. A record without a MessageId
+// keeps the dedup id in its Attributes. The result is not checked: see
+// Validate.
 func (r Record) Outgoing() Outgoing {
 	o := Outgoing{Body: r.Body, DelaySeconds: r.DelaySeconds, GroupID: r.MessageGroupID, DedupID: r.MessageDeduplicationID}
 	if len(r.BodyBase64) > 0 {
@@ -41,8 +48,12 @@ func (r Record) Outgoing() Outgoing {
 	if o.GroupID == "" {
 		o.GroupID = r.Attributes["MessageGroupId"]
 	}
-	if o.DedupID == "" {
-		o.DedupID = r.Attributes["MessageDeduplicationId"]
+	if d := r.Attributes["MessageDeduplicationId"]; o.DedupID == "" && d != "" {
+		// Only a FIFO queue's message has one: a standard queue refuses it.
+		o.DedupID = d
+		if r.MessageID != "" {
+			o.DedupID = "resend-" + r.MessageID
+		}
 	}
 	if len(r.MessageAttributes) > 0 {
 		o.Attributes = make(map[string]MessageAttribute, len(r.MessageAttributes))

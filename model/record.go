@@ -16,7 +16,8 @@ import (
 //
 // The send fields (DelaySeconds, MessageGroupId, MessageDeduplicationId)
 // are only written by the editor; a line from an export carries the group
-// and dedup ids in Attributes, and Outgoing takes them from there.
+// and dedup ids in Attributes, and Outgoing takes the group id from there
+// (the dedup id it derives: see Outgoing).
 type Record struct {
 	MessageID string `json:"MessageId,omitempty"`
 	Body      string `json:"Body"`

@@ -14,12 +14,18 @@ const (
 	// SortByDepth puts the deepest backlog (visible messages) first, so the
 	// queues that are backing up are at the top; equal depths go by name.
 	SortByDepth
+	// SortByAge puts the stalest backlog (the oldest message, from
+	// CloudWatch) first; queues of unknown age go last, then by name.
+	SortByAge
 	sortKeyCount
 )
 
 func (k SortKey) String() string {
-	if k == SortByDepth {
+	switch k {
+	case SortByDepth:
 		return "depth"
+	case SortByAge:
+		return "age"
 	}
 	return "name"
 }
@@ -29,9 +35,23 @@ func (k SortKey) Next() SortKey { return (k + 1) % sortKeyCount }
 
 // SortQueues orders qs in place. By depth, rows whose attributes could not be
 // read (Err set) go last: their zero counts are unknown, not empty, and must
-// not pass for idle queues among real ones.
-func SortQueues(qs []Queue, key SortKey) {
+// not pass for idle queues among real ones. By age without ages, every
+// queue's age is unknown: the order is by name.
+func SortQueues(qs []Queue, key SortKey) { SortQueuesAged(qs, key, nil) }
+
+// SortQueuesAged is SortQueues with the ages SortByAge orders by.
+func SortQueuesAged(qs []Queue, key SortKey, ages Ages) {
 	slices.SortStableFunc(qs, func(a, b Queue) int {
+		if key == SortByAge {
+			aa, aok := ages[a.Name]
+			ba, bok := ages[b.Name]
+			if c := cmp.Compare(rank(!aok), rank(!bok)); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(ba.Oldest, aa.Oldest); c != 0 {
+				return c
+			}
+		}
 		if key == SortByDepth {
 			if c := cmp.Compare(errRank(a), errRank(b)); c != 0 {
 				return c
@@ -49,8 +69,10 @@ func SortQueues(qs []Queue, key SortKey) {
 	})
 }
 
-func errRank(q Queue) int {
-	if q.Err != nil {
+func errRank(q Queue) int { return rank(q.Err != nil) }
+
+func rank(last bool) int {
+	if last {
 		return 1
 	}
 	return 0

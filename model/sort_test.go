@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 )
 
 func names(qs []Queue) []string {
@@ -47,10 +48,31 @@ func TestSortQueuesEmpty(t *testing.T) {
 }
 
 func TestSortKeyCycle(t *testing.T) {
-	if SortByName.Next() != SortByDepth || SortByDepth.Next() != SortByName {
-		t.Fatalf("cycle: name→%v, depth→%v", SortByName.Next(), SortByDepth.Next())
+	if SortByName.Next() != SortByDepth || SortByDepth.Next() != SortByAge || SortByAge.Next() != SortByName {
+		t.Fatalf("cycle: name→%v, depth→%v, age→%v", SortByName.Next(), SortByDepth.Next(), SortByAge.Next())
 	}
-	if SortByName.String() != "name" || SortByDepth.String() != "depth" {
-		t.Fatalf("strings: %q %q", SortByName, SortByDepth)
+	if SortByName.String() != "name" || SortByDepth.String() != "depth" || SortByAge.String() != "age" {
+		t.Fatalf("strings: %q %q %q", SortByName, SortByDepth, SortByAge)
+	}
+}
+
+func TestSortByAge(t *testing.T) {
+	input := []Queue{sq("orders", 5), sq("billing", 50), sq("zeta", 50), sq("idle", 0), sq("Alpha", 5)}
+	ages := Ages{
+		"orders":  {Oldest: 3 * time.Hour},
+		"zeta":    {Oldest: 2 * time.Minute},
+		"billing": {Oldest: 3 * time.Hour},
+		"idle":    {Oldest: 0},
+	}
+	qs := slices.Clone(input)
+	SortQueuesAged(qs, SortByAge, ages)
+	// Oldest first, ties by name, unknown (Alpha) last.
+	want := []string{"billing", "orders", "zeta", "idle", "Alpha"}
+	if got := names(qs); !slices.Equal(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	SortQueues(qs, SortByAge) // no ages: by name
+	if got := names(qs); !slices.Equal(got, []string{"Alpha", "billing", "idle", "orders", "zeta"}) {
+		t.Fatalf("without ages: %v", got)
 	}
 }

@@ -10,9 +10,11 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/auditlog"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/purge"
 	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
@@ -34,6 +36,15 @@ type Options struct {
 	// Notice is shown on the status line at start (a warning about the
 	// command line, which the full-screen UI would otherwise cover).
 	Notice string
+	// Metrics reads CloudWatch for the metrics pane's history and the age
+	// column; nil means CloudWatch is off (--no-cloudwatch).
+	Metrics awsclient.Metrics
+	// AgeAlert highlights an oldest message older than this; zero or
+	// less means queues.DefaultAgeAlert.
+	AgeAlert time.Duration
+	// AuditPath is the audit log the viewer (L) reads; "" is
+	// audit.DefaultPath, where the client writes it.
+	AuditPath string
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -68,6 +79,8 @@ type App struct {
 	queues  *queues.Browser
 	peek    *peek.Pane
 	redrive *redrive.Pane
+	purge   *purge.Flow
+	audit   *auditlog.Log
 	forms   *queueform.Forms // create, edit and delete a queue
 	dialogs dialog.Stack
 
@@ -89,7 +102,7 @@ func New(c awsclient.Client, o Options) *App {
 	ep.ReadOnly = o.ReadOnly || ep.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
 	com := common.New(ctx, ep.ReadOnly)
-	return &App{
+	a := &App{
 		com: com, client: c, ep: ep, opts: o, cancel: cancel,
 		notice:  o.Notice,
 		cat:     model.NewCatalog(seriesCap),
@@ -98,14 +111,18 @@ func New(c awsclient.Client, o Options) *App {
 		queues:  queues.New(com),
 		peek:    peek.New(com, c),
 		redrive: redrive.New(com, c),
+		purge:   purge.New(com, c),
+		audit:   auditlog.New(com, o.AuditPath),
 		forms:   queueform.New(com, c),
 	}
+	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
+	return a
 }
 
 // Init starts the first refresh, the auto-refresh timer and the reading of
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init())
+	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init())
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so
@@ -139,7 +156,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case nil:
 		return nil
 	}
-	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.forms.Update(msg))
+	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg), a.audit.Update(msg), a.forms.Update(msg))
 }
 
 // focused is the pane with the keyboard: the peek pane while it is open.
@@ -185,7 +202,7 @@ func (a *App) drain() tea.Cmd {
 	// Bounded: panes answering each other forever is a bug, which must
 	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
-		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.forms.Take())
+		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.purge.Take(), a.audit.Take(), a.forms.Take())
 		if len(msgs) == 0 {
 			return tea.Batch(cmds...)
 		}

@@ -3,8 +3,9 @@
 // the panes out and draws the chrome (header, status line, hints). Each
 // pane is a package of its own and never reaches into another:
 //
-//   - ui/queues: the queue list (sort, fuzzy filter, rows, DLQ links) and,
-//     under it, the selected queue's metrics or details.
+//   - ui/queues: the queue list (sort, fuzzy filter, rows, DLQ links, the
+//     age of each oldest message) and, under it, the selected queue's
+//     metrics (CloudWatch's history, read once a minute) or details.
 //   - ui/peek: the peek pane (the messages read from one queue, the
 //     selected one's body and attributes, filter, select, copy, pager,
 //     export) and the peek sessions that read them safely.
@@ -14,6 +15,10 @@
 //     create a queue with its DLQ, E edit attributes, X delete a queue):
 //     dialogs and Operator calls, no pane of its own.
 //   - ui/refresh: what each poll reads (the screen often, all queues slowly).
+//   - ui/purge: the purge of a queue (P): its typed-name question with the
+//     depth, the export of what the peek read first, the call, the report.
+//   - ui/auditlog: the audit log viewer (L), an overlay listing the recent
+//     changes and one in full.
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
 //     typed-name confirmation, forms, the picker, the prompt, help) and the
 //     one-line text input.

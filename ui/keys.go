@@ -40,12 +40,25 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}))
 			return nil
+		case key.Matches(k, keys.Audit):
+			// Reading the log changes nothing: read-only mode keeps it.
+			return a.audit.Open(func(r dialog.Result) tea.Msg {
+				if r.Outcome == dialog.Chose {
+					return quitRequestMsg{}
+				}
+				return nil
+			})
 		case key.Matches(k, keys.Refresh):
 			// An explicit refresh supersedes one in flight: its answer will
 			// be stale and dropped.
 			return a.refresh()
 		case a.redrive.Handles(k):
 			return a.toRedrive(redrive.KeyMsg{Key: k, Target: a.target()})
+		case a.purge.Handles(k):
+			if t, ok := a.purgeTarget(); ok {
+				a.purge.Ask(t)
+			}
+			return nil
 		case !a.peek.Open() && a.forms.Handles(k):
 			q, ok := a.queues.Selected()
 			return a.forms.Update(queueform.KeyMsg{Key: k, Queue: q, OK: ok})

@@ -25,8 +25,8 @@ func TestMoveOfEveryPeekedMessageEmptiesTheViews(t *testing.T) {
 	move, _ := startMove(t, a)
 	a.Update(move())
 	s := screen(a)
-	if n := strings.Count(flat(s), "every peeked message has moved away"); n != 2 {
-		t.Errorf("%d of the list and the DLQ pane say everything moved away:\n%s", n, s)
+	if !strings.Contains(flat(s), "every peeked message has moved away") || !strings.Contains(flat(s), "every peeked message has gone") {
+		t.Errorf("the list and the DLQ pane do not both say everything moved away:\n%s", s)
 	}
 	for _, id := range all {
 		if strings.Contains(s, id[:8]) || strings.Contains(s, id) {

@@ -85,10 +85,10 @@ func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
 	a.redrive.SetCatalog(a.cat)
 	a.forms.SetCatalog(a.cat)
 	if a.peek.Open() {
-		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+		a.syncPeeked()
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
-	return a.redrive.Reconcile()
+	return tea.Batch(a.redrive.Reconcile(), a.queues.Watch())
 }
 
 // tickCmd arms the auto-refresh timer once; only the tickMsg handler calls

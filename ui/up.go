@@ -48,7 +48,7 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 		a.queues.Focus()
 		a.relayout()
 	case peek.PageReadMsg:
-		a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+		a.syncPeeked()
 		a.redrive.SetPeek(a.peekState())
 		a.redrive.Yield()
 
@@ -65,7 +65,7 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 	case redrive.MovedAwayMsg:
 		if a.peek.Open() && a.peek.Queue().URL == msg.QueueURL {
 			a.peek.RemoveMoved(msg.IDs)
-			a.redrive.SetPeeked(a.peek.Messages(), a.peek.Moved())
+			a.syncPeeked()
 		}
 	case redrive.RedrivenMsg:
 		if a.peek.Open() && a.peek.Queue().URL == msg.QueueURL {
@@ -80,6 +80,9 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 		a.queues.SelectWhenListed(msg.Select)
 		return a.refresh()
 	default:
+		if cmd, ok := a.opsUp(msg); ok {
+			return cmd
+		}
 		// A message a pane sends up and nobody handles is a bug that
 		// would fail silently: say so at once, in the first test.
 		panic(fmt.Sprintf("ui: %T sent up by a pane and not handled", msg))

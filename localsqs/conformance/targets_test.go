@@ -52,6 +52,9 @@ var motoLacks = map[feature]string{
 	featStrictUTF8:       "stores a body or String attribute holding a lone surrogate or the byte 0xFF while answering HTTP 500 with an HTML page, and every later ReceiveMessage on that queue answers the same 500",
 	featVisibilityNeeded: "answers ChangeMessageVisibility without VisibilityTimeout with HTTP 500 (an HTML page), and fails such a batch entry as InvalidParameterValue",
 	featTagChars:         "accepts ESC in tag keys and values and returns them raw from ListQueueTags",
+	featCreateAttrRanges: "CreateQueue accepts VisibilityTimeout -1 and 43201, MessageRetentionPeriod 59 and 1209601, DelaySeconds -1 and 901, ReceiveMessageWaitTimeSeconds -1 and 21, and creates the queue (only MaximumMessageSize is checked)",
+	featRedriveChecks:    "accepts maxReceiveCount 0 and 1001 and a FIFO DLQ for a standard queue; answers a RedrivePolicy that is not JSON with HTTP 500 (an HTML page)",
+	featRedriveRefusal:   "answers a RedrivePolicy naming a missing queue with AWS.SimpleQueueService.NonExistentQueue, but stores the policy all the same",
 }
 
 func init() {
@@ -61,15 +64,18 @@ func init() {
 // localAWSSQSLacks lists local-aws-sqs 2.0.2's gaps. The target is optional
 // and exists mainly for the move-task cases, which moto cannot run.
 var localAWSSQSLacks = map[feature]string{
-	featSystemAttrs:      "ignores MessageSystemAttributeNames (what aws-sdk-go-v2 v1.53 sends); only the deprecated AttributeNames returns system attributes",
-	featApproxCounts:     "after 3 sends reported 2 visible + 1 delayed, after one receive 3 visible + 1 in flight",
-	featInvalidAttrValue: "accepts VisibilityTimeout 43201 and stores it",
-	featPurge:            "PurgeQueue leaves every message in place",
-	featCharset:          "accepts U+0000, U+0008 and U+FFFF in bodies without InvalidMessageContents",
-	featImmediateDelete:  "keeps listing a deleted queue (its 60-second deletion emulation)",
-	featDedupAfterDelete: "forgets a deduplication id once its message is deleted, so a re-send inside 5 minutes is delivered",
-	featStrictUTF8:       "accepts a lone surrogate or the byte 0xFF in a body or String attribute and stores U+FFFD instead (HTTP 200)",
-	featTagLimit:         "accepts 51 tags in one TagQueue",
+	featSystemAttrs:        "ignores MessageSystemAttributeNames (what aws-sdk-go-v2 v1.53 sends); only the deprecated AttributeNames returns system attributes",
+	featApproxCounts:       "after 3 sends reported 2 visible + 1 delayed, after one receive 3 visible + 1 in flight",
+	featInvalidAttrValue:   "accepts VisibilityTimeout 43201 and stores it",
+	featPurge:              "PurgeQueue leaves every message in place",
+	featCharset:            "accepts U+0000, U+0008 and U+FFFF in bodies without InvalidMessageContents",
+	featImmediateDelete:    "keeps listing a deleted queue (its 60-second deletion emulation)",
+	featDedupAfterDelete:   "forgets a deduplication id once its message is deleted, so a re-send inside 5 minutes is delivered",
+	featStrictUTF8:         "accepts a lone surrogate or the byte 0xFF in a body or String attribute and stores U+FFFD instead (HTTP 200)",
+	featTagLimit:           "accepts 51 tags in one TagQueue",
+	featCreateAttrRanges:   "answers out-of-range CreateQueue attributes with InvalidParameterValue, not InvalidAttributeValue, and creates a queue asked for VisibilityTimeout 0 with 30",
+	featRedriveAllowChecks: "lets a queue name a DLQ whose RedriveAllowPolicy is denyAll, or byQueue without it",
+	featMoveTaskAllow:      "starts a move task from a DLQ whose RedriveAllowPolicy is denyAll",
 }
 
 func init() {

@@ -27,6 +27,7 @@ type Typed struct {
 	verb  string   // what enter does, e.g. "delete queue"
 	input Input
 	then  Then
+	also  []key.Binding // extra choices (ctrl keys: letters are text here)
 }
 
 // pageKeys scroll a long question; ctrl+u and ctrl+d, the pane's other
@@ -46,6 +47,12 @@ func NewTyped(c *common.Common, title, verb, want string, lines []string, then T
 	return t
 }
 
+// WithChoice adds a key that ends the dialog with Chose and its index,
+// whatever was typed: purge's "export first". It must not be a key that
+// types or edits text (a ctrl key), since every letter is text here; its
+// help text is shown in the box and the hints.
+func (t *Typed) WithChoice(b key.Binding) *Typed { t.also = append(t.also, b); return t }
+
 // Title is the question, for tests and logs.
 func (t *Typed) Title() string { return t.q.title }
 
@@ -62,6 +69,13 @@ func (t *Typed) Matches() bool { return t.input.Value() == t.want }
 // arrows and pgup/pgdown scroll the question.
 func (t *Typed) Update(msg tea.Msg) (bool, tea.Msg) {
 	keys := t.q.c.Keys.Input
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		for i, b := range t.also {
+			if key.Matches(k, b) {
+				return true, t.then.result(Result{Outcome: Chose, Index: i})
+			}
+		}
+	}
 	switch InputKeyOf(msg, keys) {
 	case InputAccept:
 		if t.Matches() {
@@ -96,8 +110,8 @@ func (t *Typed) Hints() []key.Binding {
 	if t.Matches() {
 		verb = t.verb
 	}
-	return []key.Binding{keymap.Short(keys.Accept, verb), keymap.Short(keys.Clear, "cancel"),
-		keymap.Short(keys.ClearLine, "clear")}
+	hs := []key.Binding{keymap.Short(keys.Accept, verb), keymap.Short(keys.Clear, "cancel")}
+	return append(append(hs, t.also...), keymap.Short(keys.ClearLine, "clear"))
 }
 
 // View is the confirmation's box with the input and its progress as the
@@ -117,6 +131,9 @@ func (t *Typed) answer() string {
 		enter = st.Selected.Render("enter " + t.verb)
 	}
 	keys := enter + st.Muted.Render("  ·  ") + st.HintKey.Render("esc") + " cancel"
+	for _, b := range t.also {
+		keys += st.Muted.Render("  ·  ") + st.HintKey.Render(b.Help().Key) + " " + b.Help().Desc
+	}
 	return lipgloss.NewStyle().Width(t.q.inner()).Render(strings.Join([]string{ask, line, keys}, "\n"))
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -91,5 +92,31 @@ func TestTypedFitsSmallScreens(t *testing.T) {
 		if d.Matches() {
 			t.Error("scrolling typed text")
 		}
+	}
+}
+
+// A choice (purge's "export first") ends the dialog with Chose whatever
+// was typed, and shows in the box and the hints; letters stay text.
+func TestTypedChoice(t *testing.T) {
+	export := key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export first"))
+	d := dialog.NewTyped(com(), "Purge orders?", "purge", "orders", []string{"It holds 3 messages."}, then).WithChoice(export)
+	d.SetSize(80, 20)
+	typeText(d, "e")
+	if d.Matches() || !strings.Contains(ansi.Strip(d.View()), "> e") {
+		t.Fatalf("e was not typed as text:\n%s", ansi.Strip(d.View()))
+	}
+	if v := ansi.Strip(d.View()); !strings.Contains(v, "ctrl+e export first") {
+		t.Errorf("the choice is not in the box:\n%s", v)
+	}
+	var hinted bool
+	for _, h := range d.Hints() {
+		hinted = hinted || h.Help().Key == "ctrl+e"
+	}
+	if !hinted {
+		t.Error("the choice is not in the hints")
+	}
+	done, msg := d.Update(uitest.Key("ctrl+e"))
+	if r := msg.(result).r; !done || r.Outcome != dialog.Chose || r.Index != 0 {
+		t.Errorf("ctrl+e: done %v, %+v", done, r)
 	}
 }

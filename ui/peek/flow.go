@@ -134,7 +134,7 @@ func (p *Pane) loaded(msg pageMsg) tea.Cmd {
 		return p.s.release(nil)
 	}
 	p.s.err = nil
-	if pg.Exhausted && msg.held > 0 {
+	if pg.Exhausted && msg.held > 0 && !p.keep {
 		return p.s.release(nil)
 	}
 	return nil

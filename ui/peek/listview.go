@@ -47,8 +47,14 @@ func (p *Pane) emptyText() string {
 		return `no message matches "` + sanitize.Cut(p.Filter(), 40) + `"`
 	case len(p.msgs) == 0 && p.redriven:
 		return "a move task moved messages out of this queue: the list was cleared; n reads it again"
+	case len(p.msgs) == 0 && p.purged:
+		return "the queue was purged: the list was cleared; n reads it again"
+	case len(p.msgs) == 0 && p.moved > 0 && p.deleted > 0:
+		return "every peeked message has moved away or been deleted; n reads the queue again"
 	case len(p.msgs) == 0 && p.moved > 0:
 		return "every peeked message has moved away; n reads the queue again"
+	case len(p.msgs) == 0 && p.deleted > 0:
+		return "every peeked message has been deleted; n reads the queue again"
 	case len(p.msgs) == 0:
 		return "no messages received (the queue may be empty, or every message is in flight); n tries again"
 	}
@@ -94,8 +100,14 @@ func (p *Pane) titleLine() string {
 	if p.moved > 0 {
 		parts = append(parts, common.Commas(int64(p.moved))+" moved away")
 	}
+	if p.deleted > 0 {
+		parts = append(parts, common.Commas(int64(p.deleted))+" deleted")
+	}
 	if p.redriven {
 		parts = append(parts, "redriven: list cleared")
+	}
+	if p.purged {
+		parts = append(parts, "purged: list cleared")
 	}
 	if n := len(p.selected); n > 0 {
 		parts = append(parts, common.Commas(int64(n))+" selected")

@@ -47,6 +47,11 @@ type Pane struct {
 	moved     int             // removed from the list by a client-side move
 	again     map[string]bool // listed messages received more than once by this peek
 	redriven  bool            // a native move task ran: the list may be stale
+	deleted   int             // removed from the list by a delete
+	purged    bool            // the queue was purged: the list was cleared
+	// keep: the user asked to hold what is read for a delete, so the end
+	// of the queue does not release it (the holds still run out).
+	keep bool
 
 	// body is the message under the cursor, always: follow keeps it so
 	// after every change, and everything that acts on "this message"
@@ -79,6 +84,7 @@ func (p *Pane) reset(q model.Queue) {
 	p.filtering = false
 	p.read, p.dupes, p.held, p.heldUntil = 0, 0, 0, time.Time{}
 	p.exhausted, p.loading, p.moved, p.redriven = false, true, 0, false
+	p.deleted, p.purged, p.keep = 0, false, false
 	p.lost, p.lostUntil = 0, time.Time{}
 	p.body, p.bodyFocus = newBody(p.c), false
 	p.SetSize(p.width, p.height)

@@ -25,6 +25,15 @@ func (p *Pane) addPage(msgs []model.Message, received, dupes, held int, until ti
 // many it dropped; the list shows only what may still be there, and the
 // cursor stays on its message when that one is still listed.
 func (p *Pane) RemoveMoved(ids []string) int {
+	n := p.drop(ids)
+	p.moved += n
+	return n
+}
+
+// drop takes messages out of the list (moved or deleted) and returns how
+// many it dropped. The cursor stays on its message when that one is still
+// listed, else on the row that took its place; the body follows.
+func (p *Pane) drop(ids []string) int {
 	cur, _ := p.Current()
 	gone := make(map[string]bool, len(ids))
 	for _, id := range ids {
@@ -43,7 +52,6 @@ func (p *Pane) RemoveMoved(ids []string) int {
 	}
 	n := len(p.msgs) - len(kept)
 	p.msgs = kept
-	p.moved += n
 	p.rows = p.rows[:0] // they index the old list
 	p.refilterOn(cur.ID)
 	p.follow()

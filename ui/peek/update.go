@@ -1,6 +1,8 @@
 package peek
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -47,6 +49,12 @@ func (p *Pane) update(msg tea.Msg) tea.Cmd {
 		return p.more()
 	case rawMsg:
 		return p.rawAnswered(msg)
+	case deleteAnswerMsg:
+		return p.deleteAnswered(msg)
+	case holdAgainMsg:
+		return p.holdAgain(msg)
+	case deletedMsg:
+		p.deleteDone(msg)
 	case exportPathMsg:
 		return p.exportAnswered(msg)
 	case exportedMsg:
@@ -91,6 +99,12 @@ func (p *Pane) key(k tea.KeyPressMsg) tea.Cmd {
 		return p.raw(true)
 	case key.Matches(k, keys.Peek.Export):
 		p.startExport()
+		return nil
+	case key.Matches(k, keys.Peek.Delete):
+		p.askDelete()
+		return nil
+	case keys.ReadOnly && slices.Contains(keys.Peek.Delete.Keys(), k.String()):
+		p.Say("read-only mode: delete is disabled (restart without --read-only)")
 		return nil
 	}
 	p.viewKey(k)
@@ -145,7 +159,7 @@ func (p *Pane) Hints() []key.Binding {
 	// Short words, so that at 120 columns the line reaches export.
 	return []key.Binding{
 		s(keys.Global.Back, "close"), move, common.DLQSlot(), more, keys.Global.Help, keys.Peek.Filter,
-		s(keys.Peek.Select, "select"), s(keys.Peek.Export, "export"), s(keys.Peek.Copy, "copy"),
+		s(keys.Peek.Select, "select"), s(keys.Peek.Export, "export"), s(keys.Peek.Delete, "delete"), s(keys.Peek.Copy, "copy"),
 		s(keys.Peek.Pager, "pager"), s(keys.Peek.Raw, "raw"), s(keys.Peek.Decode, "decode"),
 		s(keys.Global.NextPane, "list/body"), s(keys.Peek.BinaryFmt, "hex/b64"), keymap.ShortKey(keys.Global.Quit, "q", "quit"),
 	}

@@ -47,6 +47,8 @@ type Browser struct {
 
 	width, height int
 	lay           layout
+
+	cw cwState // CloudWatch: the history, the ages, the reads in flight
 }
 
 var _ common.Pane = (*Browser)(nil)
@@ -54,7 +56,7 @@ var _ common.Pane = (*Browser)(nil)
 // New is an empty browser; SetCatalog fills it.
 func New(c *common.Common) *Browser {
 	b := &Browser{c: c, cat: model.NewCatalog(1), list: newList(c), metrics: newMetricsPane(c),
-		detail: newDetailPane(c), active: true}
+		detail: newDetailPane(c), active: true, cw: newCWState(CloudWatch{})}
 	return b
 }
 
@@ -124,6 +126,7 @@ func (b *Browser) sync() {
 	q, ok := b.list.Selected()
 	b.metrics.SetQueue(q, ok, b.cat.Series[q.URL], b.cat.Graph)
 	b.metrics.SetDLQDepth(b.cat.DLQDepth(q))
+	b.metrics.SetCloudWatch(b.cwView(q, ok))
 	if b.showDetail && ok {
 		b.detail.SetQueue(q, b.cat)
 	}
@@ -132,7 +135,7 @@ func (b *Browser) sync() {
 // SetSize shares the body between the list and the pane under it.
 func (b *Browser) SetSize(w, h int) {
 	b.width, b.height = w, h
-	b.lay = computeLayout(h, b.showDetail)
+	b.lay = computeLayout(h, b.showDetail, b.metrics.Rows(b.cw.on()))
 	b.list.SetSize(w, b.lay.list)
 	b.metrics.SetSize(w, b.lay.side)
 	if b.lay.side > 0 {
@@ -177,14 +180,19 @@ func (b *Browser) setFocus(s side) {
 	}
 }
 
-// Update handles the keys the root routes here; a paste goes to the filter
-// while it is typed. Nothing else is the browser's: it does no I/O.
+// Update handles the keys the root routes here (a paste goes to the filter
+// while it is typed) and the answers of its CloudWatch reads. Its only
+// I/O is those reads, as Cmds.
 func (b *Browser) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := b.updateCW(msg); ok {
+		return cmd
+	}
 	if b.list.filtering {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.PasteMsg:
 			b.list.Update(msg)
 			b.sync()
+			return b.watch()
 		}
 		return nil
 	}
@@ -192,6 +200,13 @@ func (b *Browser) Update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	b.updateKey(k)
+	// What the key put on screen is read once the keys stop.
+	return b.watch()
+}
+
+// updateKey handles a key while the filter is not being typed.
+func (b *Browser) updateKey(k tea.KeyPressMsg) {
 	keys := b.c.Keys
 	switch {
 	case key.Matches(k, keys.List.Open, keys.List.Peek):
@@ -203,9 +218,11 @@ func (b *Browser) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, keys.Global.Back):
 		b.back()
 	case key.Matches(k, keys.List.Sort):
-		b.list.SetSort(b.list.sortKey.Next())
+		b.list.SetSort(b.nextSort())
 		b.sync()
 		b.Send(SortedMsg{By: b.list.sortKey})
+	case key.Matches(k, keys.List.Window):
+		b.cycleWindow()
 	case key.Matches(k, keys.List.Filter):
 		b.setFocus(onList)
 		b.list.StartFilter()
@@ -220,7 +237,6 @@ func (b *Browser) Update(msg tea.Msg) tea.Cmd {
 	case b.showDetail:
 		b.detail.Update(k)
 	}
-	return nil
 }
 
 // openDetail shows the selected queue's attributes, redrive policy and
@@ -261,6 +277,8 @@ func (b *Browser) Hints() []key.Binding {
 			keys.Global.Refresh, keys.Global.Help, keys.Global.Quit}
 	case b.list.Filter() != "":
 		return append([]key.Binding{keymap.Short(keys.Global.Back, "clear filter")}, withSlot(keys.ShortHelp())...)
+	case b.focus == onSide && b.cw.on():
+		return append([]key.Binding{keymap.Short(keys.List.Window, "window")}, withSlot(keys.ShortHelp())...)
 	}
 	return withSlot(keys.ShortHelp())
 }

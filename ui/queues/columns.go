@@ -11,8 +11,12 @@ import (
 // columns are the queue list's column widths, computed once per resize.
 type columns struct {
 	name, kind, num, delayed, rel int
+	age                           int  // oldest message; 0: no column (no CloudWatch)
 	shortKind                     bool // "Std" instead of "Standard"
 }
+
+// ageWidth fits "oldest" and "12h!".
+const ageWidth = 6
 
 const markerWidth = 2 // cursor ">" and DLQ "!"
 
@@ -21,13 +25,18 @@ const markerWidth = 2 // cursor ">" and DLQ "!"
 // gets what the longest name needs (up to 48 cells, at least 12), leaving
 // the relation what it needs up to relFloor cells ("→ orders-dlq", "DLQ ←
 // 2 sources"); the relation gets the rest. A name or relation cut still
-// keeps its distinguishing end (common.MiddleCut).
-func layoutColumns(width, longestName, longestRel int) columns {
+// keeps its distinguishing end (common.MiddleCut). The age of the oldest
+// message has a column only with CloudWatch, which alone knows it.
+func layoutColumns(width, longestName, longestRel int, age bool) columns {
 	c := columns{kind: 8, num: 9, delayed: 7}
 	if width < 100 {
 		c.kind, c.shortKind = 4, true
 	}
 	fixed := markerWidth + c.kind + 2*c.num + c.delayed + 5 // 5 separating spaces
+	if age {
+		c.age = ageWidth
+		fixed += c.age + 1
+	}
 	rest := max(width-fixed, 0)
 	name := min(max(longestName, len("queue")), 48)
 	rel := min(max(longestRel, len("DLQ")), relFloor)
@@ -41,14 +50,17 @@ const relFloor = 16
 
 // header is the column header row.
 func (c columns) header() string {
-	return strings.Join([]string{
+	cols := []string{
 		strings.Repeat(" ", markerWidth) + common.PadRight("queue", c.name),
 		common.PadRight("type", c.kind),
 		common.PadLeft("visible", c.num),
 		common.PadLeft("in flight", c.num),
 		common.PadLeft("delayed", c.delayed),
-		common.PadRight("DLQ", c.rel),
-	}, " ")
+	}
+	if c.age > 0 {
+		cols = append(cols, common.PadLeft("oldest", c.age))
+	}
+	return strings.Join(append(cols, common.PadRight("DLQ", c.rel)), " ")
 }
 
 // kindLabel is Standard/FIFO, abbreviated on narrow screens.
@@ -63,30 +75,38 @@ func (c columns) kindLabel(q model.Queue) string {
 }
 
 // cells renders a row's text after the name: type, counts (or the error),
-// and the DLQ relation. It is plain text; the list styles the whole row.
-func (c columns) cells(q model.Queue, g model.DLQGraph) string {
+// the age of the oldest message and the DLQ relation, as plain text in
+// three parts, so that the list can style the whole row or the age alone.
+func (c columns) cells(q model.Queue, g model.DLQGraph, age string) (pre, ageCell, post string) {
 	var b strings.Builder
 	b.WriteString(common.PadRight(c.kindLabel(q), c.kind))
 	b.WriteByte(' ')
 	rel := relation(q, g, c.rel)
 	if q.Err != nil {
-		// The error may use the relation column too when there is none.
+		// The error takes the counts' and the age's room, and the
+		// relation's too when there is none.
 		w := 2*c.num + c.delayed + 2
+		if c.age > 0 {
+			w += c.age + 1
+		}
 		if rel == "" {
 			b.WriteString(common.PadRight("error: "+common.ErrText(q.Err), w+1+c.rel))
-			return b.String()
+			return b.String(), "", ""
 		}
 		b.WriteString(common.PadRight("error: "+common.ErrText(q.Err), w))
-	} else {
-		b.WriteString(common.PadLeft(common.Commas(q.Stats.Visible), c.num))
 		b.WriteByte(' ')
-		b.WriteString(common.PadLeft(common.Commas(q.Stats.InFlight), c.num))
-		b.WriteByte(' ')
-		b.WriteString(common.PadLeft(common.Commas(q.Stats.Delayed), c.delayed))
+		return b.String(), "", common.PadRight(rel, c.rel)
 	}
+	b.WriteString(common.PadLeft(common.Commas(q.Stats.Visible), c.num))
 	b.WriteByte(' ')
-	b.WriteString(common.PadRight(rel, c.rel))
-	return b.String()
+	b.WriteString(common.PadLeft(common.Commas(q.Stats.InFlight), c.num))
+	b.WriteByte(' ')
+	b.WriteString(common.PadLeft(common.Commas(q.Stats.Delayed), c.delayed))
+	b.WriteByte(' ')
+	if c.age > 0 {
+		ageCell = common.PadLeft(age, c.age) + " "
+	}
+	return b.String(), ageCell, common.PadRight(rel, c.rel)
 }
 
 // relation describes the queue's place in the DLQ graph both ways, in at

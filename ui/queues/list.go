@@ -2,6 +2,7 @@ package queues
 
 import (
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -35,6 +36,12 @@ type list struct {
 	empty         string // what an empty list says; the root knows why it is
 	want          string // a queue URL to select once listed (one just created)
 	focused       bool
+
+	// The age of each queue's oldest message, from CloudWatch: the
+	// browser's map, read here for the column and the sort.
+	ages     model.Ages
+	ageAlert time.Duration // older is highlighted
+	ageOn    bool          // the column is shown
 }
 
 func newList(c *common.Common) list {
@@ -45,7 +52,7 @@ func newList(c *common.Common) list {
 // rows, the rest are queue rows.
 func (l *list) SetSize(w, h int) {
 	l.width, l.height = w, h
-	l.cols = layoutColumns(w, l.longest, l.longestRel)
+	l.cols = layoutColumns(w, l.longest, l.longestRel, l.ageOn)
 	l.scroll()
 }
 
@@ -63,7 +70,7 @@ func (l *list) SetQueues(qs []model.Queue, g model.DLQGraph) {
 	}
 	// A sorted copy: the catalog's slice keeps its order.
 	l.sorted = append(make([]model.Queue, 0, len(qs)), qs...)
-	model.SortQueues(l.sorted, l.sortKey)
+	model.SortQueuesAged(l.sorted, l.sortKey, l.ages)
 	l.graph = g
 	l.longest, l.longestRel = 0, 0
 	for _, q := range qs {
@@ -72,7 +79,7 @@ func (l *list) SetQueues(qs []model.Queue, g model.DLQGraph) {
 			l.longestRel = max(l.longestRel, common.Width(relation(q, g, 1<<10)))
 		}
 	}
-	l.cols = layoutColumns(l.width, l.longest, l.longestRel)
+	l.cols = layoutColumns(l.width, l.longest, l.longestRel, l.ageOn)
 	l.refilter(sel)
 }
 
@@ -80,8 +87,28 @@ func (l *list) SetQueues(qs []model.Queue, g model.DLQGraph) {
 func (l *list) SetSort(k model.SortKey) {
 	sel := l.selectedURL()
 	l.sortKey = k
-	model.SortQueues(l.sorted, k)
+	model.SortQueuesAged(l.sorted, k, l.ages)
 	l.refilter(sel)
+}
+
+// SetAges shows the ages of the oldest messages (on: as a column),
+// highlighting those older than alert.
+func (l *list) SetAges(ages model.Ages, alert time.Duration, on bool) {
+	l.ages, l.ageAlert, l.ageOn = ages, alert, on
+	l.cols = layoutColumns(l.width, l.longest, l.longestRel, on)
+}
+
+// ageOf is q's age cell: "2m", "3h!" past the alert, "-" when unknown;
+// old says it is past the alert.
+func (l *list) ageOf(q model.Queue) (text string, old bool) {
+	a, ok := l.ages[q.Name]
+	switch {
+	case !ok:
+		return "- ", false
+	case a.Oldest > l.ageAlert:
+		return shortAge(a.Oldest) + "!", true
+	}
+	return shortAge(a.Oldest) + " ", false
 }
 
 // Selected returns the queue under the cursor.

@@ -57,7 +57,9 @@ func (l *list) rowView(i int) string {
 	if alert {
 		marker[1] = '!'
 	}
-	cells := l.cols.cells(q, l.graph)
+	ageText, old := l.ageOf(q)
+	pre, age, post := l.cols.cells(q, l.graph, ageText)
+	cells := pre + age + post
 	// SQS restricts names to ASCII letters, digits, - and _, but the
 	// endpoint can be anything (a proxy, an emulator): a name is untrusted.
 	// A long one loses its middle, not its distinguishing end.
@@ -72,7 +74,12 @@ func (l *list) rowView(i int) string {
 		return st.DLQFull.Render(string(marker) + common.PadRight(name, l.cols.name) + " " + cells)
 	case q.Err != nil:
 		return string(marker) + common.PadRight(name, l.cols.name) + " " + st.RowErr.Render(cells)
-	case name != q.Name:
+	case old:
+		// A stale backlog: the age alone stands out ("!" says so without
+		// colour), the rest of the row stays plain.
+		cells = pre + st.Note.Render(age) + post
+	}
+	if name != q.Name {
 		// The match positions index the raw name, not its escaped or cut
 		// form.
 		return string(marker) + common.PadRight(name, l.cols.name) + " " + cells

@@ -11,9 +11,11 @@ import (
 	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
-// metricsPane shows the selected queue's depth over the polls so far:
-// sparklines of visible and in-flight messages, the current counts and the
-// rate of change, which answers "is it getting worse?".
+// metricsPane shows the selected queue's metrics, which answer "since
+// when, and is it getting better?": with CloudWatch, its seven metrics
+// over a window of hours or days (history.go); without, its depth over
+// the polls so far — sparklines of visible and in-flight messages, the
+// current counts and the rate of change — and one line saying why.
 type metricsPane struct {
 	c             *common.Common
 	width, height int
@@ -24,13 +26,21 @@ type metricsPane struct {
 	series *model.Series // nil until the queue has been sampled
 	rel    string        // DLQ relation, as in the list
 	dlqN   int64         // depth of the queue's DLQ; -1 when none or unknown
+
+	cw     cwView                        // CloudWatch's state for this queue
+	lines  [model.MetricCount]model.Line // drawn from cw and series on change
+	sparks [model.MetricCount][2]string  // lines as sparklines: past, live
 }
 
 func newMetricsPane(c *common.Common) metricsPane { return metricsPane{c: c} }
 
-func (m *metricsPane) SetSize(w, h int) { m.width, m.height = w, h }
-func (m *metricsPane) Focus()           { m.focused = true }
-func (m *metricsPane) Blur()            { m.focused = false }
+func (m *metricsPane) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.drawSparks()
+}
+
+func (m *metricsPane) Focus() { m.focused = true }
+func (m *metricsPane) Blur()  { m.focused = false }
 
 // SetQueue points the pane at a queue and its history.
 func (m *metricsPane) SetQueue(q model.Queue, ok bool, s *model.Series, g model.DLQGraph) {
@@ -55,6 +65,9 @@ func (m *metricsPane) View() string {
 	if m.focused {
 		title = st.PaneTitleFocused
 	}
+	if m.ok && m.q.Err == nil && m.cw.off == "" {
+		return common.Block(append(m.historyView(), m.redriveLine()...), m.width, m.height)
+	}
 	lines := []string{title.Render("Metrics") + st.Muted.Render(m.subtitle())}
 	switch {
 	case !m.ok:
@@ -70,14 +83,23 @@ func (m *metricsPane) View() string {
 			m.summary(),
 		)
 	}
-	if m.rel != "" {
-		rel := m.rel
-		if m.dlqN >= 0 {
-			rel += " (" + common.Plural(int(m.dlqN), "message") + ")"
-		}
-		lines = append(lines, st.Label.Render("redrive   ")+rel)
+	if m.cw.off != "" {
+		lines = append(lines, st.Note.Render(m.cw.off+" · polled counts only"))
 	}
+	lines = append(lines, m.redriveLine()...)
 	return common.Block(lines, m.width, m.height)
+}
+
+// redriveLine names the queue's DLQ and its depth, or its sources.
+func (m *metricsPane) redriveLine() []string {
+	if m.rel == "" {
+		return nil
+	}
+	rel := m.rel
+	if m.dlqN >= 0 {
+		rel += " (" + common.Plural(int(m.dlqN), "message") + ")"
+	}
+	return []string{m.c.Styles.Label.Render("redrive   ") + rel}
 }
 
 func (m *metricsPane) subtitle() string {

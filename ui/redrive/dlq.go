@@ -18,7 +18,7 @@ type dlqView struct {
 	sources []dlqSource
 	peeked  []model.Message // a copy of the peek pane's, given by the root
 	oldest  time.Time       // earliest SentAt among the peeked messages
-	// movedAway counts peeked messages a move took out of the DLQ since
+	// movedAway counts peeked messages a move or a delete took out of the DLQ since
 	// the peek opened on it.
 	movedAway int
 

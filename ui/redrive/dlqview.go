@@ -75,7 +75,7 @@ func (d *dlqView) tallLines(block func(w int) []string) []string {
 	if len(d.peeked) == 0 {
 		empty := "no message peeked yet"
 		if d.movedAway > 0 {
-			empty = "every peeked message has moved away"
+			empty = "every peeked message has gone (moved or deleted)"
 		}
 		lines = append(lines, "", d.c.Styles.Muted.Render(empty))
 	} else {

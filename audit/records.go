@@ -1,0 +1,69 @@
+package audit
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+
+	"github.com/sqscope/sqscope/model"
+)
+
+// ReadRecords reads a file of records to send: an export (one
+// model.Record per line), an audit log, or both mixed. An audit line
+// stands for the messages it kept in full (a delete's), in their order;
+// an audit line that kept none (a send, a purge) stands for nothing. Like
+// model.ReadRecords, a line that is neither is returned as a LineError
+// and the others are still read; lines[i] is the line number of recs[i]
+// (the messages of one audit line share it).
+//
+// It lives here, not in model, because only this package knows the audit
+// line; model.ReadRecords stays the reader of exports alone.
+func ReadRecords(r io.Reader) (recs []model.Record, lines []int, bad []model.LineError, err error) {
+	// Not a bufio.Scanner: an audit line holding a large delete's
+	// messages can be far longer than any token limit worth setting.
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		text, rerr := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(text)) > 0 {
+			got, lerr := parseLine(text)
+			if lerr != nil {
+				bad = append(bad, model.LineError{Line: n, Err: lerr})
+			}
+			for _, rec := range got {
+				recs = append(recs, rec)
+				lines = append(lines, n)
+			}
+		}
+		if errors.Is(rerr, io.EOF) {
+			return recs, lines, bad, nil
+		}
+		if rerr != nil {
+			return recs, lines, bad, rerr
+		}
+	}
+}
+
+// parseLine reads one line: an audit Entry when it has "op", else a
+// Record.
+func parseLine(text []byte) ([]model.Record, error) {
+	var probe struct {
+		Op *string `json:"op"`
+	}
+	if err := json.Unmarshal(text, &probe); err != nil {
+		return nil, err
+	}
+	if probe.Op != nil {
+		var e Entry
+		if err := json.Unmarshal(text, &e); err != nil {
+			return nil, err
+		}
+		return e.Messages, nil
+	}
+	var rec model.Record
+	if err := json.Unmarshal(text, &rec); err != nil {
+		return nil, err
+	}
+	return []model.Record{rec}, nil
+}
