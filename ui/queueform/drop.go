@@ -106,11 +106,12 @@ func (f *Forms) dropAnswer(msg dropAnswerMsg) tea.Cmd {
 
 // dropped reports the answer, and has the list read again.
 func (f *Forms) dropped(msg droppedMsg) {
-	if msg.err != nil {
-		f.Say("✗ Deleting queue " + msg.q.Name + " failed: " + common.ErrText(msg.err) + ".")
+	err, note := splitAudit(msg.err)
+	if err != nil {
+		f.Say("✗ Deleting queue " + msg.q.Name + " failed: " + common.ErrText(err) + "." + note)
 		return
 	}
-	f.Say("Deleted queue " + msg.q.Name + ".")
+	f.Say("Deleted queue " + msg.q.Name + "." + note)
 	f.Send(ChangedMsg{})
 }
 

@@ -130,16 +130,17 @@ func (f *Forms) edited(msg editedMsg) {
 	if e != nil && e.id != msg.id {
 		e = nil
 	}
-	if msg.err == nil {
+	err, note := splitAudit(msg.err)
+	if err == nil {
 		if e != nil {
 			f.Send(dialog.CloseMsg{Dialog: e.form})
 			f.edit = nil
 		}
-		f.Say("Changed " + msg.q.Name + ": " + changeWords(msg.changes) + ".")
+		f.Say("Changed " + msg.q.Name + ": " + changeWords(msg.changes) + "." + note)
 		f.Send(ChangedMsg{Select: msg.q.URL})
 		return
 	}
-	text := "✗ Changing " + msg.q.Name + " failed: " + common.ErrText(msg.err) + "."
+	text := "✗ Changing " + msg.q.Name + " failed: " + common.ErrText(err) + "." + note
 	f.Say(text)
 	if e != nil {
 		e.form.SetBusy("")
