@@ -145,3 +145,21 @@ func TestFormFitsSmallScreens(t *testing.T) {
 		}
 	}
 }
+
+// A long failure above the button at 40×10: the button and the key line
+// stay on screen, and the banner shows as much as fits above them.
+func TestFormBannerFitsSmallScreens(t *testing.T) {
+	f, _ := testForm()
+	f.SetSize(40, 7)
+	f.SetBanner("✗ Creating orders-v2 failed at the step \"create queue\": access denied. Created before it: orders-v2-dlq, which stays.")
+	f.FocusButton()
+	v := ansi.Strip(f.View())
+	for _, want := range []string{"> [ make it ]", "esc cancel", "which stays."} {
+		if !strings.Contains(v, want) {
+			t.Errorf("%q not on screen:\n%s", want, v)
+		}
+	}
+	if n := strings.Count(v, "\n") + 1; n > 7 {
+		t.Errorf("%d rows:\n%s", n, v)
+	}
+}

@@ -15,7 +15,7 @@ import (
 func (f *Form) View() string {
 	st := &f.c.Styles
 	inner := f.inner()
-	rows, _, _, room, gaps, keyLine := f.layout()
+	rows, _, _, _, room, gaps, keyLine := f.layout()
 	off := min(max(f.off, 0), max(len(rows)-room, 0))
 	shown := rows[off:min(off+room, len(rows))]
 
@@ -47,23 +47,26 @@ func (f *Form) View() string {
 
 // layout is the body's rows, the cursor's among them, how many rows show
 // (room), whether the spacing rows do, and the key line's rows.
-func (f *Form) layout() (rows []string, from, to, room int, gaps bool, keyLine []string) {
+func (f *Form) layout() (rows []string, ctx, from, to, room int, gaps bool, keyLine []string) {
 	inner := f.inner()
 	keyLine = strings.Split(lipgloss.NewStyle().Width(inner).Render(f.keyLine()), "\n")
-	rows, from, to = f.body(inner)
+	rows, ctx, from, to = f.body(inner)
 	room, gaps = len(rows), true
 	if 2+1+1+len(rows)+1+len(keyLine) > f.height {
 		// The spacing rows give way first, then the fields scroll.
 		room, gaps = max(f.height-3-len(keyLine), 1), false
 	}
-	return rows, from, to, room, gaps, keyLine
+	return rows, ctx, from, to, room, gaps, keyLine
 }
 
 // scroll moves the window over the body as little as it can to show the
-// cursor's item; run after every key and resize, so View only reads.
+// cursor's item (its first row first), then what comes with it above (the
+// banner over the button) as far as room allows; run after every key and
+// resize, so View only reads.
 func (f *Form) scroll() {
-	rows, from, to, room, _, _ := f.layout()
+	rows, ctx, from, to, room, _, _ := f.layout()
 	f.off = min(max(f.off, to-room), from)
+	f.off = min(f.off, max(ctx, to-room))
 	f.off = min(max(f.off, 0), max(len(rows)-room, 0))
 }
 
@@ -72,8 +75,9 @@ func (f *Form) inner() int { return max(min(f.width-4, 72), 10) }
 
 // body is every row between the title and the key line: the fields asked,
 // the banner and the button; from and to bound the rows of the cursor's
-// item (the button's take the banner along).
-func (f *Form) body(inner int) (rows []string, from, to int) {
+// item, and ctx is where what belongs with it starts (the banner, for the
+// button; the item itself for a field).
+func (f *Form) body(inner int) (rows []string, ctx, from, to int) {
 	labelW := 0
 	for _, fl := range f.fields {
 		if !fl.Hidden {
@@ -105,8 +109,9 @@ func (f *Form) body(inner int) (rows []string, from, to int) {
 		}
 	}
 	rows = append(rows, "")
+	ctx = from
 	if f.cursor == len(f.fields) {
-		from = len(rows)
+		ctx = len(rows)
 	}
 	st := &f.c.Styles
 	if f.banner != "" {
@@ -123,11 +128,14 @@ func (f *Form) body(inner int) (rows []string, from, to int) {
 	default:
 		button = "  " + button
 	}
+	if f.cursor == len(f.fields) {
+		from = len(rows)
+	}
 	rows = append(rows, common.Trunc(button, inner))
 	if f.cursor == len(f.fields) {
 		to = len(rows)
 	}
-	return rows, from, to
+	return rows, ctx, from, to
 }
 
 // fieldRows draws one field: marker, label, value, then its error (once
