@@ -17,6 +17,7 @@ type KeyMap struct {
 	DLQ    DLQ    // dead-letter queues: the DLQ pane, redrive and move
 	Dialog Dialog // confirmations and pickers
 	Input  Input  // a one-line text input: filters, the export path
+	Form   Form   // a form of several fields: create queue, edit attributes
 	Editor Editor // the in-app editor of a message draft
 
 	// ReadOnly is set by ReadOnly; help uses it to say why the actions
@@ -117,6 +118,17 @@ type Editor struct {
 	Cancel key.Binding // close, keeping the draft for next time
 }
 
+// Form moves between a form's fields and changes a choice; its text
+// fields edit with the Input keys, enter goes to the next field (or does
+// what the focused row offers: pick, submit), esc cancels. The arrows and
+// tab, not j and k, since letters are text in a form.
+type Form struct {
+	Next       key.Binding
+	Prev       key.Binding
+	ChoiceNext key.Binding // the next of a choice's values
+	ChoicePrev key.Binding
+}
+
 func bind(help, desc string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
@@ -187,6 +199,12 @@ func Default() KeyMap {
 			Yes:     bind("y", "yes", "y", "Y"),
 			No:      bind("n/esc", "no", "n", "N", "esc"),
 			Default: bind("enter", "the highlighted answer", "enter"),
+		},
+		Form: Form{
+			Next:       bind("tab/↓", "next field", "tab", "down"),
+			Prev:       bind("shift+tab/↑", "previous field", "shift+tab", "up"),
+			ChoiceNext: bind("→/space", "next choice", "right", "space"),
+			ChoicePrev: bind("←", "previous choice", "left"),
 		},
 		Input: Input{
 			Accept:     bind("enter", "keep", "enter"),

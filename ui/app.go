@@ -16,6 +16,7 @@ import (
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
 	"github.com/sqscope/sqscope/ui/purge"
+	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
 	"github.com/sqscope/sqscope/ui/refresh"
@@ -82,6 +83,7 @@ type App struct {
 	compose *compose.Pane
 	purge   *purge.Flow
 	audit   *auditlog.Log
+	forms   *queueform.Forms // create, edit and delete a queue
 	dialogs dialog.Stack
 
 	notice   string          // one-line feedback of the last action
@@ -114,6 +116,7 @@ func New(c awsclient.Client, o Options) *App {
 		compose: compose.New(com, c),
 		purge:   purge.New(com, c),
 		audit:   auditlog.New(com, o.AuditPath),
+		forms:   queueform.New(com, c),
 	}
 	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
 	return a
@@ -157,7 +160,7 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg), a.audit.Update(msg),
-		a.toCompose(msg))
+		a.forms.Update(msg), a.toCompose(msg))
 }
 
 // focused is the pane with the keyboard: the peek pane while it is open.
@@ -204,7 +207,7 @@ func (a *App) drain() tea.Cmd {
 	// not hang the UI; it fails the first test that meets it.
 	for range 64 {
 		msgs := slices.Concat(a.queues.Take(), a.peek.Take(), a.redrive.Take(), a.purge.Take(), a.audit.Take(),
-			a.compose.Take())
+			a.forms.Take(), a.compose.Take())
 		if len(msgs) == 0 {
 			return tea.Batch(cmds...)
 		}

@@ -96,6 +96,8 @@ func (a *App) statusView() string {
 		left = st.StatusErr.Render(text)
 	case peekErr != nil:
 		left = st.StatusErr.Render("✗ " + common.ErrText(peekErr))
+	case strings.HasPrefix(a.notice, "✗"):
+		left = st.StatusErr.Render(common.OneLine(a.notice)) // a change that failed
 	case a.notice != "":
 		left = st.Status.Render(common.OneLine(a.notice))
 	default:

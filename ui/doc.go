@@ -13,14 +13,17 @@
 //     redrive and move it starts, follows and reports.
 //   - ui/compose: sending: a message composed (S), a peeked message edited
 //     and sent again (E), a file of records (F); the drafts and their checks.
+//   - ui/queueform: the changes to queues themselves from the list (C
+//     create a queue with its DLQ, E edit attributes, X delete a queue):
+//     dialogs and Operator calls, no pane of its own.
 //   - ui/refresh: what each poll reads (the screen often, all queues slowly).
 //   - ui/purge: the purge of a queue (P): its typed-name question with the
 //     depth, the export of what the peek read first, the call, the report.
 //   - ui/auditlog: the audit log viewer (L), an overlay listing the recent
 //     changes and one in full.
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
-//     picker, the prompt, help, notes, the editor) and the one-line
-//     text input.
+//     typed-name confirmation, forms, the picker, the prompt, help, notes,
+//     the editor) and the one-line text input.
 //   - ui/common: what every pane shares: styles, keys and clock (Common),
 //     the Pane interface, the Outbox, text and cell-width helpers.
 //   - ui/sanitize: the one sanitizer every byte from a message passes

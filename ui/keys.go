@@ -6,6 +6,7 @@ import (
 
 	"github.com/sqscope/sqscope/ui/compose"
 	"github.com/sqscope/sqscope/ui/dialog"
+	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/redrive"
 )
 
@@ -60,6 +61,9 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 				a.purge.Ask(t)
 			}
 			return nil
+		case !a.peek.Open() && a.forms.Handles(k):
+			q, ok := a.queues.Selected()
+			return a.forms.Update(queueform.KeyMsg{Key: k, Queue: q, OK: ok})
 		case a.compose.Handles(k, a.peek.Open()):
 			return a.toCompose(compose.KeyMsg{Key: k, Target: a.composeTarget()})
 		}

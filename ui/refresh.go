@@ -84,6 +84,7 @@ func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
 	a.peek.SetCatalog(a.cat)
 	a.redrive.SetCatalog(a.cat)
 	a.compose.SetCatalog(a.cat)
+	a.forms.SetCatalog(a.cat)
 	if a.peek.Open() {
 		a.syncPeeked()
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ

@@ -9,6 +9,7 @@ import (
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/peek"
+	"github.com/sqscope/sqscope/ui/queueform"
 	"github.com/sqscope/sqscope/ui/queues"
 	"github.com/sqscope/sqscope/ui/redrive"
 )
@@ -75,6 +76,9 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 	case redrive.StoppedMsg:
 		return a.moveStopped()
 
+	case queueform.ChangedMsg:
+		a.queues.SelectWhenListed(msg.Select)
+		return a.refresh()
 	default:
 		if cmd, ok := a.opsUp(msg); ok {
 			return cmd

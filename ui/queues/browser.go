@@ -67,6 +67,14 @@ func (b *Browser) SetCatalog(cat *model.Catalog) {
 	b.sync()
 }
 
+// SelectWhenListed puts the cursor on the queue at url as soon as a
+// refresh lists it (a queue just created); "" does nothing.
+func (b *Browser) SelectWhenListed(url string) {
+	if url != "" {
+		b.list.want = url
+	}
+}
+
 // SetEmpty is what the list says while it has no rows: loading, the
 // refresh failed, or there are no queues.
 func (b *Browser) SetEmpty(text string) { b.list.empty = text }

@@ -1,6 +1,7 @@
 package queues
 
 import (
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -33,6 +34,7 @@ type list struct {
 	longest       int    // longest queue name, in cells, for the name column
 	longestRel    int    // longest DLQ relation, in cells, for its column
 	empty         string // what an empty list says; the root knows why it is
+	want          string // a queue URL to select once listed (one just created)
 	focused       bool
 
 	// The age of each queue's oldest message, from CloudWatch: the
@@ -63,6 +65,9 @@ func (l *list) pageSize() int { return max(l.height-2, 1) }
 // SetQueues replaces the queues, keeping the cursor on the queue it was on.
 func (l *list) SetQueues(qs []model.Queue, g model.DLQGraph) {
 	sel := l.selectedURL()
+	if l.want != "" && slices.ContainsFunc(qs, func(q model.Queue) bool { return q.URL == l.want }) {
+		sel, l.want = l.want, ""
+	}
 	// A sorted copy: the catalog's slice keeps its order.
 	l.sorted = append(make([]model.Queue, 0, len(qs)), qs...)
 	model.SortQueuesAged(l.sorted, l.sortKey, l.ages)

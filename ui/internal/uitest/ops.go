@@ -20,7 +20,7 @@ type Ops struct {
 	DelFail   map[string]error       // message id → its refusal
 	PurgeErr  error                  // what Purge fails with
 	CreateErr error                  // what CreateQueue fails with
-	Created   awsclient.CreateReport // what CreateQueue reports (with CreateErr)
+	Created   awsclient.CreateReport // what CreateQueue reports (with CreateErr; its AuditErr always)
 	SetErr    error                  // what SetAttributes fails with
 	DropErr   error                  // what DeleteQueue fails with
 }
@@ -102,7 +102,7 @@ func (f *Client) CreateQueue(_ context.Context, spec awsclient.CreateSpec) (awsc
 	if f.Ops.CreateErr != nil {
 		return f.Ops.Created, f.Ops.CreateErr
 	}
-	r := awsclient.CreateReport{}
+	r := awsclient.CreateReport{AuditErr: f.Ops.Created.AuditErr}
 	if spec.DLQ != nil {
 		r.Created = append(r.Created, "https://sqs.test/000000000000/"+spec.DLQ.Name)
 	}
