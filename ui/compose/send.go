@@ -20,6 +20,9 @@ func (p *Pane) confirm(d *draft) {
 	o := d.out
 	title := fmt.Sprintf("Send 1 message (%s) to %s?", common.Plural(o.Size(), "byte"), common.OneLine(d.to.Name))
 	lines := summary(o)
+	if d.to.IsFIFO() && o.DedupID != "" {
+		lines = append(lines, "SQS takes a FIFO message whose dedup id it saw in the last 5 minutes as sent, and drops it.")
+	}
 	if d.resend {
 		lines = append(lines, "A copy of message "+common.OneLine(d.orig.ID)+" of "+common.OneLine(d.from.Name)+
 			": the original stays there; you are asked next whether to delete it.")

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
@@ -65,7 +67,12 @@ func TestSendCarriesEveryField(t *testing.T) {
 			r := newRig(t, false)
 			r.p.kept["send "+q(tc.queue).URL] = tc.draft
 			r.keyOn("S", sendTarget(tc.queue))
-			r.press("ctrl+s", "y")
+			r.press("ctrl+s")
+			if tc.want.DedupID != "" {
+				mustContain(t, "the question", ansi.Strip(r.stack.Top().View()), "group customer-7 · dedup id d-1",
+					"dedup id it saw in the last 5 minutes")
+			}
+			r.press("y")
 			s := r.sends()
 			if len(s) != 1 || !reflect.DeepEqual(s[0].Outgoing, []model.Outgoing{tc.want}) {
 				t.Errorf("sent %+v, want %+v; said %q", s, tc.want, r.said)
