@@ -34,6 +34,7 @@ type fileRun struct {
 	sent    int       // accepted by SQS
 	failed  []lineErr // refused by SQS, or never tried after a failure
 	unknown []lineErr // the answer was lost: may have been sent
+	twice   []lineErr // sent, but a retried request may have sent it twice
 }
 
 // item is one valid line.
@@ -109,6 +110,9 @@ func (p *Pane) chunkSent(msg chunkMsg) tea.Cmd {
 			run.failed = append(run.failed, lineErr{line: line, why: common.ErrText(msg.rep.Results[i].Err)})
 		default:
 			run.sent++
+			if msg.rep.Results[i].PossibleDuplicate {
+				run.twice = append(run.twice, lineErr{line: line, why: "a request whose answer was lost was retried"})
+			}
 		}
 	}
 	run.next = msg.start + msg.n
@@ -153,6 +157,9 @@ func (r *fileRun) summary() string {
 	if n := len(r.failed); n > 0 {
 		parts = append(parts, common.Commas(int64(n))+" failed")
 	}
+	if n := len(r.twice); n > 0 {
+		parts = append(parts, common.Commas(int64(n))+" of them possibly twice")
+	}
 	if n := len(r.unknown); n > 0 {
 		parts = append(parts, common.Commas(int64(n))+" may have been sent")
 	}
@@ -192,18 +199,20 @@ func (r *fileRun) rows() []string {
 	tag(r.skipped, "skipped: ")
 	tag(r.failed, "failed: ")
 	tag(r.unknown, "may have been sent: ")
+	tag(r.twice, "sent, possibly twice: ")
 	sortLines(all)
 	return rowsOf(all)
 }
 
-// rowsOf is "line N: why" for each of ls (in line order); a run of lines
-// with the same reason (a call that failed whole) is one row, "lines
-// N–M (count): why", so the reason that matters is not buried.
+// rowsOf is "line N: why" for each of ls (in line order); a run of
+// consecutive lines with the same reason (a call that failed whole) is
+// one row, "lines N–M (count): why", so the reason that matters is not
+// buried. (An audit line's messages share its number.)
 func rowsOf(ls []lineErr) []string {
 	var out []string
 	for i := 0; i < len(ls); {
 		j := i + 1
-		for j < len(ls) && ls[j].why == ls[i].why {
+		for j < len(ls) && ls[j].why == ls[i].why && ls[j].line-ls[j-1].line <= 1 {
 			j++
 		}
 		if j-i == 1 {

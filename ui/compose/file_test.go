@@ -185,3 +185,18 @@ func TestSendFromAnAuditLog(t *testing.T) {
 		t.Errorf("sent %+v, want %+v", s, want)
 	}
 }
+
+// Lines sent by a request that was retried after a lost answer are sent,
+// and the report names each as possibly there twice.
+func TestSendFromFileNamesPossibleDuplicates(t *testing.T) {
+	r := newRig(t, false)
+	r.p.client = twice{}
+	r.askFile("orders", writeFile(t, `{"Body": "a"}`, `{"Body": "b"}`, `{"Body": "c"}`))
+	r.press("y")
+	mustContain(t, "notice", r.last(), "3 sent, 2 of them possibly twice")
+	n, ok := r.stack.Top().(*dialog.Note)
+	if !ok {
+		t.Fatalf("no report: %T", r.stack.Top())
+	}
+	mustContain(t, "the report", n.View(), "line 1: sent, possibly twice", "line 3: sent, possibly twice")
+}

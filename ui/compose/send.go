@@ -99,7 +99,11 @@ func (p *Pane) sent(msg sentMsg) tea.Cmd {
 	default:
 		delete(p.kept, d.key)
 		p.cur = nil
-		p.Say("sent to " + to + ": message id " + common.OneLine(res.id))
+		text := "sent to " + to + ": message id " + common.OneLine(res.id)
+		if res.dup {
+			text += "; possibly twice (a request whose answer was lost was retried): look for a duplicate"
+		}
+		p.Say(text)
 	}
 	return nil
 }
@@ -109,6 +113,7 @@ type outcome struct {
 	id      string
 	err     error
 	unknown bool // it may have been sent
+	dup     bool // sent, and perhaps twice
 }
 
 // outcomeOf reads a send's answer: a call that failed whole sent
@@ -121,5 +126,5 @@ func outcomeOf(msg sentMsg) outcome {
 		return outcome{unknown: true}
 	}
 	r := msg.rep.Results[0]
-	return outcome{id: r.MessageID, err: r.Err, unknown: r.Unknown}
+	return outcome{id: r.MessageID, err: r.Err, unknown: r.Unknown, dup: r.PossibleDuplicate}
 }
