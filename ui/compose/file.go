@@ -147,8 +147,8 @@ func (p *Pane) fileRead(msg fileReadMsg) {
 	}
 	sortLines(run.skipped)
 	if msg.err != nil {
-		// The reading stopped (a line past the scanner's limit): what
-		// follows is not in the file as read, and the question says so.
+		// The reading stopped short (a read error): what follows is not in
+		// the file as read, and the question says so.
 		run.cut = common.OneLine(msg.err.Error())
 	}
 	if len(run.items) == 0 {
