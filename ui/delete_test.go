@@ -225,3 +225,21 @@ func TestDLQPaneFollowsADelete(t *testing.T) {
 		t.Errorf("the panes do not say every message was deleted:\n%s", screen(a))
 	}
 }
+
+// A delete whose audit line could not be written says so, and never
+// claims the audit log keeps a copy: the messages' content is then kept
+// nowhere.
+func TestDeleteSaysWhenTheAuditLogFailed(t *testing.T) {
+	a, f := peekApp(t, 120, 36)
+	openPeek(t, a, "orders-dlq")
+	f.Mu.Lock()
+	f.Ops.AuditErr = errors.New("write audit.jsonl: no space left on device")
+	f.Mu.Unlock()
+	press(a, "X")
+	drive(a, press(a, "y"))
+	s := flat(screen(a))
+	if !strings.Contains(s, "audit log could not be written") || !strings.Contains(s, "no copy of them was kept") ||
+		strings.Contains(s, "keeps a full copy") {
+		t.Errorf("an audit failure is not said, or a copy is still promised:\n%s", screen(a))
+	}
+}

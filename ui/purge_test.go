@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -159,5 +160,22 @@ func TestPurgeFromTheListOffersAPeek(t *testing.T) {
 	}
 	if len(f.OpCalls()) != 0 {
 		t.Fatalf("calls %v", f.OpCalls())
+	}
+}
+
+// A purge that ran but whose audit line could not be written is reported
+// as done, with the audit failure after it.
+func TestPurgeSaysWhenTheAuditLogFailed(t *testing.T) {
+	a, f := loadedApp(t, 120, 36)
+	f.Mu.Lock()
+	f.Ops.PurgeErr = &awsclient.AuditError{Err: errors.New("no space left on device")}
+	f.Mu.Unlock()
+	selectQueue(t, a, "orders-dlq")
+	press(a, "P")
+	typeText(a, "orders-dlq")
+	drive(a, press(a, "enter"))
+	if s := flat(screen(a)); !strings.Contains(s, "purged orders-dlq") || !strings.Contains(s, "audit log could not be written") ||
+		strings.Contains(s, "not purged") {
+		t.Errorf("purge with a failed audit line:\n%s", screen(a))
 	}
 }

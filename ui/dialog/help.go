@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -20,6 +21,7 @@ type Help struct {
 	then Then
 
 	width, height int
+	top           int // the first row shown, when the groups are taller than the screen
 }
 
 // NewHelp opens help; then receives Cancelled (closed) or Chose (quit).
@@ -40,15 +42,59 @@ func (h *Help) Update(msg tea.Msg) (bool, tea.Msg) {
 	case key.Matches(k, keys.Quit):
 		return true, h.then.result(Result{Outcome: Chose})
 	}
+	// A small terminal cannot show every group: the arrows scroll.
+	nav := h.c.Keys.Nav
+	page := max(h.height-1, 1)
+	switch {
+	case key.Matches(k, nav.Down):
+		h.top++
+	case key.Matches(k, nav.Up):
+		h.top--
+	case key.Matches(k, nav.PageDown):
+		h.top += page
+	case key.Matches(k, nav.PageUp):
+		h.top -= page
+	case key.Matches(k, nav.Top):
+		h.top = 0
+	case key.Matches(k, nav.Bottom):
+		h.top = len(h.rows())
+	}
+	h.top = min(max(h.top, 0), h.maxTop())
 	return false, nil
 }
 
+// maxTop is the last useful scroll position: the last row at the bottom.
+func (h *Help) maxTop() int { return max(len(h.rows())-(h.height-1), 0) }
+
 func (h *Help) Hints() []key.Binding {
+	if h.maxTop() > 0 {
+		return []key.Binding{keymap.Hint("?/esc", "close help"), keymap.Hint("↑↓/pgup/pgdn", "scroll"), h.c.Keys.Global.Quit}
+	}
 	return []key.Binding{keymap.Hint("?/esc", "close help"), h.c.Keys.Global.Quit}
 }
 
-// View flows the groups into as many columns as the width allows.
+// View flows the groups into as many columns as the width allows, and
+// scrolls them when they are taller than the screen.
 func (h *Help) View() string {
+	st := &h.c.Styles
+	rows := h.rows()
+	title := st.PaneTitleFocused.Render("Keys") + st.Muted.Render(" · ? or esc closes")
+	head := []string{title, ""}
+	if len(rows)+len(head) > h.height {
+		head = head[:1] // the spacer goes first when rows run short
+	}
+	if len(rows)+len(head) > h.height {
+		top := min(max(h.top, 0), h.maxTop())
+		shown := max(h.height-len(head), 0)
+		title += st.Muted.Render(fmt.Sprintf(" · ↑↓ scroll: rows %d–%d of %d", top+1, top+shown, len(rows)))
+		head[0] = title
+		rows = rows[top : top+shown]
+	}
+	return common.Block(append(head, rows...), h.width, h.height)
+}
+
+// rows are the help's lines: the groups flowed into columns.
+func (h *Help) rows() []string {
 	st := &h.c.Styles
 	const colW = 38
 	cols := max(min(h.width/colW, 4), 1)
@@ -83,13 +129,7 @@ func (h *Help) View() string {
 		rendered[i] = strings.Join(c, "\n")
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, rendered...)
-	title := st.PaneTitleFocused.Render("Keys") + st.Muted.Render(" · ? or esc closes")
-	rows := strings.Split(body, "\n")
-	head := []string{title, ""}
-	if len(rows)+len(head) > h.height {
-		head = head[:1] // the spacer goes first when rows run short
-	}
-	return common.Block(append(head, rows...), h.width, h.height)
+	return strings.Split(body, "\n")
 }
 
 // helpGroup is a group's title and bindings; what read-only mode turned

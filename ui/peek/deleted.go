@@ -28,8 +28,8 @@ func (p *Pane) deleteDone(msg deletedMsg) {
 		}
 		p.Send(DeletedMsg{QueueURL: msg.q.URL, IDs: slices.Clone(msg.rep.Deleted)})
 	}
-	p.Say(deleteReport(msg))
-	if len(msg.rep.Failed) > 0 || len(msg.rep.Unknown) > 0 || msg.stale > 0 {
+	p.Say(deleteReport(msg) + common.AuditNote(msg.rep.AuditErr))
+	if len(msg.rep.Failed) > 0 || len(msg.rep.Unknown) > 0 || msg.stale > 0 || msg.rep.AuditErr != nil {
 		// The status line is one row: each message that was not deleted
 		// gets its own line, with SQS's reason.
 		p.Send(dialog.OpenMsg{Dialog: dialog.NewNote(p.c, deleteTitle(msg), deleteNote(msg))})
@@ -49,7 +49,11 @@ const noteIDs = 20
 func deleteNote(msg deletedMsg) []string {
 	r := msg.rep
 	var lines []string
-	if n := len(r.Deleted); n > 0 {
+	switch n := len(r.Deleted); {
+	case n > 0 && r.AuditErr != nil:
+		lines = append(lines, common.Plural(n, "message")+" deleted, but the audit log could not be written ("+
+			common.ErrText(r.AuditErr)+"): no copy of them was kept.")
+	case n > 0:
 		lines = append(lines, common.Plural(n, "message")+" deleted; the audit log keeps a full copy of each.")
 	}
 	if len(r.Failed) > 0 {

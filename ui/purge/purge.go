@@ -9,6 +9,7 @@ package purge
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -171,17 +172,24 @@ func purgeCmd(ctx context.Context, op awsclient.Operator, q model.Queue) tea.Cmd
 // the status line, which a narrow terminal cuts before the reason.
 func (f *Flow) purged(msg purgedMsg) {
 	name := common.OneLine(msg.q.Name)
+	err, note := common.SplitAudit(msg.err)
 	switch {
-	case errors.Is(msg.err, awsclient.ErrPurgeInProgress):
+	case errors.Is(err, awsclient.ErrPurgeInProgress):
 		f.Say("✗ " + name + " not purged: one purge a minute per queue")
 		f.Send(dialog.OpenMsg{Dialog: dialog.NewNote(f.c, name+" was not purged", []string{
 			"SQS allows one purge per queue a minute, and this queue was purged in the last 60 seconds " +
 				"(from here or elsewhere). This request deleted nothing.",
 			"Try again in a minute; the purge that ran may already have emptied it (r refreshes the counts).",
 		})})
-	case msg.err != nil:
-		f.Say("✗ " + name + " not purged: " + common.ErrText(msg.err))
-		f.Send(dialog.OpenMsg{Dialog: dialog.NewNote(f.c, name+" was not purged", []string{common.ErrText(msg.err)})})
+	case err != nil:
+		f.Say("✗ " + name + " not purged: " + common.ErrText(err) + note)
+		f.Send(dialog.OpenMsg{Dialog: dialog.NewNote(f.c, name+" was not purged", []string{common.ErrText(err) + note})})
+	case note != "":
+		// The status line would cut the audit failure off: it gets a note.
+		f.Send(PurgedMsg{QueueURL: msg.q.URL})
+		f.Say("purged " + name + ": SQS deletes its messages within 60 s." + note)
+		f.Send(dialog.OpenMsg{Dialog: dialog.NewNote(f.c, name+" was purged", []string{
+			"SQS deletes its messages within 60 s.", strings.TrimSpace(note)})})
 	default:
 		f.Send(PurgedMsg{QueueURL: msg.q.URL})
 		f.Say("purged " + name + ": SQS deletes its messages within 60 s; the audit log records the purge")

@@ -117,11 +117,11 @@ func (f *Forms) created(msg createdMsg) {
 		if n := len(msg.rep.Created); n > 0 {
 			sel = msg.rep.Created[n-1]
 		}
-		f.Say(createdSentence(msg.spec) + auditNote(msg.rep.AuditErr))
+		f.Say(createdSentence(msg.spec) + common.AuditNote(msg.rep.AuditErr))
 		f.Send(ChangedMsg{Select: sel})
 		return
 	}
-	text := failedSentence(msg) + auditNote(msg.rep.AuditErr)
+	text := failedSentence(msg) + common.AuditNote(msg.rep.AuditErr)
 	f.Send(common.NoticeMsg{Text: "✗ " + text})
 	if c != nil {
 		c.form.SetBusy("")

@@ -106,7 +106,7 @@ func (f *Forms) dropAnswer(msg dropAnswerMsg) tea.Cmd {
 
 // dropped reports the answer, and has the list read again.
 func (f *Forms) dropped(msg droppedMsg) {
-	err, note := splitAudit(msg.err)
+	err, note := common.SplitAudit(msg.err)
 	if err != nil {
 		f.Say("✗ Deleting queue " + msg.q.Name + " failed: " + common.ErrText(err) + "." + note)
 		return

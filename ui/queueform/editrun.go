@@ -130,7 +130,7 @@ func (f *Forms) edited(msg editedMsg) {
 	if e != nil && e.id != msg.id {
 		e = nil
 	}
-	err, note := splitAudit(msg.err)
+	err, note := common.SplitAudit(msg.err)
 	if err == nil {
 		if e != nil {
 			f.Send(dialog.CloseMsg{Dialog: e.form})

@@ -8,8 +8,6 @@
 package queueform
 
 import (
-	"errors"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -119,27 +117,6 @@ func (f *Forms) key(msg KeyMsg) {
 	case key.Matches(msg.Key, keys.DropQueue):
 		f.openDrop(msg.Queue)
 	}
-}
-
-// splitAudit tells a change's own error from a failure to write its
-// audit line (an *awsclient.AuditError, whose Cause is nil when the
-// change was made): the change is reported as it went, and the audit
-// failure said after it, since what it changed is then recorded nowhere.
-func splitAudit(err error) (error, string) {
-	var ae *awsclient.AuditError
-	if errors.As(err, &ae) {
-		return ae.Cause, auditNote(ae.Err)
-	}
-	return err, ""
-}
-
-// auditNote is the sentence added when the audit line could not be
-// written; "" for nil.
-func auditNote(err error) string {
-	if err == nil {
-		return ""
-	}
-	return " ⚠ The audit log could not be written: " + common.ErrText(err) + "."
 }
 
 // next numbers a new flow.

@@ -23,6 +23,10 @@ type Ops struct {
 	Created   awsclient.CreateReport // what CreateQueue reports (with CreateErr; its AuditErr always)
 	SetErr    error                  // what SetAttributes fails with
 	DropErr   error                  // what DeleteQueue fails with
+	// AuditErr is the audit log's failure: DeleteMessages reports it in
+	// its report (as the adapter does); set PurgeErr to an
+	// *awsclient.AuditError for Purge's.
+	AuditErr error
 }
 
 // OpCall is one recorded Operator call.
@@ -85,6 +89,7 @@ func (f *Client) DeleteMessages(_ context.Context, url string, msgs []model.Mess
 		}
 		r.Deleted = append(r.Deleted, m.ID)
 	}
+	r.AuditErr = f.Ops.AuditErr
 	return r, nil
 }
 
