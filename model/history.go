@@ -70,7 +70,7 @@ type Line struct {
 // is loading or unavailable) and, for the levels the SQS API also reports,
 // the polled series s (nil when none). A history read a minute ago is
 // shifted to the window's current place; polled samples fill the periods
-// after its last data point, the newest sample of a period winning (a
+// from its last data point on, the newest sample of a period winning (a
 // level, not a sum: the latest count is the truth). A sum of the period
 // now is in is left out: it is still counting, and would read as a drop.
 func LineOf(h *History, m Metric, w Window, s *Series, now time.Time) Line {
@@ -96,7 +96,11 @@ func LineOf(h *History, m Metric, w Window, s *Series, now time.Time) Line {
 		for k := range s.Len() {
 			pt := s.At(k)
 			i, ok := slot(start, p, n, pt.At)
-			if !ok || i <= last {
+			// The history's last period may still be running (CloudWatch
+			// and localsqs report the current minute): a sample taken in
+			// it is newer than what the history read, and the list
+			// beside the pane shows that sample, so it wins there.
+			if !ok || i < last {
 				continue
 			}
 			vals[i] = float64(m.FromStats(pt.Stats))

@@ -139,3 +139,22 @@ func TestLineShiftsAnOlderHistory(t *testing.T) {
 		t.Errorf("3h line from a 1h history: %+v", l)
 	}
 }
+
+// A history read mid-minute has that minute's value so far; a poll taken
+// after it in the same minute is what the list shows, and the line's
+// "now" must agree with the list.
+func TestLinePollWinsInTheHistorysLastPeriod(t *testing.T) {
+	now := t0.Add(59*time.Minute + 50*time.Second)
+	h := NewHistory("orders", Window1h, t0.Add(59*time.Minute+15*time.Second))
+	h.Set(MetricVisible, t0.Add(58*time.Minute), 40)
+	h.Set(MetricVisible, t0.Add(59*time.Minute), 44) // read at 03:59:15
+	s := NewSeries(10)
+	s.Push(Point{At: t0.Add(59*time.Minute + 45*time.Second), Stats: QueueStats{Visible: 53}})
+	l := LineOf(h, MetricVisible, Window1h, s, now)
+	if l.Now != 53 || l.Live != 59 {
+		t.Errorf("now %v from %d, want the poll's 53 from period 59", l.Now, l.Live)
+	}
+	if got := vals(l)[58]; got != 40 {
+		t.Errorf("a period before the last keeps the history's %v, got %v", 40, got)
+	}
+}

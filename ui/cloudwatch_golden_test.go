@@ -20,8 +20,9 @@ var metricsStates = []struct {
 	keys []string
 	m    func() *uitest.Metrics
 }{
-	{name: "orders_1h", keys: []string{"j", "j", "j"}},
-	{name: "orders_3d", keys: []string{"j", "j", "j", "w", "w", "w", "w"}},
+	{name: "orders_12h", keys: []string{"j", "j", "j"}}, // the first window
+	{name: "orders_1h", keys: []string{"j", "j", "j", "w", "w", "w", "w", "w"}},
+	{name: "orders_3d", keys: []string{"j", "j", "j", "w", "w"}},
 	{name: "idle_queue", keys: []string{"G"}, m: func() *uitest.Metrics { return &uitest.Metrics{Idle: []string{"shipping"}} }},
 	{name: "by_age", keys: []string{"s", "s", "g"}},
 	{name: "access_denied", keys: []string{"j", "j", "j"}, m: func() *uitest.Metrics {

@@ -38,7 +38,7 @@ func TestCloudWatchReadsTheScreenOncePerMinute(t *testing.T) {
 	a, _, clock := cwApp(t, 120, 36, m)
 	// Three polls: one history for the selected queue, one batch of ages
 	// for the nine rows on screen; the two later polls found both fresh.
-	if got := historyCalls(m); !slices.Equal(got, []string{"audit-log/1h"}) {
+	if got := historyCalls(m); !slices.Equal(got, []string{"audit-log/12h"}) {
 		t.Fatalf("histories after three polls: %v", got)
 	}
 	if asks := ageAsks(m); len(asks) != 1 || len(asks[0]) != 9 {
@@ -63,7 +63,7 @@ func TestCloudWatchReadsTheScreenOncePerMinute(t *testing.T) {
 		_, cmd := a.Update(s)
 		cwDrive(t, a, cmd)
 	}
-	if got := historyCalls(m); !slices.Equal(got, []string{"audit-log/1h", "orders/1h"}) {
+	if got := historyCalls(m); !slices.Equal(got, []string{"audit-log/12h", "orders/12h"}) {
 		t.Fatalf("after j j j: %v, want one read, of orders", got)
 	}
 
@@ -72,7 +72,7 @@ func TestCloudWatchReadsTheScreenOncePerMinute(t *testing.T) {
 	for _, k := range []string{"k", "k", "k", "j", "j", "j"} {
 		pressDrive(t, a, k)
 	}
-	want := []string{"audit-log/1h", "orders/1h", "notifications-service-production-eu-west-1-high-priority/1h", "billing/1h"}
+	want := []string{"audit-log/12h", "orders/12h", "notifications-service-production-eu-west-1-high-priority/12h", "billing/12h"}
 	if got := historyCalls(m); !slices.Equal(got, want) {
 		t.Fatalf("stopping on each queue: %v, want %v (each once)", got, want)
 	}
@@ -86,7 +86,7 @@ func TestCloudWatchReadsTheScreenOncePerMinute(t *testing.T) {
 	}
 	clock.T = clock.T.Add(31 * time.Second)
 	cwTick(t, a)
-	if got := historyCalls(m); !slices.Equal(got[4:], []string{"orders/1h"}) {
+	if got := historyCalls(m); !slices.Equal(got[4:], []string{"orders/12h"}) {
 		t.Errorf("the minute tick read %v, want orders again", got[4:])
 	}
 	if asks := ageAsks(m); len(asks) != 2 || len(asks[1]) != 9 {
@@ -109,12 +109,12 @@ func TestWindowKeyReadsEachWindowOnce(t *testing.T) {
 	for range len(model.Windows()) {
 		pressDrive(t, a, "w")
 	}
-	want := []string{"audit-log/1h", "orders/1h", "orders/3h", "orders/12h", "orders/1d", "orders/3d", "orders/1w", "orders/2w"}
+	want := []string{"audit-log/12h", "orders/12h", "orders/1d", "orders/3d", "orders/1w", "orders/2w", "orders/1h", "orders/3h"}
 	if got := historyCalls(m); !slices.Equal(got, want) {
-		t.Fatalf("histories %v, want %v (1h again from the cache)", got, want)
+		t.Fatalf("histories %v, want %v (12h again from the cache)", got, want)
 	}
-	if !strings.Contains(screen(a), "Metrics · orders · 1h by 1m") {
-		t.Errorf("the window did not come round to 1h:\n%s", screen(a))
+	if !strings.Contains(screen(a), "Metrics · orders · 12h by 1m") {
+		t.Errorf("the window did not come round to 12h:\n%s", screen(a))
 	}
 }
 

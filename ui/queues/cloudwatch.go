@@ -101,8 +101,12 @@ type cwState struct {
 	ageBusy                    bool
 }
 
+// DefaultWindow is the history shown first: 12 hours answers "since
+// when?" for a night's incident at a glance (w cycles to the others).
+const DefaultWindow = model.Window12h
+
 func newCWState(o CloudWatch) cwState {
-	s := cwState{client: o.Client, timer: o.Timer, alert: o.AgeAlert, window: model.Window1h,
+	s := cwState{client: o.Client, timer: o.Timer, alert: o.AgeAlert, window: DefaultWindow,
 		hist: map[histKey]histEntry{}, tried: map[histKey]time.Time{}, ages: model.Ages{}, asked: map[string]time.Time{}}
 	if s.timer == nil {
 		s.timer = func(d time.Duration, msg tea.Msg) tea.Cmd {

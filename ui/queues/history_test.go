@@ -22,12 +22,14 @@ func TestHistSpark(t *testing.T) {
 		past, recent string
 	}{
 		{"gaps are blanks, zero the floor", []float64{0, nan, 4, 8}, 4, 4, false, "▁ ▅█", ""},
-		{"right-aligned, live apart", []float64{1, 2, 3}, 2, 5, false, "  ▂▅", "█"},
+		{"right-aligned, live apart", []float64{1, 2, 3}, 2, 5, false, "  ▄▆", "█"},
 		{"levels keep the peak of a cell", []float64{0, 8, 0, 0, 4, 4}, 6, 3, false, "█▁▅", ""},
 		// Summed: the mean, so the newest cell, half reported, is no drop.
-		{"sums average a cell", []float64{4, 4, 8, 8, 8, nan}, 6, 3, true, "▂██", ""},
+		{"sums average a cell", []float64{4, 4, 8, 8, 8, nan}, 6, 3, true, "▅██", ""},
 		// Grouped from the newest: the oldest cell is the short one.
-		{"grouped from the newest", []float64{9, 1, 1, 2, 2}, 5, 2, false, "█▂", ""},
+		{"grouped from the newest", []float64{9, 1, 1, 2, 2}, 5, 2, false, "█▃", ""},
+		// Bars stand on zero: a line between 120 and 123 is nearly flat.
+		{"bars stand on zero", []float64{120, 121, 123}, 3, 3, false, "███", ""},
 		{"no data at all", []float64{nan, nan}, 2, 3, false, "   ", ""},
 	}
 	for _, c := range cases {

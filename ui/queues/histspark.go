@@ -38,6 +38,9 @@ func histSpark(values []float64, live, width int, summed bool) (past, recent str
 			lo, hi, any = min(lo, v), max(hi, v), true
 		}
 	}
+	// Bars stand on zero, not on the window's minimum: 120 s and 123 s of
+	// age are nearly the same height, as they are nearly the same age.
+	lo = min(lo, 0)
 	var a, b strings.Builder
 	a.Grow(width * 3)
 	a.WriteString(strings.Repeat(" ", width-cells))

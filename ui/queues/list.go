@@ -98,12 +98,15 @@ func (l *list) SetAges(ages model.Ages, alert time.Duration, on bool) {
 	l.cols = layoutColumns(l.width, l.longest, l.longestRel, on)
 }
 
-// ageOf is q's age cell: "2m", "3h!" past the alert, "-" when unknown;
+// ageOf is q's age cell: "2m", "3h!" past the alert, "-" when unknown or
+// the queue is empty;
 // old says it is past the alert.
 func (l *list) ageOf(q model.Queue) (text string, old bool) {
 	a, ok := l.ages[q.Name]
 	switch {
-	case !ok:
+	// An empty queue has no oldest message: CloudWatch's 0 would read as
+	// "a message 0 s old". (A queue read with an error keeps its age.)
+	case !ok || (q.Err == nil && !q.FetchedAt.IsZero() && q.Stats.Total() == 0):
 		return "- ", false
 	case a.Oldest > l.ageAlert:
 		return shortAge(a.Oldest) + "!", true

@@ -25,8 +25,8 @@ func TestAnAnswerOvertakenIsKeptForItsQueue(t *testing.T) {
 	b := cwBrowser(t, &uitest.Metrics{})
 	now := b.c.Now()
 	b.cw.histSeq = 2 // orders (1) was asked, then billing (2)
-	b.cw.histBusy = histKey{"billing", model.Window1h}
-	b.Update(historyMsg{seq: 1, key: histKey{"orders", model.Window1h}, h: model.NewHistory("orders", model.Window1h, now), started: now})
+	b.cw.histBusy = histKey{"billing", DefaultWindow}
+	b.Update(historyMsg{seq: 1, key: histKey{"orders", DefaultWindow}, h: model.NewHistory("orders", DefaultWindow, now), started: now})
 	if _, ok := b.cw.history("orders"); !ok {
 		t.Error("orders' history, overtaken by billing's request, was dropped")
 	}
@@ -34,9 +34,9 @@ func TestAnAnswerOvertakenIsKeptForItsQueue(t *testing.T) {
 		t.Error("the overtaken answer ended billing's request")
 	}
 	// An older answer never replaces a newer one of the same queue.
-	newer := model.NewHistory("orders", model.Window1h, now)
-	b.cw.hist[histKey{"orders", model.Window1h}] = histEntry{h: newer, at: now.Add(time.Minute)}
-	b.Update(historyMsg{seq: 1, key: histKey{"orders", model.Window1h}, h: model.NewHistory("orders", model.Window1h, now), started: now})
+	newer := model.NewHistory("orders", DefaultWindow, now)
+	b.cw.hist[histKey{"orders", DefaultWindow}] = histEntry{h: newer, at: now.Add(time.Minute)}
+	b.Update(historyMsg{seq: 1, key: histKey{"orders", DefaultWindow}, h: model.NewHistory("orders", DefaultWindow, now), started: now})
 	if h, _ := b.cw.history("orders"); h != newer {
 		t.Error("an older answer replaced a newer one")
 	}
