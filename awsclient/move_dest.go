@@ -83,7 +83,7 @@ func (s *SQS) planMove(ctx context.Context, req MoveRequest) (*movePlan, error) 
 	// The sources are read up front so that a type mismatch is refused
 	// before anything moves. If the listing is denied, messages are routed
 	// by their ARN alone, looked up as they come.
-	urls, lerr := s.deadLetterSources(ctx, req.SourceURL)
+	urls, lerr := s.DeadLetterSources(ctx, req.SourceURL)
 	if lerr != nil {
 		return p, nil
 	}
@@ -190,8 +190,9 @@ func (s *SQS) queueAttrs(ctx context.Context, url string, names ...string) (map[
 	return out.Attributes, nil
 }
 
-// deadLetterSources lists the queues whose redrive policy names the DLQ.
-func (s *SQS) deadLetterSources(ctx context.Context, dlqURL string) ([]string, error) {
+// DeadLetterSources lists the URLs of the queues whose redrive policy
+// names the DLQ at dlqURL (ListDeadLetterSourceQueues, every page).
+func (s *SQS) DeadLetterSources(ctx context.Context, dlqURL string) ([]string, error) {
 	p := sqs.NewListDeadLetterSourceQueuesPaginator(s.api, &sqs.ListDeadLetterSourceQueuesInput{
 		QueueUrl: aws.String(dlqURL), MaxResults: aws.Int32(1000),
 	})

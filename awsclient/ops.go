@@ -42,6 +42,10 @@ type Operator interface {
 	// the API takes them; "" for RedrivePolicy removes it). before is what
 	// the caller showed as the old values, for the audit log.
 	SetAttributes(ctx context.Context, queueURL string, before, attrs map[string]string) error
+	// DeadLetterSources lists the URLs of the queues whose redrive policy
+	// names dlqURL — SQS's own answer, which knows sources the caller has
+	// not listed (or could not read). A read: asked before DeleteQueue.
+	DeadLetterSources(ctx context.Context, dlqURL string) ([]string, error)
 	// DeleteQueue deletes queueURL.
 	DeleteQueue(ctx context.Context, queueURL string) error
 }

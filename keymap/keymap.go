@@ -166,8 +166,8 @@ func Default() KeyMap {
 			SendFile:  bind("F", "send from a file", "F"),
 			Purge:     bind("P", "purge queue", "P"),
 			Create:    bind("C", "create queue", "C"),
-			Edit:      bind("E", "edit attributes", "E"),
-			DropQueue: bind("X", "delete queue", "X"),
+			Edit:      bind("E", "list: edit attributes", "E"),
+			DropQueue: bind("X", "list: delete queue", "X"),
 		},
 		Peek: Peek{
 			Filter:    bind("/", "filter", "/"),
@@ -182,8 +182,8 @@ func Default() KeyMap {
 			Raw:       bind("v", "pretty / raw body", "v"),
 			Decode:    bind("d", "decode base64/gzip", "d"),
 			BinaryFmt: bind("b", "binary as hex/base64", "b"),
-			Delete:    bind("X", "delete messages", "X"),
-			Resend:    bind("E", "edit and resend", "E"),
+			Delete:    bind("X", "peek: delete messages", "X"),
+			Resend:    bind("E", "peek: edit and resend", "E"),
 		},
 		DLQ: DLQ{
 			GroupBy:    bind("a", "group by the next field", "a"),

@@ -64,13 +64,13 @@ func TestHelpOverlayAndReadOnly(t *testing.T) {
 	press(a, "?")
 	s := screen(a)
 	for _, want := range []string{"READ-ONLY", "profile prod", "Navigation", "Messages", "Dead-letter queues",
-		"R m t x c   off: read-only mode", "peek messages", "refresh now"} {
+		"off in read-only mode:", "redrive DLQ (R), move DLQ to… (m)", "peek messages", "refresh now"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("help lacks %q:\n%s", want, s)
 		}
 	}
 	// Read-only mode hides what changes SQS from the key groups (k9s's
-	// dangerous actions): the one muted line above names the keys instead.
+	// dangerous actions): the muted lines above name them and their keys.
 	if strings.Contains(s, "R           redrive DLQ") {
 		t.Errorf("help offers redrive in read-only mode:\n%s", s)
 	}

@@ -142,12 +142,22 @@ func helpGroup(g keymap.Group, st *common.Styles, w int) []string {
 			st.HelpDesc.Render(common.Trunc(hb.Desc, w-helpKeyW)))
 	}
 	if len(g.Off) > 0 {
-		var ks []string
-		for _, b := range g.Off {
-			ks = append(ks, b.Help().Key)
+		// What read-only hides is said in words, not only as keys: the
+		// user should know that purge exists and why it is missing.
+		lines = append(lines, st.Muted.Render("off in read-only mode:"))
+		line := " "
+		for i, b := range g.Off {
+			word := " " + b.Help().Desc + " (" + b.Help().Key + ")"
+			if i < len(g.Off)-1 {
+				word += ","
+			}
+			if common.Width(line)+common.Width(word) > w && line != " " {
+				lines = append(lines, st.Muted.Render(line))
+				line = " "
+			}
+			line += word
 		}
-		lines = append(lines, st.Muted.Render(common.PadRight(strings.Join(ks, " "), helpKeyW)+
-			common.Trunc("off: read-only mode", w-helpKeyW)))
+		lines = append(lines, st.Muted.Render(common.Trunc(line, w)))
 	}
 	return lines
 }

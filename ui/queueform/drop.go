@@ -34,13 +34,51 @@ const (
 	typed                    // the name was typed: delete
 )
 
-// openDrop asks to delete q. A DLQ that live queues still name is
+// dropSourcesMsg is SQS's answer to which queues name q as their DLQ.
+type dropSourcesMsg struct {
+	q    model.Queue
+	urls []string
+	err  error
+}
+
+// openDrop asks SQS which queues name q as their DLQ before asking
+// anything: the list knows only the queues it has read, and a source
+// unread, failing to read or past the listing would be missed.
+func (f *Forms) openDrop(q model.Queue) tea.Cmd {
+	client, ctx := f.client, f.c.Ctx
+	f.Say("checking which queues use " + common.OneLine(q.Name) + " as their DLQ…")
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, callTimeout)
+		defer cancel()
+		urls, err := client.DeadLetterSources(ctx, q.URL)
+		return dropSourcesMsg{q: q, urls: urls, err: err}
+	}
+}
+
+// dropSources asks to delete q. A DLQ that live queues still name is
 // refused first, naming them; only a second answer goes on to the typed
-// confirmation, which names them again.
-func (f *Forms) openDrop(q model.Queue) {
+// confirmation, which names them again. When SQS could not be asked, the
+// sources the list knows stand in, and the question says so.
+func (f *Forms) dropSources(msg dropSourcesMsg) {
+	q := msg.q
+	seen := map[string]bool{}
 	var sources []string
+	add := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			sources = append(sources, name)
+		}
+	}
+	for _, u := range msg.urls {
+		add(model.NameFromURL(u))
+	}
 	for _, arn := range f.cat.Graph.SourcesOf(q.ARN) {
-		sources = append(sources, f.cat.Graph.Name(arn))
+		add(f.cat.Graph.Name(arn))
+	}
+	f.Say("")
+	if msg.err != nil {
+		f.Say("⚠ could not ask SQS which queues use " + common.OneLine(q.Name) + " as their DLQ (" +
+			common.ErrText(msg.err) + "): only the listed queues were checked")
 	}
 	if len(sources) == 0 {
 		f.Send(dialog.OpenMsg{Dialog: f.typedDrop(q, nil)})

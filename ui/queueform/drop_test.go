@@ -102,3 +102,29 @@ func TestReadOnlyOpensNothing(t *testing.T) {
 		}
 	}
 }
+
+// SQS is asked which queues use the DLQ: a source the list never read
+// (another page, another account) is named in the refusal too.
+func TestDropAsksSQSForSourcesTheListLacks(t *testing.T) {
+	h := newHarness(t, false).on("billing")
+	h.fake.Ops.MoreSources = map[string][]string{h.sel.URL: {"https://sqs.us-east-1.amazonaws.com/222222222222/legacy-worker"}}
+	h.press("X")
+	if h.top() != "Not deleted: billing is the DLQ of 1 queue" {
+		t.Fatalf("X on a queue SQS names as a DLQ opened %q", h.top())
+	}
+	contains(t, "the refusal", h.flat(), "legacy-worker names it as its dead-letter queue")
+}
+
+// When SQS cannot be asked, the listed sources stand in and the status
+// line says only those were checked.
+func TestDropSaysWhenSQSCouldNotBeAsked(t *testing.T) {
+	h := newHarness(t, false).on("billing")
+	h.fake.Ops.SourcesErr = errors.New("AccessDenied: not authorized to perform sqs:ListDeadLetterSourceQueues")
+	h.press("X")
+	if h.top() != "Delete queue billing?" {
+		t.Fatalf("X opened %q", h.top())
+	}
+	if n := h.lastNotice(); !strings.Contains(n, "could not ask SQS which queues use billing") || !strings.Contains(n, "only the listed queues were checked") {
+		t.Errorf("notice %q", n)
+	}
+}

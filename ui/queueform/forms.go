@@ -77,7 +77,9 @@ func matchesDisabled(k tea.KeyPressMsg, bs ...key.Binding) bool {
 func (f *Forms) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case KeyMsg:
-		f.key(msg)
+		return f.key(msg)
+	case dropSourcesMsg:
+		f.dropSources(msg)
 	case createFormMsg:
 		f.createForm(msg)
 	case createAnswerMsg:
@@ -101,11 +103,11 @@ func (f *Forms) Update(msg tea.Msg) tea.Cmd {
 }
 
 // key opens the flow of the key pressed.
-func (f *Forms) key(msg KeyMsg) {
+func (f *Forms) key(msg KeyMsg) tea.Cmd {
 	keys := f.c.Keys.List
 	if f.c.Keys.ReadOnly {
 		f.Say("read-only mode: creating, editing and deleting queues are off")
-		return
+		return nil
 	}
 	switch {
 	case key.Matches(msg.Key, keys.Create):
@@ -115,8 +117,9 @@ func (f *Forms) key(msg KeyMsg) {
 	case key.Matches(msg.Key, keys.Edit):
 		f.openEdit(msg.Queue)
 	case key.Matches(msg.Key, keys.DropQueue):
-		f.openDrop(msg.Queue)
+		return f.openDrop(msg.Queue)
 	}
+	return nil
 }
 
 // next numbers a new flow.

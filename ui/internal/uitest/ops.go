@@ -23,6 +23,10 @@ type Ops struct {
 	Created   awsclient.CreateReport // what CreateQueue reports (with CreateErr; its AuditErr always)
 	SetErr    error                  // what SetAttributes fails with
 	DropErr   error                  // what DeleteQueue fails with
+	SourcesErr error // what DeadLetterSources fails with
+	// MoreSources are sources SQS knows of beyond List, by DLQ URL: a
+	// queue the app has not listed (another page, another account).
+	MoreSources map[string][]string
 	// AuditErr is the audit log's failure: DeleteMessages reports it in
 	// its report (as the adapter does); set PurgeErr to an
 	// *awsclient.AuditError for Purge's.
@@ -127,4 +131,27 @@ func (f *Client) DeleteQueue(_ context.Context, url string) error {
 	f.Mu.Lock()
 	defer f.Mu.Unlock()
 	return f.Ops.DropErr
+}
+
+// DeadLetterSources answers from List: the queues whose redrive policy
+// names the queue at url, or SourcesErr.
+func (f *Client) DeadLetterSources(_ context.Context, url string) ([]string, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	if f.Ops.SourcesErr != nil {
+		return nil, f.Ops.SourcesErr
+	}
+	var arn string
+	for _, q := range f.List {
+		if q.URL == url {
+			arn = q.ARN
+		}
+	}
+	var out []string
+	for _, q := range f.List {
+		if q.Redrive != nil && arn != "" && q.Redrive.DeadLetterTargetARN == arn {
+			out = append(out, q.URL)
+		}
+	}
+	return append(out, f.Ops.MoreSources[url]...), nil
 }
