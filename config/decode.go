@@ -14,7 +14,7 @@ import (
 type decoder struct {
 	f        *File
 	errs     Errors
-	reported map[Pos]bool         // a bad table header is said once, not for each key under it
+	reported map[Pos]bool        // a bad table header is said once, not for each key under it
 	keyPos   map[keymap.Name]Pos // where each key override stands
 }
 
