@@ -57,11 +57,14 @@ var scopes = [][]string{
 }
 
 // Conflicts are the keys two bindings share within a scope, when at least
-// one of the two is in changed: the defaults share keys on purpose (q and
-// ctrl+c both quit, ctrl+c also interrupts), and only what a user changed
-// can have broken them. Each pair is reported once.
+// one of the two is in changed: the defaults share keys on purpose (ctrl+c
+// quits and interrupts), and only what a user changed can have broken
+// them; a key the two shared in the defaults too is no conflict (quit
+// moved to ["Q", "ctrl+c"] still shares ctrl+c with interrupt, as
+// before). Each pair is reported once.
 func (k *KeyMap) Conflicts(changed []Name) []Conflict {
 	var out []Conflict
+	def := Default()
 	seen := map[Conflict]bool{}
 	for _, scope := range scopes {
 		var names []Name
@@ -77,7 +80,8 @@ func (k *KeyMap) Conflicts(changed []Name) []Conflict {
 				}
 				for _, key := range k.Lookup(a).Keys() {
 					c := Conflict{key, a, b}
-					if slices.Contains(k.Lookup(b).Keys(), key) && !seen[c] {
+					byDefault := slices.Contains(def.Lookup(a).Keys(), key) && slices.Contains(def.Lookup(b).Keys(), key)
+					if slices.Contains(k.Lookup(b).Keys(), key) && !seen[c] && !byDefault {
 						seen[c] = true
 						out = append(out, c)
 					}
