@@ -129,6 +129,7 @@ func TestBadFiles(t *testing.T) {
 		{"unknown role", "[theme]\nstatus-error = \"red\"\n", `config.toml:2:1: theme: no role "status-error" (did you mean status-err?); the roles are app, `},
 		{"unknown area", "[keys.peeek]\ndelete = [\"D\"]\n", `config.toml:1:7: keys: no area "peeek" (did you mean peek?); the areas are nav, global, list, peek, dlq, dialog, input, form, editor`},
 		{"unknown binding", "[keys.peek]\ndelet = [\"D\"]\n", `config.toml:2:1: keys.peek: no binding "delet" (did you mean delete?); the bindings are filter, body, `},
+		{"setting under a table", "[keys.list]\nsort = \"o\"\nrefresh = \"5s\"\n", `config.toml:3:1: keys.list: no binding "refresh"; the bindings are filter, open, peek, details, sort, window, send, send-file, purge, create, edit, drop-queue (refresh is a setting of its own: put it above the first [table])`},
 		{"key not a string", "[keys.peek]\ndelete = [\"D\", 4]\n", `config.toml:2:1: keys.peek.delete: keys are strings in quotes, not a number`},
 		{"no keys", "[keys.peek]\ndelete = []\n", `config.toml:2:1: keys.peek.delete: an empty list: a binding needs at least one key`},
 		{"key misspelt", "[keys.global]\nback = [\"escape\"]\n", `config.toml:2:1: keys.global.back: "escape" is not a key name Bubble Tea uses: write "esc"`},

@@ -69,8 +69,8 @@ func (d *decoder) theme(e entry) {
 	case len(e.key) > 2 || e.table:
 		d.fail(e.key[1], "theme.%s takes a colour, not a table", e.key[1].name)
 	case !slices.Contains(common.ThemeRoles(), e.key[1].name):
-		d.fail(e.key[1], "theme: no role %q%s; the roles are %s", e.key[1].name,
-			didYouMean(e.key[1].name, common.ThemeRoles()), strings.Join(common.ThemeRoles(), ", "))
+		d.fail(e.key[1], "theme: no role %q%s; the roles are %s%s", e.key[1].name,
+			didYouMean(e.key[1].name, common.ThemeRoles()), strings.Join(common.ThemeRoles(), ", "), misplaced(e.key[1].name))
 	default:
 		s, ok := e.val.v.(string)
 		if !ok {
@@ -110,7 +110,8 @@ func (d *decoder) keys(e entry) {
 	names := keymap.Names(area.name)
 	switch {
 	case !slices.Contains(names, b.name):
-		d.fail(b, "keys.%s: no binding %q%s; the bindings are %s", area.name, b.name, didYouMean(b.name, names), strings.Join(names, ", "))
+		d.fail(b, "keys.%s: no binding %q%s; the bindings are %s%s", area.name, b.name, didYouMean(b.name, names),
+			strings.Join(names, ", "), misplaced(b.name))
 		return
 	case len(e.key) > 3 || e.table:
 		d.fail(b, "keys.%s.%s takes a list of keys, not a table", area.name, b.name)
@@ -165,6 +166,15 @@ func (d *decoder) conflicts() {
 		}
 		d.errs = append(d.errs, Error{File: d.f.Path, Pos: pos, Msg: "key conflict: " + c.String() + ": only one of them would ever see it"})
 	}
+}
+
+// misplaced explains a top-level setting found inside a table: in TOML a
+// key belongs to the last [table] above it.
+func misplaced(name string) string {
+	if _, ok := lookupSetting(name); ok {
+		return fmt.Sprintf(" (%s is a setting of its own: put it above the first [table])", name)
+	}
+	return ""
 }
 
 func dotted(ps []part) string {
