@@ -110,3 +110,21 @@ func TestConfigExampleAndMistakes(t *testing.T) {
 		t.Errorf("broken file: exit %d, stdout %q, stderr %q; want %q", code, stdout.String(), stderr.String(), want)
 	}
 }
+
+// The README's example file loads as it is.
+func TestREADMEConfigExample(t *testing.T) {
+	writeConfig(t, "", nil)
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "## Configuration")
+	_, block, ok := strings.Cut(section, "```toml\n")
+	block, _, _ = strings.Cut(block, "```")
+	if !ok || block == "" {
+		t.Fatal("no ```toml block in the README's Configuration section")
+	}
+	if _, err := config.Parse("README.md", []byte(block)); err != nil {
+		t.Errorf("the README's example: %v", err)
+	}
+}
