@@ -44,7 +44,7 @@ var settingFlags = map[string]string{
 // setting, first match wins: set for one shell (`AWS_PROFILE=dev
 // sqscope`), they are meant over a file's standing default.
 var settingEnv = map[string][]string{
-	"profile":      {"AWS_PROFILE"},
+	"profile":      {"AWS_PROFILE", "AWS_DEFAULT_PROFILE"},
 	"region":       {"AWS_REGION", "AWS_DEFAULT_REGION"},
 	"endpoint-url": {"AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL"},
 }

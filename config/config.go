@@ -8,6 +8,7 @@
 package config
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -113,3 +114,11 @@ func (f *File) finish(entries []entry) (*File, error) {
 	}
 	return f, nil
 }
+
+// Example is a commented configuration file with every setting, the
+// theme's form and the key overrides' areas and names (`sqscope config
+// --example`). A test loads it and checks that it names every setting,
+// area and binding, so it cannot fall behind.
+//
+//go:embed example.toml
+var Example string

@@ -135,6 +135,8 @@ func TestBadFiles(t *testing.T) {
 		{"key misspelt", "[keys.global]\nback = [\"escape\"]\n", `config.toml:2:1: keys.global.back: "escape" is not a key name Bubble Tea uses: write "esc"`},
 		{"key with dash", "[keys.global]\nquit = [\"ctrl-q\"]\n", `config.toml:2:1: keys.global.quit: "ctrl-q" is not how Bubble Tea writes that key: write "ctrl+q"`},
 		{"modifiers out of order", "[keys.global]\nquit = \"alt+ctrl+q\"\n", `config.toml:2:8: keys.global.quit: "alt+ctrl+q" is not how Bubble Tea writes that key: write "ctrl+alt+q"`},
+		{"shift and a letter", "[keys.global]\nquit = \"shift+q\"\n", `config.toml:2:8: keys.global.quit: "shift+q" is not how Bubble Tea writes that key: write "Q"`},
+		{"ctrl and a capital", "[keys.global]\nquit = \"ctrl+Q\"\n", `config.toml:2:8: keys.global.quit: "ctrl+Q" is not how Bubble Tea writes that key: write "ctrl+q"`},
 		{"unknown key name", "[keys.global]\nrefresh = \"f55\"\n", `config.toml:2:11: keys.global.refresh: "f55" is not a key: `},
 		{"conflict", "[keys.peek]\ncopy = [\"X\"]\n", `config.toml:2:1: key conflict: "X" is bound to both peek.copy and peek.delete: only one of them would ever see it`},
 		{"conflict with a global key", "[keys.list]\nsort = [\"r\"]\n", `config.toml:2:1: key conflict: "r" is bound to both global.refresh and list.sort`},
@@ -205,6 +207,16 @@ func TestExample(t *testing.T) {
 		rest, _, _ := strings.Cut(Example[i+len(line):], "\n")
 		if got := strings.Fields(rest); !slices.Equal(got, keymap.Names(a)) {
 			t.Errorf("the example's %s bindings %v, want %v", a, got, keymap.Names(a))
+		}
+	}
+}
+
+// The spellings Bubble Tea produces are taken as they are.
+func TestGoodKeys(t *testing.T) {
+	for _, k := range []string{"x", "X", "?", "/", "+", "é", "enter", "esc", "space", "tab", "shift+tab", "ctrl+c", "ctrl+alt+x",
+		"alt+enter", "ctrl++", "f5", "f24", "pgdown", "pgup", "home", "delete", "backspace", "ctrl+shift+x"} {
+		if msg := checkKey(k); msg != "" {
+			t.Errorf("%q refused: %s", k, msg)
 		}
 	}
 }

@@ -121,8 +121,15 @@ func fix(mods []string, base string) string {
 	} else if slices.Contains(namedKeys, strings.ToLower(base)) {
 		base = strings.ToLower(base)
 	}
-	if len(ms) > 0 && utf8.RuneCountInString(base) == 1 && unicode.IsUpper([]rune(base)[0]) {
-		base = strings.ToLower(base)
+	// A shifted letter arrives as its capital ("X", not "shift+x"); a
+	// capital with ctrl arrives as ctrl+shift+x, so ctrl+X means ctrl+x.
+	if r := []rune(base); len(r) == 1 && unicode.IsLetter(r[0]) {
+		if slices.Equal(ms, []string{"shift"}) {
+			return strings.ToUpper(base)
+		}
+		if len(ms) > 0 && unicode.IsUpper(r[0]) {
+			base = strings.ToLower(base)
+		}
 	}
 	return strings.Join(append(ms, base), "+")
 }
