@@ -53,9 +53,13 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 // printConfig writes the file's path and the settings in effect.
 func printConfig(w io.Writer, f *tuiFlags) {
 	file := f.file
-	if file.Found {
+	switch {
+	case file.Found:
 		fmt.Fprintf(w, "configuration file: %s\n\n", file.Path)
-	} else {
+	case file.Path == "":
+		fmt.Fprintln(w, "configuration file: none (no place for one: set XDG_CONFIG_HOME or HOME, or use --config)")
+		fmt.Fprintln(w)
+	default:
 		fmt.Fprintf(w, "configuration file: none (it would be %s; sqscope config --example prints one to start from)\n\n", file.Path)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

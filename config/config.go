@@ -24,7 +24,7 @@ import (
 // File is what a configuration file says. Set tells which settings it
 // gives (by key, with where); the fields of the others hold zero values.
 type File struct {
-	Path  string // the file read, or the default path when none exists
+	Path  string // the file read, or the default path when none exists ("" when there is none)
 	Found bool   // false: no file at Path, every setting is a default
 	Set   map[string]Pos
 
@@ -66,7 +66,8 @@ func Load(path string) (*File, error) {
 	if !asked {
 		var err error
 		if path, err = DefaultPath(); err != nil {
-			return nil, err
+			// Nowhere to look is no file: no reason to refuse to start.
+			return (&File{}).finish(nil)
 		}
 	}
 	f := &File{Path: path}

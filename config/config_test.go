@@ -184,6 +184,10 @@ func TestLoad(t *testing.T) {
 	if p, _ := DefaultPath(); p != filepath.Join(homeDir, ".config", "sqscope", "config.toml") {
 		t.Errorf("without XDG_CONFIG_HOME: %s", p)
 	}
+	t.Setenv("HOME", "")
+	if f, err := Load(""); err != nil || f.Found || f.Path != "" || !f.CloudWatch {
+		t.Errorf("with nowhere to look: %+v, %v; want the defaults", f, err)
+	}
 }
 
 // The example loads cleanly and names every setting, area and binding.
