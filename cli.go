@@ -21,14 +21,18 @@ import (
 var synopses = map[string]string{
 	"sqscope": `usage: sqscope [flags]           browse SQS queues (standard AWS SDK configuration)
        sqscope server [flags]    run the embedded SQS-compatible server alone
+       sqscope config [flags]    the configuration file and the settings in effect
        sqscope help [command]    this help, or a command's`,
 	"sqscope server": `usage: sqscope server [flags]    run the embedded SQS-compatible server alone, for the
                                  AWS CLI, boto3 or any SDK (in memory, no authentication)`,
+	"sqscope config": `usage: sqscope config [flags]    print the configuration file in use and every setting in effect,
+                                 with where it came from (default, environment, file, flag);
+                                 takes the TUI's flags, to show what they change`,
 }
 
 // placeholders name a flag's value in the usage; flags not listed are switches.
 var placeholders = map[string]string{
-	"profile": "NAME", "region": "NAME", "endpoint-url": "URL", "audit-log": "PATH",
+	"profile": "NAME", "region": "NAME", "endpoint-url": "URL", "audit-log": "PATH", "config": "PATH",
 	"refresh": "DURATION", "refresh-all": "DURATION", "age-alert": "DURATION", "seed": "N", "addr": "HOST:PORT",
 }
 
@@ -156,6 +160,8 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		return usageFail(stderr, "help takes at most one command, one of: %s", strings.Join(commands, ", "))
 	case len(args) == 1 && args[0] == "server":
 		fs = newServerFlags(&serverFlags{})
+	case len(args) == 1 && args[0] == "config":
+		fs = newConfigFlags(&tuiFlags{}, new(bool))
 	case len(args) == 1 && args[0] != "help" && !strings.HasPrefix(args[0], "-"):
 		return unknownCommand(stderr, args[0])
 	}

@@ -32,6 +32,8 @@ func isolateAWS(t *testing.T, env map[string]string) {
 		"AWS_CONFIG_FILE": none, "AWS_SHARED_CREDENTIALS_FILE": none, "AWS_EC2_METADATA_DISABLED": "true",
 		// The audit log is opened at start: never in this machine's state.
 		"XDG_STATE_HOME": filepath.Join(t.TempDir(), "state"),
+		// Nor is this machine's configuration file read.
+		"XDG_CONFIG_HOME": filepath.Join(t.TempDir(), "config"),
 	}
 	for _, k := range []string{"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
 		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_SESSION_TOKEN", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"} {
@@ -90,9 +92,9 @@ func TestCommandLine(t *testing.T) {
 		{name: "switch given a separate value", args: []string{"--read-only", "true"}, code: 2,
 			stderr: []string{`sqscope: unexpected argument "true": --read-only takes no value (write --read-only=true)`}},
 		{name: "unknown command", args: []string{"serve"}, code: 2,
-			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, help (with none, sqscope opens the TUI)`}},
+			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, config, help (with none, sqscope opens the TUI)`}},
 		{name: "unknown command, nothing close", args: []string{"ls"}, code: 2,
-			stderr: []string{`sqscope: unknown command "ls"; commands: server, help (with none, sqscope opens the TUI)`}},
+			stderr: []string{`sqscope: unknown command "ls"; commands: server, config, help (with none, sqscope opens the TUI)`}},
 		{name: "command after flags", args: []string{"--demo", "server"}, code: 2,
 			stderr: []string{`sqscope: unexpected argument "server": a command comes before the flags (did you mean sqscope server …?)`}},
 		{name: "stray argument", args: []string{"--demo", "orders"}, code: 2,
@@ -100,7 +102,7 @@ func TestCommandLine(t *testing.T) {
 		{name: "server: stray argument", args: []string{"server", "orders"}, code: 2,
 			stderr: []string{`sqscope: unexpected argument "orders": sqscope server takes only flags (see sqscope server --help)`}},
 		{name: "help for an unknown command", args: []string{"help", "serve"}, code: 2,
-			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, help (with none, sqscope opens the TUI)`}},
+			stderr: []string{`sqscope: unknown command "serve" (did you mean server?); commands: server, config, help (with none, sqscope opens the TUI)`}},
 		{name: "seed without demo", args: []string{"--seed", "7"}, code: 2,
 			stderr: []string{"sqscope: --seed only applies with --demo: add --demo, or leave --seed out"}},
 		{name: "server: seed without demo", args: []string{"server", "--seed", "7"}, code: 2,
@@ -172,6 +174,7 @@ func TestCommandLine(t *testing.T) {
 // made); without it the UI reads CloudWatch with the SQS client's
 // configuration.
 func TestNoCloudWatch(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no configuration file
 	client := awsclient.NewStatic("http://127.0.0.1:9324", "us-east-1", awsclient.Config{})
 	for _, c := range []struct {
 		args []string

@@ -21,6 +21,8 @@ func TestHelp(t *testing.T) {
 		{[]string{"help"}, tui},
 		{[]string{"help", "help"}, tui},
 		{[]string{"help", "server"}, server},
+		{[]string{"help", "config"}, usageOf(newConfigFlags(&tuiFlags{}, new(bool)))},
+		{[]string{"config", "--help"}, usageOf(newConfigFlags(&tuiFlags{}, new(bool)))},
 		{[]string{"server", "--help"}, server},
 	} {
 		var stdout, stderr bytes.Buffer
@@ -39,7 +41,7 @@ func TestHelp(t *testing.T) {
 // lists every flag with its value's placeholder, and never `-demo`.
 func TestUsageSpellsFlagsWithTwoDashes(t *testing.T) {
 	singleDash := regexp.MustCompile(`(^|\s)-[a-z]`)
-	for _, fs := range []*flag.FlagSet{newTUIFlags(&tuiFlags{}), newServerFlags(&serverFlags{})} {
+	for _, fs := range []*flag.FlagSet{newTUIFlags(&tuiFlags{}), newServerFlags(&serverFlags{}), newConfigFlags(&tuiFlags{}, new(bool))} {
 		usage := usageOf(fs)
 		if singleDash.MatchString(usage) {
 			t.Errorf("%s usage spells a flag with one dash:\n%s", fs.Name(), usage)

@@ -1,5 +1,6 @@
 // Command sqscope is a terminal UI for Amazon SQS. With no subcommand it runs
-// the TUI; `sqscope server` runs the embedded SQS-compatible server alone.
+// the TUI; `sqscope server` runs the embedded SQS-compatible server alone;
+// `sqscope config` shows the configuration in effect.
 package main
 
 import (
@@ -22,7 +23,7 @@ const (
 )
 
 // commands are the subcommands, in the order usage and errors list them.
-var commands = []string{"server", "help"}
+var commands = []string{"server", "config", "help"}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "server":
 		return runServer(args[1:], stdout, stderr)
+	case "config":
+		return runConfig(args[1:], stdout, stderr)
 	case "help":
 		return runHelp(args[1:], stdout, stderr)
 	}

@@ -42,9 +42,18 @@ var regionShape = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
 // fromFlag says --region gave it; otherwise the message names where the
 // SDK found it.
 func checkRegion(region string, fromFlag bool) (malformed, unknown string) {
-	source := ""
+	if fromFlag {
+		return checkRegionFrom(region, "")
+	}
+	return checkRegionFrom(region, regionSource(region))
+}
+
+// checkRegionFrom is checkRegion for a region from where ("" for --region,
+// else e.g. "AWS_REGION" or the configuration file).
+func checkRegionFrom(region, where string) (malformed, unknown string) {
+	fromFlag, source := where == "", ""
 	if !fromFlag {
-		source = " from " + regionSource(region)
+		source = " from " + where
 	}
 	// FIPS pseudo-regions (fips-us-east-1, us-east-1-fips) are rewritten by
 	// the SDK to the region and a FIPS endpoint; check the region.

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/config"
 	"github.com/sqscope/sqscope/ui"
 	"github.com/sqscope/sqscope/ui/queues"
 )
@@ -36,6 +36,13 @@ type tuiFlags struct {
 	noCloudWatch bool
 	ageAlert     time.Duration
 	auditLog     string // empty: audit.DefaultPath()
+
+	// The configuration file: --config, else the default path; what it
+	// says (theme, keys, profile patterns) and where each setting of the
+	// flags above came from (see tuiconfig.go).
+	configPath string
+	file       *config.File
+	origins    map[string]origin
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -53,6 +60,7 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 		"(they cost about $0.01 per 1,000 metrics)")
 	fs.DurationVar(&f.ageAlert, "age-alert", queues.DefaultAgeAlert, "highlight queues whose oldest message is older than this (from CloudWatch)")
 	fs.StringVar(&f.auditLog, "audit-log", "", "file every change is recorded in, one JSON line each (default: $XDG_STATE_HOME/sqscope/audit.jsonl, else ~/.local/state/sqscope/audit.jsonl)")
+	fs.StringVar(&f.configPath, "config", "", "the configuration file (default: $XDG_CONFIG_HOME/sqscope/config.toml, else ~/.config/sqscope/config.toml; see sqscope config)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -63,21 +71,43 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 	if code, done = parseFlags(fs, args, stdout, stderr); done || f.version {
 		return f, code, done
 	}
-	if f.refresh < 500*time.Millisecond {
-		return f, usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
-	}
-	if f.refreshAll < f.refresh {
-		return f, usageFail(stderr, "--refresh-all %s is shorter than --refresh %s: every queue cannot be read more often "+
-			"than those on screen", f.refreshAll, f.refresh), true
-	}
-	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
+	if code, done = loadConfig(fs, &f, stderr); done {
 		return f, code, done
 	}
-	if f.ageAlert <= 0 {
-		return f, usageFail(stderr, "--age-alert %s must be longer than zero, e.g. --age-alert 30m", f.ageAlert), true
+	code, done = checkTUIFlags(fs, &f, stderr)
+	return f, code, done
+}
+
+// checkTUIFlags refuses settings that are wrong or do not go together,
+// wherever they came from, and warns about those that mean nothing.
+func checkTUIFlags(fs *flag.FlagSet, f *tuiFlags, stderr io.Writer) (code int, done bool) {
+	if f.refresh < 500*time.Millisecond {
+		return usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
 	}
-	if f.noCloudWatch && setFlags(fs)["age-alert"] {
-		return f, usageFail(stderr, "--age-alert needs CloudWatch, which --no-cloudwatch turns off: leave out one of them"), true
+	if f.refreshAll < f.refresh {
+		return usageFail(stderr, "%s is shorter than %s: every queue cannot be read more often "+
+			"than those on screen", describe(f, "refresh-all", f.refreshAll), describe(f, "refresh", f.refresh)), true
+	}
+	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
+		return code, done
+	}
+	if f.ageAlert <= 0 {
+		return usageFail(stderr, "--age-alert %s must be longer than zero, e.g. --age-alert 30m", f.ageAlert), true
+	}
+	// A flag that turns CloudWatch off for one run wins over the file's
+	// age alert; any other pairing of the two is a contradiction.
+	cw, age := f.origins["cloudwatch"], f.origins["age-alert"]
+	ageGiven := age.kind == "flag" || age.kind == "file"
+	if f.noCloudWatch && ageGiven && !(cw.kind == "flag" && age.kind == "file") {
+		off := "--no-cloudwatch"
+		if cw.kind == "file" {
+			off = fmt.Sprintf("cloudwatch = false (%s)", cw.where)
+		}
+		on := "--age-alert"
+		if age.kind == "file" {
+			on = fmt.Sprintf("age-alert (%s)", age.where)
+		}
+		return usageFail(stderr, "%s needs CloudWatch, which %s turns off: leave out one of them", on, off), true
 	}
 	// The demo server is local and answers with dummy credentials in
 	// us-east-1, so these would silently mean nothing.
@@ -92,7 +122,7 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 			f.warnings = append(f.warnings, warn(stderr, "%s ignored: --demo runs its own server", andList(ignored)))
 		}
 	}
-	return f, 0, false
+	return 0, false
 }
 
 // Seams for the tests, which have no terminal and must not start the TUI.
@@ -140,7 +170,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	// endpoint (flag, environment or profile) makes AWS's names moot: an
 	// emulator takes any region, e.g. ElasticMQ's "elasticmq".
 	if ep := client.Endpoint(); !f.demo && ep.URL == "" && ep.Region != "" {
-		malformed, unknown := checkRegion(ep.Region, f.region != "")
+		malformed, unknown := checkRegionFrom(ep.Region, regionWhere(&f, ep.Region))
 		switch {
 		case malformed != "" && f.region != "":
 			return usageFail(stderr, "%s", malformed)
@@ -155,9 +185,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 
 // runApp runs the UI on client until it ends, then releases what it holds.
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
-	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
-		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
-		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog})
+	app := ui.New(client, uiOptions(client, f))
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)

@@ -2,6 +2,7 @@ package keymap
 
 import (
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 )
@@ -91,8 +92,14 @@ func Short(b key.Binding, desc string) key.Binding {
 }
 
 // ShortKey is b shown as keys (one of its keys, say) and desc: the hint
-// stays tied to b, so it disappears with it in read-only mode.
+// stays tied to b, so it disappears with it in read-only mode. When the
+// configuration gave b other keys, keys would name none that works, so
+// b's own help keys are shown instead. (One that works is enough: a
+// confirmation's "n/esc/enter" names enter, which another binding has.)
 func ShortKey(b key.Binding, keys, desc string) key.Binding {
+	if !slices.ContainsFunc(strings.Split(keys, "/"), func(k string) bool { return slices.Contains(b.Keys(), k) }) {
+		keys = b.Help().Key
+	}
 	b.SetHelp(keys, desc)
 	return b
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/auditlog"
 	"github.com/sqscope/sqscope/ui/common"
@@ -46,6 +48,15 @@ type Options struct {
 	// AuditPath is the audit log the viewer (L) reads; "" is
 	// audit.DefaultPath, where the client writes it.
 	AuditPath string
+	// Keys are the bindings with the configuration file's overrides; nil
+	// is keymap.Default(). Read-only mode is applied on top of them.
+	Keys *keymap.KeyMap
+	// Theme colours the style roles it names (NO_COLOR still wins).
+	Theme common.Theme
+	// ProdPattern marks a profile (by name or account) as production,
+	// shown in a warning colour; ReadOnlyPattern makes a matching profile
+	// read-only. nil: none. From the configuration file.
+	ProdPattern, ReadOnlyPattern *regexp.Regexp
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -103,7 +114,11 @@ func New(c awsclient.Client, o Options) *App {
 	ep := c.Endpoint()
 	ep.ReadOnly = o.ReadOnly || ep.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
-	com := common.New(ctx, ep.ReadOnly)
+	keys := keymap.Default()
+	if o.Keys != nil {
+		keys = *o.Keys
+	}
+	com := common.NewWith(ctx, keys, o.Theme, ep.ReadOnly)
 	a := &App{
 		com: com, client: c, ep: ep, opts: o, cancel: cancel,
 		notice:  o.Notice,

@@ -29,11 +29,18 @@ type Common struct {
 // New is the Common of a session: styles from the environment (NO_COLOR),
 // keys for read-only mode or not, the real clock.
 func New(ctx context.Context, readOnly bool) *Common {
-	keys := keymap.Default()
+	return NewWith(ctx, keymap.Default(), nil, readOnly)
+}
+
+// NewWith is New with the configuration's keys and theme. Read-only mode
+// disables the mutating bindings after the overrides, so a changing
+// action moved to another key is still hidden; NO_COLOR still beats the
+// theme.
+func NewWith(ctx context.Context, keys keymap.KeyMap, theme Theme, readOnly bool) *Common {
 	if readOnly {
 		keys = keymap.ReadOnly(keys)
 	}
-	return &Common{Styles: StylesFromEnv(), Keys: keys, Now: time.Now, Ctx: ctx}
+	return &Common{Styles: StylesFor(theme), Keys: keys, Now: time.Now, Ctx: ctx}
 }
 
 // Pane is what the root asks of every pane. Update takes the keys routed
