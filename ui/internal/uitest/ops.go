@@ -14,16 +14,16 @@ import (
 type Ops struct {
 	Calls []OpCall // every call, in order
 
-	SendErr   error                  // whole-call failure of Send
-	SendFail  map[int]error          // index of a message → its refusal
-	DeleteErr error                  // whole-call failure of DeleteMessages
-	DelFail   map[string]error       // message id → its refusal
-	PurgeErr  error                  // what Purge fails with
-	CreateErr error                  // what CreateQueue fails with
-	Created   awsclient.CreateReport // what CreateQueue reports (with CreateErr; its AuditErr always)
-	SetErr    error                  // what SetAttributes fails with
-	DropErr   error                  // what DeleteQueue fails with
-	SourcesErr error // what DeadLetterSources fails with
+	SendErr    error                  // whole-call failure of Send
+	SendFail   map[int]error          // index of a message → its refusal
+	DeleteErr  error                  // whole-call failure of DeleteMessages
+	DelFail    map[string]error       // message id → its refusal
+	PurgeErr   error                  // what Purge fails with
+	CreateErr  error                  // what CreateQueue fails with
+	Created    awsclient.CreateReport // what CreateQueue reports (with CreateErr; its AuditErr always)
+	SetErr     error                  // what SetAttributes fails with
+	DropErr    error                  // what DeleteQueue fails with
+	SourcesErr error                  // what DeadLetterSources fails with
 	// MoreSources are sources SQS knows of beyond List, by DLQ URL: a
 	// queue the app has not listed (another page, another account).
 	MoreSources map[string][]string
