@@ -58,7 +58,7 @@ func TestOverride(t *testing.T) {
 	if !key.Matches(tea.KeyPressMsg{Code: tea.KeyDelete}, k.Peek.Delete) || !key.Matches(press('d', "D"), k.Peek.Delete) {
 		t.Error("the new keys do not delete")
 	}
-	if h := k.Peek.Delete.Help(); h.Key != "D/delete" || h.Desc != "delete messages" {
+	if h := k.Peek.Delete.Help(); h.Key != "D/delete" || h.Desc != "peek: delete messages" {
 		t.Errorf("help %+v", h)
 	}
 	ro := ReadOnly(k)
