@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui"
 	"github.com/sqscope/sqscope/ui/queues"
 )
@@ -36,6 +37,7 @@ type tuiFlags struct {
 	noCloudWatch bool
 	ageAlert     time.Duration
 	auditLog     string // empty: audit.DefaultPath()
+	queue        string // a deep link: opened in the peek flow once listed
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -53,6 +55,8 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 		"(they cost about $0.01 per 1,000 metrics)")
 	fs.DurationVar(&f.ageAlert, "age-alert", queues.DefaultAgeAlert, "highlight queues whose oldest message is older than this (from CloudWatch)")
 	fs.StringVar(&f.auditLog, "audit-log", "", "file every change is recorded in, one JSON line each (default: $XDG_STATE_HOME/sqscope/audit.jsonl, else ~/.local/state/sqscope/audit.jsonl)")
+	fs.StringVar(&f.queue, "queue", "", "open this queue's messages at start: a name, a queue URL, an ARN or an AWS console link "+
+		"(its region and account must be the session's)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -72,6 +76,14 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 	}
 	if code, done = seedWithoutDemo(fs, f.demo, stderr); done {
 		return f, code, done
+	}
+	// A malformed link is a mistake on the command line: said before the
+	// TUI covers the terminal. Whether the queue exists is known only once
+	// the list has loaded, and is said on the status line then.
+	if f.queue != "" {
+		if _, err := model.ParseQueueRef(f.queue); err != nil {
+			return f, usageFail(stderr, "--queue: %v", err), true
+		}
 	}
 	if f.ageAlert <= 0 {
 		return f, usageFail(stderr, "--age-alert %s must be longer than zero, e.g. --age-alert 30m", f.ageAlert), true
@@ -157,7 +169,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
 		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
-		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog})
+		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog, Queue: f.queue})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)

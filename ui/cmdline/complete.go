@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/sahilm/fuzzy"
+
+	"github.com/sqscope/sqscope/ui/common"
 )
 
 // cand is one candidate for the word being typed: a command, or an
@@ -155,7 +157,12 @@ func (l *Line) queueCands(head, arg string) []cand {
 	}
 	out := make([]cand, 0, min(len(idx), maxCands))
 	for _, i := range idx[:min(len(idx), maxCands)] {
-		out = append(out, cand{text: head + names[i], arg: names[i], label: names[i], note: l.s.Queues[i].Type.String()})
+		q := l.s.Queues[i]
+		note := q.Type.String()
+		if q.Err == nil {
+			note += " · " + common.Commas(q.Stats.Visible) + " visible"
+		}
+		out = append(out, cand{text: head + names[i], arg: names[i], label: names[i], note: note})
 	}
 	return out
 }

@@ -18,6 +18,9 @@ const shownCands = 5
 // line; the root lets the rows cover the bottom of the body.
 func (l *Line) View() string {
 	rows := l.candRows()
+	if l.err != "" && len(l.cands) == 1 && l.cands[0].info {
+		rows = nil // the reason beside the prompt says it already
+	}
 	return strings.Join(append(rows, l.prompt()), "\n")
 }
 
@@ -39,15 +42,15 @@ func (l *Line) candRows() []string {
 	for i := start; i < start+n; i++ {
 		c := l.cands[i]
 		label := common.PadRight(common.MiddleCut(sanitize.Line(c.label), labelW), labelW)
-		row := " " + label
+		row := "  " + label
 		if c.note != "" {
 			row += "  " + st.Muted.Render(sanitize.Line(c.note))
 		}
 		switch {
 		case c.info && strings.HasPrefix(c.label, "✗"):
-			row = " " + st.StatusErr.Render(common.Trunc(sanitize.Line(c.label), l.width-1))
+			row = "  " + st.StatusErr.Render(common.Trunc(sanitize.Line(c.label), l.width-2))
 		case i == l.pick && !c.info:
-			row = st.Selected.Render(common.PadRight(">"+label+"  "+sanitize.Line(c.note), l.width))
+			row = st.Selected.Render(common.PadRight("> "+label+"  "+sanitize.Line(c.note), l.width))
 		}
 		rows = append(rows, common.Trunc(row, l.width))
 	}
