@@ -155,7 +155,7 @@ func Default() KeyMap {
 			PrevPane:  bind("shift+tab", "previous pane", "shift+tab"),
 			Back:      bind("esc", "clear / back", "esc"),
 			Audit:     bind("L", "audit log", "L"),
-			Command:   bind(":", "command: :q queue, :dlq, :region…", ":"),
+			Command:   bind(":", "command: :q NAME, :dlq", ":"),
 		},
 		List: List{
 			Filter:  bind("/", "filter", "/"),

@@ -14,14 +14,30 @@ import (
 // short list, like k9s's, that leaves the screen readable.
 const shownCands = 5
 
-// View is the candidate rows, then the prompt, which takes the status
-// line; the root lets the rows cover the bottom of the body.
+// View is the candidate rows, or why the last enter was refused, then the
+// prompt, which takes the status line; the root lets the rows above it
+// cover the bottom of the body.
 func (l *Line) View() string {
 	rows := l.candRows()
-	if l.err != "" && len(l.cands) == 1 && l.cands[0].info {
-		rows = nil // the reason beside the prompt says it already
+	if l.err != "" {
+		rows = l.errRows()
 	}
 	return strings.Join(append(rows, l.prompt()), "\n")
+}
+
+// maxErrRows bounds the reason: the fix it names (":region eu-west-1")
+// comes last and must not be cut at 80 columns.
+const maxErrRows = 3
+
+// errRows are the reason a line was refused, wrapped.
+func (l *Line) errRows() []string {
+	st := &l.c.Styles
+	lines := common.Wrap("✗ "+common.OneLine(l.err), max(l.width-2, 1))
+	lines = lines[:min(len(lines), maxErrRows, max(l.height/3, 1))]
+	for i, s := range lines {
+		lines[i] = "  " + st.StatusErr.Render(s)
+	}
+	return lines
 }
 
 // candRows are the candidates around the highlighted one, as many as the
@@ -61,23 +77,13 @@ func (l *Line) candRows() []string {
 	return rows
 }
 
-// prompt is ":" and the text with a block cursor, then why the last enter
-// was refused. A long text (a console link) shows its end, where the
-// cursor is.
+// prompt is ":" and the text with a block cursor. A long text (a console
+// link) shows its end, where the cursor is.
 func (l *Line) prompt() string {
 	st := &l.c.Styles
 	text := sanitize.Line(l.input.Value())
-	errText := ""
-	if l.err != "" {
-		errText = "  " + st.StatusErr.Render("✗ "+common.OneLine(l.err))
+	if room := l.width - 2; common.Width(text) > room && room > 1 {
+		text = ansi.TruncateLeft(text, common.Width(text)-room+1, "…")
 	}
-	// The text keeps at least half the line; the reason gets the rest.
-	room := l.width - 2
-	if w := common.Width(errText); w > 0 {
-		room = max(l.width-2-w, l.width/2)
-	}
-	if tw := common.Width(text); tw > room && room > 1 {
-		text = ansi.TruncateLeft(text, tw-room+1, "…")
-	}
-	return common.Trunc(st.HintKey.Render(":")+text+st.Selected.Render(" ")+errText, l.width)
+	return common.Trunc(st.HintKey.Render(":")+text+st.Selected.Render(" "), l.width)
 }
