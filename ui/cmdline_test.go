@@ -12,6 +12,7 @@ import (
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/cmdline"
+	"github.com/sqscope/sqscope/ui/dialog"
 )
 
 // The ":" command line and the deep links, through the whole App: what a
@@ -133,12 +134,18 @@ func TestSessionCommandsSayTheyAreNotHereYet(t *testing.T) {
 // just loaded (the fake serves the peek messages).
 func deepLinkApp(t *testing.T, target string) *App {
 	t.Helper()
+	return deepLinkAppAt(t, target, 120, 36)
+}
+
+// deepLinkAppAt is deepLinkApp at w×h.
+func deepLinkAppAt(t *testing.T, target string, w, h int) *App {
+	t.Helper()
 	f := &fakeClient{EP: awsclient.Endpoint{URL: "http://127.0.0.1:9324", Region: "us-east-1", Demo: true}}
 	a, _ := newTestApp(t, f, Options{Refresh: 5 * time.Second, Queue: target})
-	a.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	f.Set(testDataset(0), nil)
 	f.Messages = map[string][]model.Message{testQueue("orders-dlq", 0, 0, 0, "").URL: dlqMessages(t)}
-	if !strings.Contains(screen(a), "once the queues are listed") {
+	if !strings.Contains(screen(a), "opening "+target[:min(len(target), 20)]) {
 		t.Errorf("the wait for the list is not said:\n%s", screen(a))
 	}
 	_, cmd := a.Update(a.refresh()())
@@ -218,4 +225,20 @@ func sharedFiles(t *testing.T, config string) {
 	}
 	t.Setenv("AWS_CONFIG_FILE", path)
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "none"))
+}
+
+// At 80 columns the status line would cut the fix a mismatch names; a note
+// says it whole, and closing it leaves the list as it was.
+func TestNarrowMismatchSaysItInANote(t *testing.T) {
+	a := deepLinkAppAt(t, "arn:aws:sqs:eu-west-1:000000000000:orders", 80, 24)
+	if _, ok := a.dialogs.Top().(*dialog.Note); !ok {
+		t.Fatalf("no note at 80 columns:\n%s", screen(a))
+	}
+	if s := screen(a); !strings.Contains(s, "`:region eu-west-1`") {
+		t.Errorf("the note lacks the fix:\n%s", s)
+	}
+	press(a, "esc")
+	if a.dialogs.Len() != 0 || a.peek.Open() {
+		t.Errorf("after esc: %d dialogs, peek open %v", a.dialogs.Len(), a.peek.Open())
+	}
 }

@@ -67,6 +67,12 @@ func (a *App) jump(target string) tea.Cmd {
 	q, err := cmdline.Resolve(target, a.session())
 	if err != nil {
 		a.notice = "✗ " + common.OneLine(err.Error())
+		// The fix comes last (":region eu-west-1"): where the status line
+		// would cut it, a note says it whole.
+		if common.Width(a.notice) > a.width-statusRightRoom {
+			a.dialogs.Push(dialog.NewNote(a.com, common.OneLine(shortTarget(target))+" was not opened",
+				[]string{common.OneLine(err.Error())}))
+		}
 		return nil
 	}
 	if !a.queues.Select(q.URL) && (a.queues.Filter() != "" || a.queues.DLQOnly()) {
@@ -76,6 +82,10 @@ func (a *App) jump(target string) tea.Cmd {
 	}
 	return a.peek.OpenQueue(q)
 }
+
+// statusRightRoom is about what the status line's right side (the
+// refresh state) takes.
+const statusRightRoom = 36
 
 // waitingNotice says a link waits for the list.
 func waitingNotice(target string) string {

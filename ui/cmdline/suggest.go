@@ -13,6 +13,9 @@ func closest(word string, candidates []string) string {
 		if len(word) >= 3 && strings.HasPrefix(c, word) {
 			d = min(d, 2)
 		}
+		if len(word) <= 3 && d > 1 {
+			continue // two edits make almost any short word another
+		}
 		if d < bestD {
 			best, bestD = c, d
 		}
