@@ -64,15 +64,17 @@ aws_access_key_id = AKIB
 }
 
 func TestProfilePathsHonourTheEnvironment(t *testing.T) {
-	t.Setenv("AWS_CONFIG_FILE", "/x/config")
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", "/x/creds")
-	if c, k := ProfilePaths(); c != "/x/config" || k != "/x/creds" {
+	dir := t.TempDir()
+	config, creds := filepath.Join(dir, "config"), filepath.Join(dir, "creds")
+	t.Setenv("AWS_CONFIG_FILE", config)
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", creds)
+	if c, k := ProfilePaths(); c != config || k != creds {
 		t.Errorf("ProfilePaths = %q, %q", c, k)
 	}
 	t.Setenv("AWS_CONFIG_FILE", "")
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", "")
-	t.Setenv("HOME", "/home/u")
-	if c, k := ProfilePaths(); c != "/home/u/.aws/config" || k != "/home/u/.aws/credentials" {
+	t.Setenv("HOME", dir)
+	if c, k := ProfilePaths(); c != filepath.Join(dir, ".aws", "config") || k != filepath.Join(dir, ".aws", "credentials") {
 		t.Errorf("ProfilePaths = %q, %q", c, k)
 	}
 }
