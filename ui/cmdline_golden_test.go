@@ -41,3 +41,21 @@ func TestGoldenCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// The command line fits at every size, with its candidates or its reason.
+func TestCommandLineFitsAtAnySize(t *testing.T) {
+	sharedFiles(t, "[profile prod-eu]\nregion = eu-west-1\n")
+	for _, size := range []struct{ w, h int }{{200, 60}, {100, 30}, {60, 15}, {40, 10}, {20, 5}, {1, 1}} {
+		for _, st := range commandStates {
+			t.Run(fmt.Sprintf("%dx%d/%s", size.w, size.h, st.name), func(t *testing.T) {
+				a, _ := loadedApp(t, size.w, size.h)
+				drive(a, press(a, ":"))
+				typeText(a, st.text)
+				if st.enter {
+					drive(a, press(a, "enter"))
+				}
+				assertFits(t, a.View().Content, size.w, size.h)
+			})
+		}
+	}
+}
