@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -15,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui"
@@ -169,7 +171,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
 		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
-		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog, Queue: f.queue})
+		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog, Queue: f.queue,
+		HistoryPath: historyPath()})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)
@@ -227,4 +230,15 @@ func checkTerminal(stdout io.Writer) error {
 	_ = in.Close()
 	_ = out.Close()
 	return nil
+}
+
+// historyPath is where the command line's history is kept: beside the
+// audit log's default, in the user's state directory; "" (the session
+// only) without a home directory.
+func historyPath() string {
+	p, err := audit.DefaultPath()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(p), "commands")
 }

@@ -50,6 +50,9 @@ type Options struct {
 	// Queue is a deep link (--queue): a queue name, URL, ARN or console
 	// link, opened in the peek flow once the list has loaded; "" for none.
 	Queue string
+	// HistoryPath is the file the command line's history is kept in; ""
+	// keeps it for the session only (tests).
+	HistoryPath string
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -139,7 +142,8 @@ func New(c awsclient.Client, o Options) *App {
 // Init starts the first refresh, the auto-refresh timer and the reading of
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init(), cmdline.ProfilesCmd())
+	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init(), cmdline.ProfilesCmd(),
+		a.cmd.SetHistoryFile(a.opts.HistoryPath))
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so
@@ -171,9 +175,9 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	case quitRequestMsg, quitAnswerMsg, quitNowMsg, stopTimeoutMsg:
 		return a.quitMsg(msg)
 	case common.JumpMsg, common.SwitchMsg, common.FilterDLQMsg, common.ReadOnlyMsg, common.HelpMsg,
-		cmdline.QuitMsg, cmdline.ProfilesMsg:
+		cmdline.QuitMsg, cmdline.ProfilesMsg, cmdline.HistoryMsg, cmdline.HistorySavedMsg:
 		cmd, _ := a.command(msg)
-		return cmd
+		return tea.Batch(cmd, a.cmd.SaveCmd()) // what the line ran joins its file
 	case nil:
 		return nil
 	}

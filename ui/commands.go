@@ -36,6 +36,11 @@ func (a *App) command(msg tea.Msg) (tea.Cmd, bool) {
 		// profiles; nothing else needs them, so the error is not shown.
 		a.profiles = msg.Profiles
 		a.cmd.SetProfiles(msg.Profiles)
+	case cmdline.HistoryMsg:
+		a.cmd.SetHistory(msg.Lines)
+	case cmdline.HistorySavedMsg:
+		// A history that cannot be kept is kept for the session: not
+		// worth a word on the status line.
 	case common.JumpMsg:
 		return a.jump(msg.Target), true
 	case common.FilterDLQMsg:

@@ -9,6 +9,8 @@
 package cmdline
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -49,6 +51,9 @@ type Line struct {
 	history []string // accepted lines, oldest first
 	hist    int      // where ↑/↓ is in history; len(history) is the draft
 	draft   string   // what was typed before ↑
+
+	histPath string // the history's file; "" keeps it for the session
+	saved    int    // history[:saved] is in the file already
 
 	width, height int
 }
@@ -126,10 +131,27 @@ func (l *Line) enter() (bool, tea.Msg) {
 		l.err = err.Error()
 		return false, nil
 	}
+	text = ran(text, out)
 	if text != "" && (len(l.history) == 0 || l.history[len(l.history)-1] != text) {
 		l.history = append(l.history, text)
 	}
 	return true, out
+}
+
+// ran is the line as it ran: a candidate taken for what was typed is
+// what ↑ brings back ("q ord" that opened orders is "q orders").
+func ran(text string, out tea.Msg) string {
+	name, _, _ := split(text)
+	switch m := out.(type) {
+	case common.JumpMsg:
+		return name + " " + m.Target
+	case common.SwitchMsg:
+		if m.Profile != "" {
+			return name + " " + m.Profile
+		}
+		return name + " " + m.Region
+	}
+	return strings.TrimSpace(strings.TrimLeft(text, " :"))
 }
 
 // walk moves through the history: ↑ older, ↓ newer, back to the draft.

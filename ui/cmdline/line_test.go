@@ -205,11 +205,13 @@ func TestHistory(t *testing.T) {
 	typeIn(l, "q billing", "enter") // the same again is kept once
 	l.Open(session())
 	typeIn(l, "bogus", "enter") // refused: not history
-	if got := l.History(); !reflect.DeepEqual(got, []string{"dlq", "q billing"}) {
+	l.Open(session())
+	typeIn(l, "q ordq", "enter") // kept as it ran
+	if got := l.History(); !reflect.DeepEqual(got, []string{"dlq", "q billing", "q orders-dlq"}) {
 		t.Fatalf("history %v", got)
 	}
 	l.Open(session())
-	typeIn(l, "he", "up")
+	typeIn(l, "he", "up", "up")
 	if l.Value() != "q billing" {
 		t.Errorf("↑ = %q", l.Value())
 	}
@@ -217,7 +219,7 @@ func TestHistory(t *testing.T) {
 	if l.Value() != "dlq" {
 		t.Errorf("↑↑ = %q, want the oldest (and no further)", l.Value())
 	}
-	typeIn(l, "", "down", "down")
+	typeIn(l, "", "down", "down", "down")
 	if l.Value() != "he" {
 		t.Errorf("↓ back past the newest = %q, want the draft", l.Value())
 	}
