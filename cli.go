@@ -32,7 +32,7 @@ var synopses = map[string]string{
 
 // placeholders name a flag's value in the usage; flags not listed are switches.
 var placeholders = map[string]string{
-	"profile": "NAME", "region": "NAME", "endpoint-url": "URL", "audit-log": "PATH", "config": "PATH",
+	"profile": "NAME", "region": "NAME", "queue": "NAME|URL|ARN|LINK", "endpoint-url": "URL", "audit-log": "PATH", "config": "PATH",
 	"refresh": "DURATION", "refresh-all": "DURATION", "age-alert": "DURATION", "seed": "N", "addr": "HOST:PORT",
 }
 

@@ -8,14 +8,17 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/config"
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui"
 	"github.com/sqscope/sqscope/ui/queues"
 )
@@ -43,6 +46,7 @@ type tuiFlags struct {
 	configPath string
 	file       *config.File
 	origins    map[string]origin
+	queue      string // a deep link: opened in the peek flow once listed
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -61,6 +65,8 @@ func newTUIFlags(f *tuiFlags) *flag.FlagSet {
 	fs.DurationVar(&f.ageAlert, "age-alert", queues.DefaultAgeAlert, "highlight queues whose oldest message is older than this (from CloudWatch)")
 	fs.StringVar(&f.auditLog, "audit-log", "", "file every change is recorded in, one JSON line each (default: $XDG_STATE_HOME/sqscope/audit.jsonl, else ~/.local/state/sqscope/audit.jsonl)")
 	fs.StringVar(&f.configPath, "config", "", "the configuration file (default: $XDG_CONFIG_HOME/sqscope/config.toml, else ~/.config/sqscope/config.toml; see sqscope config)")
+	fs.StringVar(&f.queue, "queue", "", "open this queue's messages at start: a name, a queue URL, an ARN or an AWS console link "+
+		"(its region and account must be the session's)")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -81,6 +87,14 @@ func parseTUIFlags(args []string, stdout, stderr io.Writer) (f tuiFlags, code in
 // checkTUIFlags refuses settings that are wrong or do not go together,
 // wherever they came from, and warns about those that mean nothing.
 func checkTUIFlags(fs *flag.FlagSet, f *tuiFlags, stderr io.Writer) (code int, done bool) {
+	// A malformed link is a mistake on the command line: said before the
+	// TUI covers the terminal. Whether the queue exists is known only once
+	// the list has loaded, and is said on the status line then.
+	if f.queue != "" {
+		if _, err := model.ParseQueueRef(f.queue); err != nil {
+			return usageFail(stderr, "--queue: %v", err), true
+		}
+	}
 	if f.refresh < 500*time.Millisecond {
 		return usageFail(stderr, "--refresh %s is too short (minimum 500ms)", f.refresh), true
 	}
@@ -243,4 +257,15 @@ func checkTerminal(stdout io.Writer) error {
 	_ = in.Close()
 	_ = out.Close()
 	return nil
+}
+
+// historyPath is where the command line's history is kept: beside the
+// audit log's default, in the user's state directory; "" (the session
+// only) without a home directory.
+func historyPath() string {
+	p, err := audit.DefaultPath()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(p), "commands")
 }

@@ -40,6 +40,7 @@ type Global struct {
 	PrevPane  key.Binding
 	Back      key.Binding // clear a filter, close a pane
 	Audit     key.Binding // the audit log's recent entries
+	Command   key.Binding // the ":" command line: jump to a queue, switch, filter
 }
 
 // List are the queue list's keys.
@@ -109,6 +110,7 @@ type Input struct {
 	DeleteChar key.Binding
 	DeleteWord key.Binding
 	ClearLine  key.Binding
+	Complete   key.Binding // the command line: complete the word, again for the next candidate
 }
 
 // Editor are the in-app draft editor's keys; every other key edits the
@@ -153,6 +155,7 @@ func Default() KeyMap {
 			PrevPane:  bind("shift+tab", "previous pane", "shift+tab"),
 			Back:      bind("esc", "clear / back", "esc"),
 			Audit:     bind("L", "audit log", "L"),
+			Command:   bind(":", "command: :q NAME, :dlq", ":"),
 		},
 		List: List{
 			Filter:  bind("/", "filter", "/"),
@@ -214,6 +217,7 @@ func Default() KeyMap {
 			DeleteChar: bind("backspace", "delete a character", "backspace", "ctrl+h"),
 			DeleteWord: bind("ctrl+w", "delete a word", "ctrl+w"),
 			ClearLine:  bind("ctrl+u", "clear", "ctrl+u"),
+			Complete:   bind("tab", "complete", "tab"),
 		},
 		Editor: Editor{
 			Save:   bind("ctrl+s", "check and send", "ctrl+s"),

@@ -13,6 +13,7 @@ import (
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/auditlog"
+	"github.com/sqscope/sqscope/ui/cmdline"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/compose"
 	"github.com/sqscope/sqscope/ui/dialog"
@@ -57,6 +58,12 @@ type Options struct {
 	// shown in a warning colour; ReadOnlyPattern makes a matching profile
 	// read-only. nil: none. From the configuration file.
 	ProdPattern, ReadOnlyPattern *regexp.Regexp
+	// Queue is a deep link (--queue): a queue name, URL, ARN or console
+	// link, opened in the peek flow once the list has loaded; "" for none.
+	Queue string
+	// HistoryPath is the file the command line's history is kept in; ""
+	// keeps it for the session only (tests).
+	HistoryPath string
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -97,6 +104,11 @@ type App struct {
 	forms   *queueform.Forms // create, edit and delete a queue
 	dialogs dialog.Stack
 
+	cmd      *cmdline.Line       // the ":" command line; kept for its history
+	profiles []awsclient.Profile // of the shared files, for completion and hints
+	listed   bool                // the list has loaded once: links can be checked
+	pending  string              // a link waiting for the list to load
+
 	notice   string          // one-line feedback of the last action
 	quitting bool            // releasing (or stopping a move) before quit
 	stopping bool            // quitting waits for a stopped move to return
@@ -132,15 +144,21 @@ func New(c awsclient.Client, o Options) *App {
 		purge:   purge.New(com, c),
 		audit:   auditlog.New(com, o.AuditPath),
 		forms:   queueform.New(com, c),
+		cmd:     cmdline.New(com),
+		pending: o.Queue,
 	}
 	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
+	if o.Queue != "" && a.notice == "" {
+		a.notice = waitingNotice(o.Queue)
+	}
 	return a
 }
 
 // Init starts the first refresh, the auto-refresh timer and the reading of
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init())
+	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init(), cmdline.ProfilesCmd(),
+		a.cmd.SetHistoryFile(a.opts.HistoryPath))
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so
@@ -171,6 +189,10 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return a.focused().Update(msg)
 	case quitRequestMsg, quitAnswerMsg, quitNowMsg, stopTimeoutMsg:
 		return a.quitMsg(msg)
+	case common.JumpMsg, common.SwitchMsg, common.FilterDLQMsg, common.ReadOnlyMsg, common.HelpMsg,
+		cmdline.QuitMsg, cmdline.ProfilesMsg, cmdline.HistoryMsg, cmdline.HistorySavedMsg:
+		cmd, _ := a.command(msg)
+		return tea.Batch(cmd, a.cmd.SaveCmd()) // what the line ran joins its file
 	case nil:
 		return nil
 	}
@@ -247,14 +269,28 @@ func (a *App) render() string {
 		return ""
 	}
 	parts := []string{headerView(&a.com.Styles, a.opts.Version, a.ep, len(a.cat.Queues), a.queues.Shown(),
-		a.queues.Filter() != "", a.poll.Freshness(a.hot(), len(a.cat.Queues)), a.width)}
+		a.queues.Filter() != "" || a.queues.DLQOnly(), a.poll.Freshness(a.hot(), len(a.cat.Queues)), a.width)}
+	body := ""
 	if v, ok := a.dialogs.Body(); ok {
-		parts = append(parts, v)
+		body = v
 	} else if a.peek.Open() {
-		parts = append(parts, a.peekArea())
+		body = a.peekArea()
 	} else {
-		parts = append(parts, a.queues.View())
+		body = a.queues.View()
 	}
-	parts = append(parts, a.statusView(), hintsView(a.hints(), &a.com.Styles, a.width))
+	// A status line of several lines (the command line's candidates)
+	// covers the bottom of the body.
+	status := a.statusView()
+	parts = append(parts, coverBottom(body, strings.Count(status, "\n")), status, hintsView(a.hints(), &a.com.Styles, a.width))
 	return strings.Join(parts, "\n")
+}
+
+// coverBottom is body without its last n lines, which the status line's
+// extra rows take.
+func coverBottom(body string, n int) string {
+	if n <= 0 {
+		return body
+	}
+	lines := strings.Split(body, "\n")
+	return strings.Join(lines[:max(len(lines)-n, 0)], "\n")
 }

@@ -21,6 +21,10 @@
 //     depth, the export of what the peek read first, the call, the report.
 //   - ui/auditlog: the audit log viewer (L), an overlay listing the recent
 //     changes and one in full.
+//   - ui/cmdline: the ":" command line (k9s's command mode): commands,
+//     candidates, completion, history, and what a deep link resolves to;
+//     it sends what it asks for up (ui/common/commands.go), and the root
+//     acts (commands.go; session.go for profile, region and read-only).
 //   - ui/dialog: the overlay stack and what goes on it (confirmations, the
 //     typed-name confirmation, forms, the picker, the prompt, help, notes,
 //     the editor) and the one-line text input.

@@ -35,13 +35,10 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(k, keys.Quit):
 			return a.quit()
 		case key.Matches(k, keys.Help):
-			a.dialogs.Push(dialog.NewHelp(a.com, func(r dialog.Result) tea.Msg {
-				if r.Outcome == dialog.Chose {
-					return quitRequestMsg{}
-				}
-				return nil
-			}))
+			a.openHelp()
 			return nil
+		case key.Matches(k, keys.Command):
+			return a.openCommandLine()
 		case key.Matches(k, keys.Audit):
 			// Reading the log changes nothing: read-only mode keeps it.
 			return a.audit.Open(func(r dialog.Result) tea.Msg {

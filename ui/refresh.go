@@ -89,7 +89,16 @@ func (a *App) loaded(msg refresh.LoadedMsg) tea.Cmd {
 		a.syncPeeked()
 		a.relayout() // the peeked queue may have become, or stopped being, a DLQ
 	}
-	return tea.Batch(a.redrive.Reconcile(), a.queues.Watch())
+	var jump tea.Cmd
+	if msg.Full && !a.listed {
+		// The first list: a link given at start (--queue) can be checked
+		// and opened now.
+		a.listed = true
+		if a.pending != "" {
+			jump = a.jump(a.pending)
+		}
+	}
+	return tea.Batch(a.redrive.Reconcile(), a.queues.Watch(), jump)
 }
 
 // tickCmd arms the auto-refresh timer once; only the tickMsg handler calls

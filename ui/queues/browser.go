@@ -252,7 +252,8 @@ func (b *Browser) openDetail() {
 	b.setFocus(onSide)
 }
 
-// back closes the detail pane, else clears the filter.
+// back closes the detail pane, else clears the filter, else shows every
+// queue again after :dlq.
 func (b *Browser) back() {
 	switch {
 	case b.showDetail:
@@ -262,6 +263,8 @@ func (b *Browser) back() {
 	case b.list.Filter() != "":
 		b.list.ClearFilter()
 		b.sync()
+	case b.list.dlqOnly:
+		b.SetDLQOnly(false)
 	}
 }
 
@@ -277,6 +280,8 @@ func (b *Browser) Hints() []key.Binding {
 			keys.Global.Refresh, keys.Global.Help, keys.Global.Quit}
 	case b.list.Filter() != "":
 		return append([]key.Binding{keymap.Short(keys.Global.Back, "clear filter")}, withSlot(keys.ShortHelp())...)
+	case b.list.dlqOnly:
+		return append([]key.Binding{keymap.Short(keys.Global.Back, "all queues")}, withSlot(keys.ShortHelp())...)
 	case b.focus == onSide && b.cw.on():
 		return append([]key.Binding{keymap.Short(keys.List.Window, "window")}, withSlot(keys.ShortHelp())...)
 	}

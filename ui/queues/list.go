@@ -28,6 +28,7 @@ type list struct {
 
 	input     dialog.Input
 	filtering bool // the filter input has the keyboard
+	dlqOnly   bool // only dead-letter queues are shown (:dlq)
 
 	width, height int
 	cols          columns
@@ -151,6 +152,9 @@ func (l *list) refilter(url string) {
 	// A pattern ranks its matches (exact, prefix, then by score); the sort
 	// order only breaks ties, and orders every row while there is none.
 	l.rows = filterQueues(l.sorted, l.input.Value())
+	if l.dlqOnly {
+		l.rows = onlyDLQs(l.rows, l.sorted, l.graph)
+	}
 	if url != "" {
 		for i, m := range l.rows {
 			if l.sorted[m.Index].URL == url {

@@ -19,8 +19,11 @@ func (l *list) View() string {
 	}
 	if len(l.rows) == 0 {
 		msg := l.empty
-		if l.Filter() != "" {
+		switch {
+		case l.Filter() != "":
 			msg = "no queue matches " + `"` + common.OneLine(l.Filter()) + `"`
+		case l.dlqOnly && len(l.sorted) > 0:
+			msg = "no dead-letter queue: no listed queue has a redrive policy (:all shows all)"
 		}
 		lines = append(lines, st.Muted.Render("  "+msg))
 	}
@@ -34,6 +37,9 @@ func (l *list) titleLine() string {
 		title = st.PaneTitleFocused
 	}
 	left := title.Render("Queues") + st.Muted.Render(" · by "+l.sortKey.String())
+	if l.dlqOnly {
+		left += st.Muted.Render(" · ") + "dead-letter queues only" + st.Muted.Render(" (:all shows all)")
+	}
 	switch {
 	case l.filtering:
 		left += "  " + l.input.View(st)
