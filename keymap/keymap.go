@@ -40,6 +40,7 @@ type Global struct {
 	PrevPane  key.Binding
 	Back      key.Binding // clear a filter, close a pane
 	Audit     key.Binding // the audit log's recent entries
+	Switch    key.Binding // another profile or region; changes nothing, so read-only keeps it
 }
 
 // List are the queue list's keys.
@@ -153,6 +154,7 @@ func Default() KeyMap {
 			PrevPane:  bind("shift+tab", "previous pane", "shift+tab"),
 			Back:      bind("esc", "clear / back", "esc"),
 			Audit:     bind("L", "audit log", "L"),
+			Switch:    bind("ctrl+p", "switch profile/region", "ctrl+p"),
 		},
 		List: List{
 			Filter:  bind("/", "filter", "/"),

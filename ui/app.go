@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/auditlog"
 	"github.com/sqscope/sqscope/ui/common"
@@ -46,6 +48,22 @@ type Options struct {
 	// AuditPath is the audit log the viewer (L) reads; "" is
 	// audit.DefaultPath, where the client writes it.
 	AuditPath string
+
+	// Connect builds the client of another profile or region for a switch
+	// (ctrl+p, :profile, :region, :ro); nil: switching is off.
+	Connect ConnectFunc
+	// Profiles lists the profiles the switch offers; nil reads the shared
+	// config and credentials files (awsclient.Profiles).
+	Profiles func() ([]string, error)
+	// Regions are the regions the switch offers, in order.
+	Regions []string
+	// ProdPattern marks a profile, by its name or its account, as
+	// production: the header shows it in the warning colour with a PROD
+	// badge. nil: DefaultProdPattern.
+	ProdPattern *regexp.Regexp
+	// ReadOnlyPattern makes a profile whose name or account matches it
+	// start read-only (until :ro is left, which asks); nil: none.
+	ReadOnlyPattern *regexp.Regexp
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -64,10 +82,13 @@ const seriesCap = 120
 // overlay stack, acts on what they send up, and draws the chrome around
 // them. It holds no pane's state.
 type App struct {
-	com    *common.Common
-	client awsclient.Client
-	ep     awsclient.Endpoint
-	opts   Options
+	com      *common.Common
+	client   awsclient.Client
+	ep       awsclient.Endpoint
+	opts     Options
+	sess     sessionInfo   // profile, region, identity, read-only per profile
+	sw       switching     // a switch on its way (switch.go)
+	baseKeys keymap.KeyMap // the keys before read-only disabled any
 	cancel context.CancelFunc // cancels com.Ctx on quit
 
 	width, height int
@@ -103,9 +124,9 @@ func New(c awsclient.Client, o Options) *App {
 	ep := c.Endpoint()
 	ep.ReadOnly = o.ReadOnly || ep.ReadOnly
 	ctx, cancel := context.WithCancel(context.Background())
-	com := common.New(ctx, ep.ReadOnly)
+	com := common.New(ctx, false)
 	a := &App{
-		com: com, client: c, ep: ep, opts: o, cancel: cancel,
+		com: com, client: c, ep: ep, opts: o, cancel: cancel, sess: newSession(ep), baseKeys: com.Keys,
 		notice:  o.Notice,
 		cat:     model.NewCatalog(seriesCap),
 		poll:    refresh.New(com, c, o.Refresh, o.RefreshAll),
@@ -118,6 +139,7 @@ func New(c awsclient.Client, o Options) *App {
 		audit:   auditlog.New(com, o.AuditPath),
 		forms:   queueform.New(com, c),
 	}
+	a.applyKeys(ep.ReadOnly)
 	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
 	return a
 }
@@ -125,7 +147,7 @@ func New(c awsclient.Client, o Options) *App {
 // Init starts the first refresh, the auto-refresh timer and the reading of
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init())
+	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init(), a.identityCmd())
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so
@@ -156,8 +178,13 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		return a.focused().Update(msg)
 	case quitRequestMsg, quitAnswerMsg, quitNowMsg, stopTimeoutMsg:
 		return a.quitMsg(msg)
+	case identityMsg:
+		return a.identified(msg)
 	case nil:
 		return nil
+	}
+	if cmd, ok := a.switchMsg(msg); ok {
+		return cmd
 	}
 	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg), a.audit.Update(msg),
 		a.forms.Update(msg), a.toCompose(msg))
@@ -231,7 +258,8 @@ func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	parts := []string{headerView(&a.com.Styles, a.opts.Version, a.ep, len(a.cat.Queues), a.queues.Shown(),
+	b := banner{ep: a.ep, identity: a.sess.identityText(), prod: a.isProd()}
+	parts := []string{headerView(&a.com.Styles, a.opts.Version, b, len(a.cat.Queues), a.queues.Shown(),
 		a.queues.Filter() != "", a.poll.Freshness(a.hot(), len(a.cat.Queues)), a.width)}
 	if v, ok := a.dialogs.Body(); ok {
 		parts = append(parts, v)

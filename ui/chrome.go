@@ -12,30 +12,47 @@ import (
 	"github.com/sqscope/sqscope/ui/refresh"
 )
 
-// headerView is the top line: product, where we are connected, mode
-// badges on the left; the queue count (and how many the filter shows) and
-// how old the counts are on the right, which wins when the line is too
-// narrow for both.
-func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, fresh refresh.Freshness, w int) string {
+// banner is who and where the session is, for the header: the endpoint,
+// the account and principal (identity, "" when unknown and not asked), and
+// whether the profile or account is production.
+type banner struct {
+	ep       awsclient.Endpoint
+	identity string
+	prod     bool
+}
+
+// headerView is the top line: product, where we are connected and as whom,
+// mode badges on the left; the queue count (and how many the filter shows)
+// and how old the counts are on the right, which wins when the line is too
+// narrow for both. A production session shows its profile and account in
+// the warning style and a PROD badge, so it never rests on colour alone.
+func headerView(st *common.Styles, version string, b banner, total, shown int, filtered bool, fresh refresh.Freshness, w int) string {
 	name := "sqscope"
 	if version != "" {
 		name += " " + version
 	}
-	where := []string{}
+	ep := b.ep
+	who := st.Header
+	if b.prod {
+		who = st.Prod
+	}
+	var where []string
 	if ep.URL != "" {
-		where = append(where, common.OneLine(ep.URL))
+		where = append(where, st.Header.Render(common.OneLine(ep.URL)))
 	}
 	if ep.Region != "" {
-		where = append(where, common.OneLine(ep.Region))
+		where = append(where, st.Header.Render(common.OneLine(ep.Region)))
 	}
 	if ep.Profile != "" {
-		where = append(where, "profile "+common.OneLine(ep.Profile))
+		where = append(where, who.Render("profile "+common.OneLine(ep.Profile)))
 	}
-	left := st.App.Render(name)
-	if len(where) > 0 {
-		left += st.Header.Render(" · " + strings.Join(where, " · "))
+	if b.identity != "" {
+		where = append(where, who.Render(common.OneLine(b.identity)))
 	}
 	badges := ""
+	if b.prod {
+		badges += " " + st.ProdBadge.Render(" PROD ")
+	}
 	if ep.Demo {
 		badges += " " + st.Badge.Render(" DEMO ")
 	}
@@ -43,6 +60,16 @@ func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total,
 		badges += " " + st.ReadOnly.Render(" READ-ONLY ")
 	}
 	right := common.Plural(total, "queue")
+	// Who the session acts as matters more than the endpoint's URL: when
+	// both do not fit, the URL goes.
+	if b.identity != "" && ep.URL != "" &&
+		common.Width(name+" · "+ansiJoin(where)+badges)+1+common.Width(right) > w {
+		where = where[1:]
+	}
+	left := st.App.Render(name)
+	if len(where) > 0 {
+		left += st.Header.Render(" · ") + strings.Join(where, st.Header.Render(" · "))
+	}
 	if filtered {
 		right += " · " + common.Commas(int64(shown)) + " shown"
 	}
@@ -55,6 +82,9 @@ func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total,
 	}
 	return spread(left+badges, st.Header.Render(right), w, common.Width(badges))
 }
+
+// ansiJoin joins styled parts as the header does, for measuring.
+func ansiJoin(parts []string) string { return strings.Join(parts, " · ") }
 
 // spread puts left and right on one line w cells wide, cutting left (but
 // keeping its last keep cells, the badges) when they do not fit.
@@ -104,6 +134,11 @@ func (a *App) statusView() string {
 		left = a.redrive.Status()
 		if left == "" {
 			left = a.compose.Status()
+		}
+		if left == "" && a.sess.problem != "" && !a.sess.emulator {
+			// Why the header cannot say who we are, and the fix: it stays
+			// while nothing else needs the line.
+			left = st.StatusErr.Render("✗ " + common.OneLine(a.sess.problem))
 		}
 	}
 	return spread(left, right, a.width, 0)
