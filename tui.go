@@ -36,6 +36,9 @@ type tuiFlags struct {
 	noCloudWatch bool
 	ageAlert     time.Duration
 	auditLog     string // empty: audit.DefaultPath()
+	// connect builds another session's client for a switch; set by
+	// runTUI once the first client is connected.
+	connect ui.ConnectFunc
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -150,6 +153,11 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 			f.warnings = append(f.warnings, warn(stderr, "%s", unknown))
 		}
 	}
+	demoURL := ""
+	if f.demo {
+		demoURL = client.Endpoint().URL
+	}
+	f.connect = connectFor(cfg, f, demoURL)
 	return runProgram(ctx, client, f, stderr)
 }
 
@@ -157,7 +165,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 func runApp(ctx context.Context, client *awsclient.SQS, f tuiFlags, stderr io.Writer) int {
 	app := ui.New(client, ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
 		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
-		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog})
+		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog,
+		Connect: f.connect, Regions: knownRegions})
 	p := tea.NewProgram(app, tea.WithContext(ctx))
 	// A dropped SSH session sends SIGHUP; quit as for q so cleanup runs.
 	// (Bubble Tea itself turns SIGINT and SIGTERM into a quit.)

@@ -86,10 +86,10 @@ type App struct {
 	client   awsclient.Client
 	ep       awsclient.Endpoint
 	opts     Options
-	sess     sessionInfo   // profile, region, identity, read-only per profile
-	sw       switching     // a switch on its way (switch.go)
-	baseKeys keymap.KeyMap // the keys before read-only disabled any
-	cancel context.CancelFunc // cancels com.Ctx on quit
+	sess     sessionInfo        // profile, region, identity, read-only per profile
+	sw       switching          // a switch on its way (switch.go)
+	baseKeys keymap.KeyMap      // the keys before read-only disabled any
+	cancel   context.CancelFunc // cancels com.Ctx on quit
 
 	width, height int
 	lay           layout
