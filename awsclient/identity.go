@@ -100,7 +100,8 @@ func isNoCredentials(err error, text string) bool {
 	var ce *CredentialsError
 	return errors.As(err, &ce) || strings.Contains(text, "failed to retrieve credentials") ||
 		strings.Contains(text, "no credential") || strings.Contains(text, "static credentials are empty") ||
-		strings.Contains(text, "anonymous credentials")
+		strings.Contains(text, "anonymous credentials") || strings.Contains(text, "get credentials") ||
+		strings.Contains(text, "no ec2 imds role")
 }
 
 func orDefault(profile string) string {
