@@ -33,7 +33,7 @@ func TestIdentityProblemNamesTheFix(t *testing.T) {
 			"unable to refresh SSO token, operation error SSO OIDC: CreateToken, InvalidGrantException"), "corp-admin", false,
 			"SSO session expired: run `aws sso login --profile corp-admin`"},
 		{"sso token file missing", errors.New("failed to refresh cached credentials, failed to read cached SSO token file, " +
-			"open /home/x/.aws/sso/cache/abc.json: no such file or directory"), "corp", false,
+			"open sso/cache/abc.json: no such file or directory"), "corp", false,
 			"SSO session expired: run `aws sso login --profile corp`"},
 		{"session expired", api("ExpiredToken"), "", false,
 			"credentials expired: refresh them (`aws sso login`, or the tool that set them)"},

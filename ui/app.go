@@ -258,7 +258,7 @@ func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	b := banner{ep: a.ep, identity: a.sess.identityText(), prod: a.isProd()}
+	b := a.sess.banner(a.ep, a.isProd())
 	parts := []string{headerView(&a.com.Styles, a.opts.Version, b, len(a.cat.Queues), a.queues.Shown(),
 		a.queues.Filter() != "", a.poll.Freshness(a.hot(), len(a.cat.Queues)), a.width)}
 	if v, ok := a.dialogs.Body(); ok {

@@ -6,85 +6,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/ui/common"
-	"github.com/sqscope/sqscope/ui/refresh"
 )
-
-// banner is who and where the session is, for the header: the endpoint,
-// the account and principal (identity, "" when unknown and not asked), and
-// whether the profile or account is production.
-type banner struct {
-	ep       awsclient.Endpoint
-	identity string
-	prod     bool
-}
-
-// headerView is the top line: product, where we are connected and as whom,
-// mode badges on the left; the queue count (and how many the filter shows)
-// and how old the counts are on the right, which wins when the line is too
-// narrow for both. A production session shows its profile and account in
-// the warning style and a PROD badge, so it never rests on colour alone.
-func headerView(st *common.Styles, version string, b banner, total, shown int, filtered bool, fresh refresh.Freshness, w int) string {
-	name := "sqscope"
-	if version != "" {
-		name += " " + version
-	}
-	ep := b.ep
-	who := st.Header
-	if b.prod {
-		who = st.Prod
-	}
-	var where []string
-	if ep.URL != "" {
-		where = append(where, st.Header.Render(common.OneLine(ep.URL)))
-	}
-	if ep.Region != "" {
-		where = append(where, st.Header.Render(common.OneLine(ep.Region)))
-	}
-	if ep.Profile != "" {
-		where = append(where, who.Render("profile "+common.OneLine(ep.Profile)))
-	}
-	if b.identity != "" {
-		where = append(where, who.Render(common.OneLine(b.identity)))
-	}
-	badges := ""
-	if b.prod {
-		badges += " " + st.ProdBadge.Render(" PROD ")
-	}
-	if ep.Demo {
-		badges += " " + st.Badge.Render(" DEMO ")
-	}
-	if ep.ReadOnly {
-		badges += " " + st.ReadOnly.Render(" READ-ONLY ")
-	}
-	right := common.Plural(total, "queue")
-	// Who the session acts as matters more than the endpoint's URL: when
-	// both do not fit, the URL goes.
-	if b.identity != "" && ep.URL != "" &&
-		common.Width(name+" · "+ansiJoin(where)+badges)+1+common.Width(right) > w {
-		where = where[1:]
-	}
-	left := st.App.Render(name)
-	if len(where) > 0 {
-		left += st.Header.Render(" · ") + strings.Join(where, st.Header.Render(" · "))
-	}
-	if filtered {
-		right += " · " + common.Commas(int64(shown)) + " shown"
-	}
-	// How old the counts are, in as many words as fit beside the rest.
-	if f := fresh.Long(); f != "" {
-		if common.Width(left+badges)+1+common.Width(right+" · "+f) > w {
-			f = fresh.Short()
-		}
-		right += " · " + f
-	}
-	return spread(left+badges, st.Header.Render(right), w, common.Width(badges))
-}
-
-// ansiJoin joins styled parts as the header does, for measuring.
-func ansiJoin(parts []string) string { return strings.Join(parts, " · ") }
 
 // spread puts left and right on one line w cells wide, cutting left (but
 // keeping its last keep cells, the badges) when they do not fit.

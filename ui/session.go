@@ -114,28 +114,26 @@ func (a *App) identified(msg identityMsg) tea.Cmd {
 	return nil
 }
 
-// identityText is the header's account and principal: the ARN's resource
-// part (user/alice, assumed-role/Admin/alice), since the account is
-// beside it; "" while unknown and not asked (a client that cannot say).
-func (s *sessionInfo) identityText() string {
+// banner is the header's account and principal: the ARN's resource part
+// (user/alice, assumed-role/Admin/alice), since the account is beside it;
+// or what to say while they are unknown ("" when not asked: a client that
+// cannot say).
+func (s *sessionInfo) banner(ep awsclient.Endpoint, prod bool) banner {
+	b := banner{ep: ep, prod: prod}
 	switch {
 	case s.id.Account != "":
-		who := s.id.ARN
-		if i := strings.LastIndex(who, ":"); i >= 0 {
-			who = who[i+1:]
+		b.account = s.id.Account
+		if i := strings.LastIndex(s.id.ARN, ":"); i >= 0 {
+			b.principal = s.id.ARN[i+1:]
 		}
-		if who == "" {
-			return s.id.Account
-		}
-		return s.id.Account + " · " + who
 	case s.reading:
-		return "identity…"
+		b.instead = "identity…"
 	case s.problem != "" && s.emulator:
-		return s.problem // "no identity": the emulator has no STS
+		b.instead = s.problem // "no identity": the emulator has no STS
 	case s.problem != "":
-		return "identity unknown"
+		b.instead = "identity unknown"
 	}
-	return ""
+	return b
 }
 
 // applyKeys sets every pane's keys for read-only or not: the base keymap
