@@ -70,6 +70,12 @@ func IdentityProblem(err error, profile string, emulator bool) string {
 		flag = " --profile " + profile
 	}
 	text := strings.ToLower(err.Error())
+	var ce *CredentialsError
+	if errors.As(err, &ce) && ce.Cause != nil {
+		// Its own words are advice for the command line; the cause says
+		// what failed (an SSO token, the IMDS fallback).
+		text = strings.ToLower(ce.Cause.Error())
+	}
 	var apiErr smithy.APIError
 	code := ""
 	if errors.As(err, &apiErr) {

@@ -46,6 +46,9 @@ func TestIdentityProblemNamesTheFix(t *testing.T) {
 		{"no credentials from the chain", errors.New("get identity: get credentials: failed to refresh cached credentials, " +
 			"no EC2 IMDS role found"), "ops", false,
 			"no AWS credentials for profile ops: run `aws configure --profile ops` or `aws sso login --profile ops`"},
+		{"sso profile without a login", &CredentialsError{Cause: errors.New("failed to refresh cached credentials, " +
+			"failed to read cached SSO token file, open sso/cache/x.json: no such file or directory")}, "corp", false,
+			"SSO session expired: run `aws sso login --profile corp`"},
 		{"timeout", fmt.Errorf("calling STS: %w", context.DeadlineExceeded), "", false,
 			"identity unknown: STS did not answer in time"},
 		{"emulator without STS", api("InvalidAction"), "", true, "no identity"},

@@ -196,8 +196,12 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 	}
 	a.sw.req = nil
 	if msg.err != nil {
-		a.notice = "✗ cannot switch to " + describeReq(msg.req) + ": " +
-			awsclient.IdentityProblem(msg.err, msg.req.profile, false)
+		// The fix is the point, and the status line would cut it: a note
+		// says it whole, the status line in short.
+		why := awsclient.IdentityProblem(msg.err, msg.req.profile, false)
+		a.notice = "✗ no switch to " + describeReq(msg.req) + ": " + why
+		a.dialogs.Push(dialog.NewNote(a.com, "Cannot switch to "+describeReq(msg.req),
+			[]string{common.OneLine(why), "sqscope stays in " + a.where() + "."}))
 		return nil
 	}
 	a.client = msg.client

@@ -204,8 +204,13 @@ func TestSwitchToAMissingProfileKeepsTheSession(t *testing.T) {
 	drive(app, app.Init())
 	drive(app, app.route(common.SwitchMsg{Profile: "nope"}))
 	s := screen(app)
-	if !strings.Contains(s, `✗ cannot switch to profile nope`) || !strings.Contains(s, "profile team-a") {
-		t.Errorf("a failed switch is not said, or the session changed:\n%s", s)
+	if !strings.Contains(s, "Cannot switch to profile nope") || !strings.Contains(s, "sqscope stays in profile team-a") ||
+		!strings.Contains(s, "✗ no switch to profile nope") {
+		t.Errorf("a failed switch is not said:\n%s", s)
+	}
+	press(app, "esc")
+	if s := screen(app); !strings.Contains(s, "profile team-a · 111111111111") {
+		t.Errorf("after a failed switch the banner changed:\n%s", s)
 	}
 	if got := shownNames(app); !slices.Equal(got, []string{"orders-a"}) {
 		t.Errorf("the list shows %v after a failed switch", got)

@@ -46,25 +46,28 @@ func (a *App) openPicker(msg profilesMsg) tea.Cmd {
 	cursor := -1
 	for _, p := range msg.names {
 		detail := ""
-		switch {
-		case p == a.sess.profile || (a.sess.profile == "" && p == "default"):
+		if p == a.sess.profile || (a.sess.profile == "" && p == "default") {
 			detail = "current"
 			cursor = len(items)
-		case matches(a.prodPattern(), p):
-			detail = "prod"
+		}
+		if matches(a.prodPattern(), p) {
+			detail = joinDetail(detail, "prod")
 		}
 		if a.readOnlyFor(p) {
 			detail = joinDetail(detail, "read-only")
 		}
-		items = append(items, dialog.Item{Name: "profile " + p, Detail: common.PadRight(detail, 17)})
+		items = append(items, dialog.Item{Name: "profile " + p, Detail: common.PadRight(detail, 26)})
 		picks = append(picks, common.SwitchMsg{Profile: p})
 	}
 	for _, r := range a.opts.Regions {
 		detail := ""
 		if r == a.sess.region {
 			detail = "current"
+			if cursor < 0 { // no profile is current: the region is
+				cursor = len(items)
+			}
 		}
-		items = append(items, dialog.Item{Name: "region " + r, Detail: common.PadRight(detail, 17)})
+		items = append(items, dialog.Item{Name: "region " + r, Detail: common.PadRight(detail, 26)})
 		picks = append(picks, common.SwitchMsg{Region: r})
 	}
 	if len(items) == 0 {
