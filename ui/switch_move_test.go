@@ -71,3 +71,26 @@ func TestSwitchDuringMoveAsksThenStopsFirst(t *testing.T) {
 		t.Error("a late stop timeout switched again")
 	}
 }
+
+// The command line sends its :ro and :profile up through its Outbox, as
+// any pane does: the root acts on them there too.
+func TestReadOnlyFromAPaneOutbox(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	next := &fakeClient{}
+	next.Set(testDataset(0), nil)
+	a.opts.Connect = fakeConnect(next)
+	drive(a, a.up(common.ReadOnlyMsg{On: true}))
+	if a.client != next || !next.EP.ReadOnly || !a.com.Keys.ReadOnly {
+		t.Fatal(":ro did not rebuild the session read-only")
+	}
+	if h := strings.Split(screen(a), "\n")[0]; !strings.Contains(h, "READ-ONLY") {
+		t.Errorf("header %q does not say read-only", h)
+	}
+	if cmd := press(a, "S"); cmd != nil || asking(a) {
+		t.Error("S still composes in read-only mode")
+	}
+	drive(a, a.up(common.SwitchMsg{Region: "eu-west-1"}))
+	if !next.EP.ReadOnly || next.EP.Region != "eu-west-1" {
+		t.Errorf("a region switch lost read-only or the region: %+v", next.EP)
+	}
+}
