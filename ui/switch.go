@@ -204,6 +204,8 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 			[]string{common.OneLine(why), "sqscope stays in " + a.where() + "."}))
 		return nil
 	}
+	// A peek opened while connecting read the old account: it goes too.
+	release := a.peek.Close()
 	a.client = msg.client
 	a.ep = msg.client.Endpoint()
 	a.ep.ReadOnly = a.ep.ReadOnly || msg.req.readOnly
@@ -221,7 +223,7 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 	a.purge.SetClient(msg.client)
 	a.forms.SetClient(msg.client)
 	a.compose.SetClient(msg.client)
-	cmds := []tea.Cmd{a.redrive.SetClient(msg.client), a.queues.Switch(msg.metrics)}
+	cmds := []tea.Cmd{release, a.redrive.SetClient(msg.client), a.queues.Switch(msg.metrics)}
 	a.peek.SetCatalog(a.cat)
 	a.redrive.SetCatalog(a.cat)
 	a.compose.SetCatalog(a.cat)
