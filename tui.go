@@ -47,6 +47,9 @@ type tuiFlags struct {
 	file       *config.File
 	origins    map[string]origin
 	queue      string // a deep link: opened in the peek flow once listed
+	// connect builds another session's client for a switch; set by
+	// runTUI once the first client is connected.
+	connect ui.ConnectFunc
 }
 
 // newTUIFlags binds the TUI's flags to f.
@@ -194,6 +197,11 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 			f.warnings = append(f.warnings, warn(stderr, "%s", unknown))
 		}
 	}
+	demoURL := ""
+	if f.demo {
+		demoURL = client.Endpoint().URL
+	}
+	f.connect = connectFor(cfg, f, demoURL)
 	return runProgram(ctx, client, f, stderr)
 }
 
@@ -268,4 +276,35 @@ func historyPath() string {
 		return ""
 	}
 	return filepath.Join(filepath.Dir(p), "commands")
+}
+
+// connectFor is how the TUI builds the client of another profile or region
+// when the user switches (ctrl+p, :profile, :region, :ro): the same
+// configuration as at start — endpoint, audit log, CloudWatch on or off —
+// for the profile and region asked. With --demo, the default profile
+// stays on the demo's server (so :ro and a region work there), and any
+// other profile is the real one.
+func connectFor(cfg awsclient.Config, f tuiFlags, demoURL string) ui.ConnectFunc {
+	return func(ctx context.Context, profile, region string, readOnly bool) (awsclient.Client, awsclient.Metrics, error) {
+		c := cfg
+		c.Profile, c.Region, c.ReadOnly = profile, region, readOnly
+		var client *awsclient.SQS
+		if demoURL != "" && profile == "" {
+			if region == "" {
+				region = "us-east-1"
+			}
+			c.Demo = true
+			client = awsclient.NewStatic(demoURL, region, c)
+		} else {
+			var err error
+			if client, err = awsclient.New(ctx, c); err != nil {
+				return nil, nil, err
+			}
+		}
+		// An untyped nil: the UI reads it as CloudWatch off.
+		if f.noCloudWatch {
+			return client, nil, nil
+		}
+		return client, client.CloudWatch(), nil
+	}
 }

@@ -158,7 +158,7 @@ func uiOptions(client *awsclient.SQS, f tuiFlags) ui.Options {
 	o := ui.Options{Refresh: f.refresh, RefreshAll: f.refreshAll, ReadOnly: f.readOnly,
 		Version: versionString(), Notice: strings.Join(f.warnings, "; "),
 		Metrics: metricsFor(client, f), AgeAlert: f.ageAlert, AuditPath: f.auditLog, Queue: f.queue,
-		HistoryPath: historyPath()}
+		HistoryPath: historyPath(), Connect: f.connect, Regions: knownRegions}
 	if f.file != nil {
 		o.Keys, o.Theme = &f.file.Keys, f.file.Theme
 		o.ProdPattern, o.ReadOnlyPattern = f.file.ProdPattern, f.file.ReadOnlyPattern

@@ -46,6 +46,16 @@ func Profiles() ([]Profile, error) {
 	return ReadProfiles(config, creds)
 }
 
+// ProfileNames is Profiles' names, for the switch picker.
+func ProfileNames() ([]string, error) {
+	ps, err := Profiles()
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return names, err
+}
+
 // ReadProfiles lists the profiles of the config file and the credentials
 // file at these paths.
 func ReadProfiles(configPath, credentialsPath string) ([]Profile, error) {
@@ -85,9 +95,11 @@ func readProfileFile(path string, config bool, into map[string]*Profile) error {
 		line := strings.TrimSpace(sc.Text())
 		switch {
 		case line == "" || line[0] == '#' || line[0] == ';':
-		case line[0] == '[' && strings.HasSuffix(line, "]"):
+		case line[0] == '[' && strings.IndexByte(line, ']') > 0:
+			// "[profile dev] ; a comment": what follows the bracket is not
+			// the name.
 			cur = nil
-			name := strings.TrimSpace(line[1 : len(line)-1])
+			name := strings.TrimSpace(line[1:strings.IndexByte(line, ']')])
 			if config && name != "default" {
 				rest, ok := strings.CutPrefix(name, "profile ")
 				if !ok {

@@ -32,7 +32,7 @@ func (k KeyMap) Groups() []Group {
 		{Title: "Changes (each asks first)", Bindings: []key.Binding{
 			k.List.Send, k.List.SendFile, k.Peek.Resend, k.Peek.Delete, k.List.Purge, k.List.Create, k.List.Edit, k.List.DropQueue,
 		}},
-		{Title: "General", Bindings: []key.Binding{k.Global.Command, k.Global.NextPane, k.Global.PrevPane, k.Global.Audit, k.Global.Help, k.Global.Quit}},
+		{Title: "General", Bindings: []key.Binding{k.Global.Command, k.Global.NextPane, k.Global.PrevPane, k.Global.Audit, k.Global.Switch, k.Global.Help, k.Global.Quit}},
 	}
 	for i, g := range groups {
 		groups[i].Bindings = Enabled(g.Bindings)

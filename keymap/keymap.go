@@ -41,6 +41,7 @@ type Global struct {
 	Back      key.Binding // clear a filter, close a pane
 	Audit     key.Binding // the audit log's recent entries
 	Command   key.Binding // the ":" command line: jump to a queue, switch, filter
+	Switch    key.Binding // another profile or region; changes nothing, so read-only keeps it
 }
 
 // List are the queue list's keys.
@@ -156,6 +157,7 @@ func Default() KeyMap {
 			Back:      bind("esc", "clear / back", "esc"),
 			Audit:     bind("L", "audit log", "L"),
 			Command:   bind(":", "command: :q NAME, :dlq", ":"),
+			Switch:    bind("ctrl+p", "switch profile/region", "ctrl+p"),
 		},
 		List: List{
 			Filter:  bind("/", "filter", "/"),

@@ -141,7 +141,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 			return
 		}
 	}
-	if s.serveCloudWatch(w, hr) {
+	if s.serveCloudWatch(w, hr) || s.serveSTS(w, hr) {
 		return
 	}
 	target := hr.Header.Get("X-Amz-Target")

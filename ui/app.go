@@ -54,16 +54,28 @@ type Options struct {
 	Keys *keymap.KeyMap
 	// Theme colours the style roles it names (NO_COLOR still wins).
 	Theme common.Theme
-	// ProdPattern marks a profile (by name or account) as production,
-	// shown in a warning colour; ReadOnlyPattern makes a matching profile
-	// read-only. nil: none. From the configuration file.
-	ProdPattern, ReadOnlyPattern *regexp.Regexp
 	// Queue is a deep link (--queue): a queue name, URL, ARN or console
 	// link, opened in the peek flow once the list has loaded; "" for none.
 	Queue string
 	// HistoryPath is the file the command line's history is kept in; ""
 	// keeps it for the session only (tests).
 	HistoryPath string
+
+	// Connect builds the client of another profile or region for a switch
+	// (ctrl+p, :profile, :region, :ro); nil: switching is off.
+	Connect ConnectFunc
+	// Profiles lists the profiles the switch offers; nil reads the shared
+	// config and credentials files (awsclient.Profiles).
+	Profiles func() ([]string, error)
+	// Regions are the regions the switch offers, in order.
+	Regions []string
+	// ProdPattern marks a profile, by its name or its account, as
+	// production: the header shows it in the warning colour with a PROD
+	// badge. nil: DefaultProdPattern.
+	ProdPattern *regexp.Regexp
+	// ReadOnlyPattern makes a profile whose name or account matches it
+	// start read-only (until :ro is left, which asks); nil: none.
+	ReadOnlyPattern *regexp.Regexp
 }
 
 // DefaultRefresh is the auto-refresh interval when Options.Refresh is unset.
@@ -82,11 +94,14 @@ const seriesCap = 120
 // overlay stack, acts on what they send up, and draws the chrome around
 // them. It holds no pane's state.
 type App struct {
-	com    *common.Common
-	client awsclient.Client
-	ep     awsclient.Endpoint
-	opts   Options
-	cancel context.CancelFunc // cancels com.Ctx on quit
+	com      *common.Common
+	client   awsclient.Client
+	ep       awsclient.Endpoint
+	opts     Options
+	sess     sessionInfo        // profile, region, identity, read-only per profile
+	sw       switching          // a switch on its way (switch.go)
+	baseKeys keymap.KeyMap      // the keys before read-only disabled any
+	cancel   context.CancelFunc // cancels com.Ctx on quit
 
 	width, height int
 	lay           layout
@@ -130,9 +145,11 @@ func New(c awsclient.Client, o Options) *App {
 	if o.Keys != nil {
 		keys = *o.Keys
 	}
-	com := common.NewWith(ctx, keys, o.Theme, ep.ReadOnly)
+	// Read-only is applied by applyKeys on top of the configured keys, so
+	// that leaving it (:ro off) gives the user's keys back.
+	com := common.NewWith(ctx, keys, o.Theme, false)
 	a := &App{
-		com: com, client: c, ep: ep, opts: o, cancel: cancel,
+		com: com, client: c, ep: ep, opts: o, cancel: cancel, sess: newSession(ep), baseKeys: com.Keys,
 		notice:  o.Notice,
 		cat:     model.NewCatalog(seriesCap),
 		poll:    refresh.New(com, c, o.Refresh, o.RefreshAll),
@@ -147,6 +164,7 @@ func New(c awsclient.Client, o Options) *App {
 		cmd:     cmdline.New(com),
 		pending: o.Queue,
 	}
+	a.applyKeys(ep.ReadOnly)
 	a.queues.SetCloudWatch(queues.CloudWatch{Client: o.Metrics, AgeAlert: o.AgeAlert})
 	if o.Queue != "" && a.notice == "" {
 		a.notice = waitingNotice(o.Queue)
@@ -158,7 +176,7 @@ func New(c awsclient.Client, o Options) *App {
 // interrupted moves' journals.
 func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.refresh(), a.arm(a.opts.Refresh), a.redrive.Init(), a.queues.Init(), cmdline.ProfilesCmd(),
-		a.cmd.SetHistoryFile(a.opts.HistoryPath))
+		a.cmd.SetHistoryFile(a.opts.HistoryPath), a.identityCmd())
 }
 
 // Update routes msg, then acts on whatever the panes sent up meanwhile, so
@@ -193,8 +211,13 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		cmdline.QuitMsg, cmdline.ProfilesMsg, cmdline.HistoryMsg, cmdline.HistorySavedMsg:
 		cmd, _ := a.command(msg)
 		return tea.Batch(cmd, a.cmd.SaveCmd()) // what the line ran joins its file
+	case identityMsg:
+		return a.identified(msg)
 	case nil:
 		return nil
+	}
+	if cmd, ok := a.switchMsg(msg); ok {
+		return cmd
 	}
 	return tea.Batch(a.queues.Update(msg), a.peek.Update(msg), a.toRedrive(msg), a.purge.Update(msg), a.audit.Update(msg),
 		a.forms.Update(msg), a.toCompose(msg))
@@ -268,7 +291,8 @@ func (a *App) render() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	parts := []string{headerView(&a.com.Styles, a.opts.Version, a.ep, len(a.cat.Queues), a.queues.Shown(),
+	b := a.sess.banner(a.ep, a.isProd())
+	parts := []string{headerView(&a.com.Styles, a.opts.Version, b, len(a.cat.Queues), a.queues.Shown(),
 		a.queues.Filter() != "" || a.queues.DLQOnly(), a.poll.Freshness(a.hot(), len(a.cat.Queues)), a.width)}
 	body := ""
 	if v, ok := a.dialogs.Body(); ok {

@@ -6,55 +6,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/keymap"
 	"github.com/sqscope/sqscope/ui/common"
-	"github.com/sqscope/sqscope/ui/refresh"
 )
-
-// headerView is the top line: product, where we are connected, mode
-// badges on the left; the queue count (and how many the filter shows) and
-// how old the counts are on the right, which wins when the line is too
-// narrow for both.
-func headerView(st *common.Styles, version string, ep awsclient.Endpoint, total, shown int, filtered bool, fresh refresh.Freshness, w int) string {
-	name := "sqscope"
-	if version != "" {
-		name += " " + version
-	}
-	where := []string{}
-	if ep.URL != "" {
-		where = append(where, common.OneLine(ep.URL))
-	}
-	if ep.Region != "" {
-		where = append(where, common.OneLine(ep.Region))
-	}
-	if ep.Profile != "" {
-		where = append(where, "profile "+common.OneLine(ep.Profile))
-	}
-	left := st.App.Render(name)
-	if len(where) > 0 {
-		left += st.Header.Render(" · " + strings.Join(where, " · "))
-	}
-	badges := ""
-	if ep.Demo {
-		badges += " " + st.Badge.Render(" DEMO ")
-	}
-	if ep.ReadOnly {
-		badges += " " + st.ReadOnly.Render(" READ-ONLY ")
-	}
-	right := common.Plural(total, "queue")
-	if filtered {
-		right += " · " + common.Commas(int64(shown)) + " shown"
-	}
-	// How old the counts are, in as many words as fit beside the rest.
-	if f := fresh.Long(); f != "" {
-		if common.Width(left+badges)+1+common.Width(right+" · "+f) > w {
-			f = fresh.Short()
-		}
-		right += " · " + f
-	}
-	return spread(left+badges, st.Header.Render(right), w, common.Width(badges))
-}
 
 // spread puts left and right on one line w cells wide, cutting left (but
 // keeping its last keep cells, the badges) when they do not fit.
@@ -104,6 +58,11 @@ func (a *App) statusView() string {
 		left = a.redrive.Status()
 		if left == "" {
 			left = a.compose.Status()
+		}
+		if left == "" && a.sess.problem != "" && !a.sess.emulator {
+			// Why the header cannot say who we are, and the fix: it stays
+			// while nothing else needs the line.
+			left = st.StatusErr.Render("✗ " + common.OneLine(a.sess.problem))
 		}
 	}
 	return spread(left, right, a.width, 0)

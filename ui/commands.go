@@ -53,7 +53,7 @@ func (a *App) command(msg tea.Msg) (tea.Cmd, bool) {
 	case cmdline.QuitMsg:
 		return a.quitMsg(quitRequestMsg{}), true
 	default:
-		return a.sessionCommand(msg)
+		return a.switchMsg(msg)
 	}
 	return nil, true
 }

@@ -43,4 +43,10 @@
 // dialog, say something, or tell the other pane ("these messages moved
 // away"). A dialog's answer is its opener's own message, routed the same
 // way. View renders from state only.
+//
+// The session (session.go, switch.go, switchpick.go) is the root's too:
+// the profile, region and identity the header shows, read-only per
+// profile, and the switch, which stops a move (asked), closes the peek (its
+// release goes through the old client), connects through Options.Connect
+// and hands every pane that calls SQS the new client.
 package ui

@@ -47,6 +47,8 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 				}
 				return nil
 			})
+		case key.Matches(k, keys.Switch):
+			return a.askProfiles()
 		case key.Matches(k, keys.Refresh):
 			// An explicit refresh supersedes one in flight: its answer will
 			// be stale and dropped.

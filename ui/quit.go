@@ -138,7 +138,12 @@ func (a *App) moveStopped() tea.Cmd {
 		a.dialogs.Close(a.quitAsk)
 		a.quitAsk = nil
 	}
-	return a.quitAfterStop()
+	if a.sw.ask != nil { // the question about the move is moot: switch
+		a.dialogs.Close(a.sw.ask)
+		a.sw.ask = nil
+		return a.proceedSwitch()
+	}
+	return tea.Batch(a.quitAfterStop(), a.afterSwitchStop())
 }
 
 // quitAfterStop goes on quitting once the stopped move returned or the

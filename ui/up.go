@@ -80,6 +80,9 @@ func (a *App) up(msg tea.Msg) tea.Cmd {
 		a.queues.SelectWhenListed(msg.Select)
 		return a.refresh()
 	default:
+		if cmd, ok := a.switchMsg(msg); ok { // the command line's :profile, :region, :ro
+			return cmd
+		}
 		if cmd, ok := a.opsUp(msg); ok {
 			return cmd
 		}

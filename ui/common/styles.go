@@ -10,10 +10,12 @@ import (
 // Meaning never rests on colour alone: the selected row has a ">" marker and
 // reverse video, a non-empty DLQ a "!" marker, an error row says "error".
 type Styles struct {
-	App      lipgloss.Style // header product name
-	Header   lipgloss.Style
-	Badge    lipgloss.Style // DEMO
-	ReadOnly lipgloss.Style // READ-ONLY
+	App       lipgloss.Style // header product name
+	Header    lipgloss.Style
+	Badge     lipgloss.Style // DEMO
+	ReadOnly  lipgloss.Style // READ-ONLY
+	Prod      lipgloss.Style // a production profile and account in the header
+	ProdBadge lipgloss.Style // PROD
 
 	PaneTitle        lipgloss.Style
 	PaneTitleFocused lipgloss.Style
@@ -71,6 +73,8 @@ func DefaultStyles() Styles {
 	s.App = n().Bold(true).Foreground(cyan)
 	s.Badge = n().Bold(true).Reverse(true).Foreground(magenta)
 	s.ReadOnly = n().Bold(true).Reverse(true).Foreground(yellow)
+	s.Prod = n().Bold(true).Foreground(red)
+	s.ProdBadge = n().Bold(true).Reverse(true).Foreground(red)
 	s.PaneTitleFocused = n().Bold(true).Foreground(cyan)
 	s.ColumnHeader = n().Foreground(gray)
 	s.SelectedDim = n().Bold(true).Foreground(cyan)
@@ -108,6 +112,8 @@ func PlainStyles() Styles {
 		Header:           n(),
 		Badge:            n().Bold(true).Reverse(true),
 		ReadOnly:         n().Bold(true).Reverse(true),
+		Prod:             n().Bold(true),
+		ProdBadge:        n().Bold(true).Reverse(true),
 		PaneTitle:        n(),
 		PaneTitleFocused: n().Bold(true).Underline(true),
 		ColumnHeader:     n(),

@@ -30,11 +30,12 @@ type fileRun struct {
 	cut     string    // why the file was not read to its end; "" when it was
 
 	running bool
-	next    int       // index into items of the next chunk
-	sent    int       // accepted by SQS
-	failed  []lineErr // refused by SQS, or never tried after a failure
-	unknown []lineErr // the answer was lost: may have been sent
-	twice   []lineErr // sent, but a retried request may have sent it twice
+	client  awsclient.Operator // the session's when the run started: a switch does not redirect it
+	next    int                // index into items of the next chunk
+	sent    int                // accepted by SQS
+	failed  []lineErr          // refused by SQS, or never tried after a failure
+	unknown []lineErr          // the answer was lost: may have been sent
+	twice   []lineErr          // sent, but a retried request may have sent it twice
 }
 
 // item is one valid line.
@@ -84,9 +85,9 @@ func (p *Pane) fileAnswered(msg fileAnswerMsg) tea.Cmd {
 		p.Say("nothing sent from " + sanitize.Line(msg.run.path))
 		return nil
 	}
-	msg.run.running = true
+	msg.run.running, msg.run.client = true, p.client
 	p.Say("") // the status line shows the progress instead (Status)
-	return chunkCmd(p.c.Ctx, p.client, msg.run, 0)
+	return chunkCmd(p.c.Ctx, msg.run.client, msg.run, 0)
 }
 
 // chunkSent records a chunk, line by line, and sends the next one. A
@@ -123,7 +124,7 @@ func (p *Pane) chunkSent(msg chunkMsg) tea.Cmd {
 		run.next = len(run.items)
 	}
 	if run.next < len(run.items) {
-		return chunkCmd(p.c.Ctx, p.client, run, run.next)
+		return chunkCmd(p.c.Ctx, run.client, run, run.next)
 	}
 	p.finish(run)
 	return nil

@@ -74,6 +74,11 @@ func New(c *common.Common, client awsclient.Operator) *Pane {
 	return &Pane{c: c, client: client, cat: model.NewCatalog(1), kept: map[string]string{}, exec: tea.ExecProcess}
 }
 
+// SetClient makes the next send go through client (a session switch). A
+// file send already running keeps the client it started with: its lines
+// go on to the queue (and account) they were meant for.
+func (p *Pane) SetClient(client awsclient.Operator) { p.client = client }
+
 // SetCatalog gives the pane the queues of the latest refresh: the
 // destinations a resend can pick, and the DLQ sources.
 func (p *Pane) SetCatalog(cat *model.Catalog) { p.cat = cat }

@@ -187,6 +187,15 @@ func lostText(n int, until time.Time) string {
 	return fmt.Sprintf("%s lost: messages may be hidden until %s", common.Plural(n, "receive"), until.Format("15:04:05"))
 }
 
+// Close closes the pane (a session switch), releasing what its session
+// holds with the client that read it; nil when it was not open.
+func (p *Pane) Close() tea.Cmd { return p.close() }
+
+// SetClient makes the next sessions read through client (a profile or
+// region switch, after Close): the sessions still live keep the client
+// that opened them, so their release reaches the account they hold in.
+func (p *Pane) SetClient(client awsclient.Peeker) { p.client = client }
+
 // StopForQuit stops loading and returns every session that may still hold
 // messages, for the root to release before it quits.
 func (p *Pane) StopForQuit() []awsclient.Peek {

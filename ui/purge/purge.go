@@ -36,6 +36,9 @@ type Flow struct {
 // New is the purge flow, calling client.
 func New(c *common.Common, client awsclient.Operator) *Flow { return &Flow{c: c, client: client} }
 
+// SetClient makes the next purge go through client (a session switch).
+func (f *Flow) SetClient(client awsclient.Operator) { f.client = client }
+
 // Target is the queue to purge, as the root knows it.
 type Target struct {
 	Queue model.Queue

@@ -46,6 +46,9 @@ func New(c *common.Common, client awsclient.Operator) *Forms {
 	return &Forms{c: c, client: client, cat: model.NewCatalog(1)}
 }
 
+// SetClient makes the next change go through client (a session switch).
+func (f *Forms) SetClient(client awsclient.Operator) { f.client = client }
+
 // SetCatalog gives the flows the queues the app knows: the DLQs to pick,
 // the names taken, the sources of a DLQ.
 func (f *Forms) SetCatalog(cat *model.Catalog) { f.cat = cat }

@@ -26,6 +26,25 @@ func (b *Browser) SetCloudWatch(o CloudWatch) {
 	b.sync()
 }
 
+// Switch empties the browser for another session (a profile or region
+// switch) and reads CloudWatch through metrics (nil: off). The requests
+// keep counting up, so an answer of the old account is stale; the minute
+// timer starts when CloudWatch was off and runs on otherwise.
+func (b *Browser) Switch(metrics awsclient.Metrics) tea.Cmd {
+	old := b.cw
+	b.cw = newCWState(CloudWatch{Client: metrics, AgeAlert: old.alert, Timer: old.timer})
+	b.cw.window = old.window
+	b.cw.histSeq, b.cw.ageSeq, b.cw.settleSeq = old.histSeq+1, old.ageSeq+1, old.settleSeq+1
+	b.list.SetAges(b.cw.ages, b.cw.alert, b.cw.on())
+	b.showDetail = false
+	b.SetCatalog(model.NewCatalog(1))
+	b.SetSize(b.width, b.height)
+	if old.on() {
+		return nil
+	}
+	return b.Init()
+}
+
 // Init starts the minute timer of CloudWatch reads; nil when it is off.
 func (b *Browser) Init() tea.Cmd {
 	if !b.cw.on() {

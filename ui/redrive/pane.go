@@ -102,6 +102,22 @@ func (p *Pane) SetCatalog(cat *model.Catalog) {
 // The root calls it after each refresh; it returns nil once done.
 func (p *Pane) Reconcile() tea.Cmd { return p.journals.reconcile(p.c.Ctx, p.client, p.cat) }
 
+// SetClient makes the next move go through client (a session switch; the
+// root stopped a client-side move first). A native move task runs on in
+// SQS, in the account it was started in: the pane stops following it,
+// since its polls would now ask the wrong account.
+func (p *Pane) SetClient(client Client) tea.Cmd {
+	p.client = client
+	p.attached, p.noNative = false, false
+	if p.moves.running() && !p.moves.clientRunning() {
+		p.moves.seq++ // its answers and timer are stale now
+		p.moves.cur = nil
+		p.Say("the native redrive goes on in SQS, in the account it was started in")
+	}
+	p.journals = journals{told: p.journals.told}
+	return journalsCmd() // checked again against the new account's DLQs
+}
+
 // SetPeek tells the pane where the peek pane stands.
 func (p *Pane) SetPeek(pk Peek) { p.peek = pk }
 

@@ -64,6 +64,18 @@ func New(c *common.Common, client awsclient.Lister, every, refreshAll time.Durat
 	return &Poller{c: c, client: client, every: every, all: max(refreshAll, every), fresh: map[string]time.Time{}}
 }
 
+// SetClient points the poller at another session's client (a profile or
+// region switch): a poll in flight is of the old account, so its answer
+// becomes stale, and what was read before counts as never read.
+func (p *Poller) SetClient(client awsclient.Lister) {
+	p.client = client
+	p.seq++
+	p.inFlight, p.full, p.retryHot = false, false, false
+	p.listErr, p.readErr = nil, nil
+	p.answered, p.allAt, p.tried = time.Time{}, time.Time{}, time.Time{}
+	p.fresh = map[string]time.Time{}
+}
+
 // All lists and reads every queue now (start, r, after a move), superseding
 // a poll in flight, whose answer will be stale and dropped.
 func (p *Poller) All() tea.Cmd { return p.start(true, nil) }
