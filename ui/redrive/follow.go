@@ -84,7 +84,7 @@ func (p *Pane) probed(msg tasksMsg) tea.Cmd {
 		// The dialog open now promised a task: ask again, truthfully.
 		if p.asking != nil && p.pending.native() && p.pending.dlq.ARN == msg.dlqARN {
 			p.Send(dialog.CloseMsg{Dialog: p.asking})
-			p.pending.why = "this endpoint has no native move API (it said so when asked)"
+			p.pending.why = model.WhyNoNative
 			p.ask()
 		}
 		return nil

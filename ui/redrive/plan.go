@@ -70,26 +70,31 @@ func (p *Pane) request(t Target, dest *model.Queue) tea.Cmd {
 		q.Stats.Visible += min(int64(p.peek.Held), q.Stats.InFlight)
 	}
 	pl := plan{dlq: q, dest: dest}
+	// The path (native or client-side, and why) is model.RedriveAsk's
+	// to decide, as for `sqscope redrive`.
+	ask := model.RedriveAsk{Dest: dest != nil, NoNative: p.noNative}
 	if p.peek.on(q.URL) {
 		switch sel, shown := t.Selected, t.Shown; {
 		case len(sel) > 0:
 			pl.ids, pl.where = ids(sel), model.BySource(sel, g.Name)
 			pl.what = fmt.Sprintf("The %s in %s.", common.Plural(len(sel), "selected message"), common.OneLine(q.Name))
-			pl.why = "you selected messages"
+			ask.Selected = true
 		case t.Filter != "" && len(shown) == 0:
 			p.Say("no peeked message matches the filter: nothing to move")
 			return nil
 		case t.Filter != "":
 			pl.ids, pl.where = ids(shown), model.BySource(shown, g.Name)
 			pl.what = fmt.Sprintf("The %s of %s that match the filter.", common.Plural(len(shown), "peeked message"), common.OneLine(q.Name))
-			pl.why = "a filter is active"
+			ask.Filter = true
 		}
 	}
-	if dest != nil && pl.why == "" {
-		pl.why = "you picked the destination"
+	j, hasJournal := p.journals.of(q.ARN)
+	if hasJournal {
+		ask.Journal = j.Pending()
 	}
-	if p.noNative && pl.why == "" {
-		pl.why = "this endpoint has no native move API (it said so when asked)"
+	pl.why = ask.ClientSideReason()
+	if ask.JournalDecides() {
+		pl.journal = j.Path // the dialog offers to forget it instead
 	}
 	pl.target = t
 	if p.peek.on(q.URL) && dest == nil {
@@ -103,11 +108,6 @@ func (p *Pane) request(t Target, dest *model.Queue) tea.Cmd {
 				pl.noSource++
 			}
 		}
-	}
-	if j, ok := p.journals.of(q.ARN); ok && pl.why == "" {
-		pl.why = "an interrupted move left " + common.Plural(j.Pending(), "message") +
-			" half-moved, and only its journal knows which copies were already sent"
-		pl.journal = j.Path
 	}
 	if pl.count() == 0 {
 		p.Say(common.OneLine(q.Name) + " shows no visible messages: nothing to redrive (r refreshes the counts)")

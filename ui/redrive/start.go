@@ -81,33 +81,37 @@ func (p *Pane) started(msg startedMsg) tea.Cmd {
 	if mv == nil {
 		return nil
 	}
+	// What each answer means is awsclient.JudgeStart's to say, as for
+	// `sqscope redrive`.
 	var active *awsclient.TaskActiveError
 	var unknown *awsclient.StartUnknownError
-	switch {
-	case errors.As(msg.err, &unknown) && unknown.Checked:
+	switch awsclient.JudgeStart(msg.err) {
+	case awsclient.StartRetry:
 		// The task list shows nothing started: nothing runs, R tries again.
+		errors.As(msg.err, &unknown)
 		mv.running, mv.err = false, msg.err
 		p.fail("the move task of " + common.OneLine(mv.plan.dlq.Name) + " did not start (" + common.ErrText(unknown.Err) + "): R tries again")
 		return nil
-	case errors.As(msg.err, &unknown):
+	case awsclient.StartSearch:
 		// The answer was lost and the task list could not be read: a task
 		// may be running. Never move client-side beside it: look for it.
 		mv.note, mv.searching = "the answer to the start was lost: looking for the task…", true
 		p.Say(mv.note)
-	case errors.As(msg.err, &active):
+	case awsclient.StartAdopt:
+		errors.As(msg.err, &active)
 		mv.task = active.Task
 		mv.note = "a move task was already running on this DLQ: showing it, not starting another"
 		p.Say(mv.note)
-	case awsclient.NativeUnsupported(msg.err):
+	case awsclient.StartFallBack:
 		p.noNative = true
 		pl := mv.plan
-		pl.why = "this endpoint lacks the native move API"
+		pl.why = model.WhyFellBack
 		mv.running = false
 		cmd := p.startClient(pl)
 		p.moves.cur.note = "no native move API here: moving client-side instead"
 		p.Say(p.moves.cur.note)
 		return cmd
-	case msg.err != nil:
+	case awsclient.StartFailed:
 		mv.running, mv.err = false, msg.err
 		p.fail("the move task of " + common.OneLine(mv.plan.dlq.Name) + " did not start: " + common.ErrText(msg.err))
 		return nil
