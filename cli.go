@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sqscope/sqscope/scripting"
 )
 
 // The standard flag package is kept (no new dependency), but its own output
@@ -50,11 +52,17 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
 	})
 }
 
+// flagSpelling is how the usage writes f: `--name`, but a one-letter
+// flag as people type it, `-n`.
 func flagSpelling(f *flag.Flag) string {
-	if isSwitch(f) {
-		return "--" + f.Name
+	dash := "--"
+	if len(f.Name) == 1 {
+		dash = "-"
 	}
-	return "--" + f.Name + " " + placeholders[f.Name]
+	if isSwitch(f) {
+		return dash + f.Name
+	}
+	return dash + f.Name + " " + placeholders[f.Name]
 }
 
 func isSwitch(f *flag.Flag) bool {
@@ -162,6 +170,8 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		fs = newServerFlags(&serverFlags{})
 	case len(args) == 1 && args[0] == "config":
 		fs = newConfigFlags(&tuiFlags{}, new(bool))
+	case len(args) == 1 && scripting.Lookup(args[0]) != nil:
+		fs, _ = newScriptFlags(scripting.Lookup(args[0]), &tuiFlags{})
 	case len(args) == 1 && args[0] != "help" && !strings.HasPrefix(args[0], "-"):
 		return unknownCommand(stderr, args[0])
 	}

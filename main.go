@@ -1,6 +1,7 @@
 // Command sqscope is a terminal UI for Amazon SQS. With no subcommand it runs
 // the TUI; `sqscope server` runs the embedded SQS-compatible server alone;
-// `sqscope config` shows the configuration in effect.
+// `sqscope config` shows the configuration in effect; the scripting
+// commands (ls, peek, export, …; see scripting/) do one thing and exit.
 package main
 
 import (
@@ -9,6 +10,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/sqscope/sqscope/scripting"
 )
 
 // version is set at link time (-ldflags "-X main.version=…"); otherwise it
@@ -22,8 +25,9 @@ const (
 	exitUsage  = 2 // the command line is wrong: unknown flag or command, bad value
 )
 
-// commands are the subcommands, in the order usage and errors list them.
-var commands = []string{"server", "config", "help"}
+// commands are the subcommands, in the order usage and errors list them;
+// the scripting ones come from their package's registry.
+var commands = append(append([]string{"server", "config"}, scripting.Names()...), "help")
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -42,6 +46,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runConfig(args[1:], stdout, stderr)
 	case "help":
 		return runHelp(args[1:], stdout, stderr)
+	}
+	if c := scripting.Lookup(args[0]); c != nil {
+		return runScript(c, args[1:], stdout, stderr)
 	}
 	return unknownCommand(stderr, args[0])
 }

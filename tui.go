@@ -186,16 +186,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	// knows the region (flag, environment or profile) and whether an
 	// endpoint (flag, environment or profile) makes AWS's names moot: an
 	// emulator takes any region, e.g. ElasticMQ's "elasticmq".
-	if ep := client.Endpoint(); !f.demo && ep.URL == "" && ep.Region != "" {
-		malformed, unknown := checkRegionFrom(ep.Region, regionWhere(&f, ep.Region))
-		switch {
-		case malformed != "" && f.region != "":
-			return usageFail(stderr, "%s", malformed)
-		case malformed != "":
-			return fail(stderr, "%s", malformed)
-		case unknown != "":
-			f.warnings = append(f.warnings, warn(stderr, "%s", unknown))
-		}
+	if code, done := checkSessionRegion(client, &f, stderr); done {
+		return code
 	}
 	demoURL := ""
 	if f.demo {
@@ -203,6 +195,26 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	f.connect = connectFor(cfg, f, demoURL)
 	return runProgram(ctx, client, f, stderr)
+}
+
+// checkSessionRegion refuses a malformed region bound for AWS's own
+// endpoints (a usage error when --region gave it) and warns about an
+// unknown one; the subcommands check alike. done means exit with code.
+func checkSessionRegion(client *awsclient.SQS, f *tuiFlags, stderr io.Writer) (code int, done bool) {
+	ep := client.Endpoint()
+	if f.demo || ep.URL != "" || ep.Region == "" {
+		return 0, false
+	}
+	malformed, unknown := checkRegionFrom(ep.Region, regionWhere(f, ep.Region))
+	switch {
+	case malformed != "" && f.region != "":
+		return usageFail(stderr, "%s", malformed), true
+	case malformed != "":
+		return fail(stderr, "%s", malformed), true
+	case unknown != "":
+		f.warnings = append(f.warnings, warn(stderr, "%s", unknown))
+	}
+	return 0, false
 }
 
 // runApp runs the UI on client until it ends, then releases what it holds.
