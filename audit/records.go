@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/sqscope/sqscope/model"
 )
@@ -66,4 +67,34 @@ func parseLine(text []byte) ([]model.Record, error) {
 		return nil, err
 	}
 	return []model.Record{rec}, nil
+}
+
+// UnknownFields finds, on each of lines (1-based, as ReadRecords counts
+// them) of data that is an export's record, a field a record does not
+// have, by line: a typo ("MessageAtributes") would otherwise drop what it
+// holds silently. The name is as encoding/json quotes it. An audit line
+// is this package's own and is not checked.
+func UnknownFields(data []byte, lines []int) map[int]string {
+	text := bytes.Split(data, []byte("\n"))
+	out := map[int]string{}
+	for _, n := range lines {
+		if n < 1 || n > len(text) {
+			continue
+		}
+		var probe struct {
+			Op *string `json:"op"`
+		}
+		if json.Unmarshal(text[n-1], &probe) != nil || probe.Op != nil {
+			continue
+		}
+		dec := json.NewDecoder(bytes.NewReader(text[n-1]))
+		dec.DisallowUnknownFields()
+		var r model.Record
+		if err := dec.Decode(&r); err != nil {
+			if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+				out[n] = name
+			}
+		}
+	}
+	return out
 }

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -85,27 +84,12 @@ func readFileCmd(q model.Queue, path string) tea.Cmd {
 	}
 }
 
-// unknownFields finds, on each of lines (1-based, as ReadRecords counts
-// them) that is an export's record, a field a record does not have. An
-// audit line is the audit package's to read.
+// unknownFields names, by line, a field no record has (see
+// audit.UnknownFields, which the command line's send uses too).
 func unknownFields(b []byte, lines []int) map[int]string {
-	text := bytes.Split(b, []byte("\n"))
-	out := map[int]string{}
-	for _, n := range lines {
-		var probe struct {
-			Op *string `json:"op"`
-		}
-		if json.Unmarshal(text[n-1], &probe) != nil || probe.Op != nil {
-			continue
-		}
-		dec := json.NewDecoder(bytes.NewReader(text[n-1]))
-		dec.DisallowUnknownFields()
-		var r model.Record
-		if err := dec.Decode(&r); err != nil {
-			if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-				out[n] = "unknown field " + common.OneLine(name) + " (" + fieldsNote + ")"
-			}
-		}
+	out := audit.UnknownFields(b, lines)
+	for n, name := range out {
+		out[n] = "unknown field " + common.OneLine(name) + " (" + fieldsNote + ")"
 	}
 	return out
 }
