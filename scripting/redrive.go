@@ -238,10 +238,3 @@ func (p redrivePlan) lines() []string {
 	return append(lines, "How: a client-side move (receive, send, then delete only what was sent), because "+p.why+
 		". Nothing is deleted before its copy is accepted; a journal makes a re-run after an interruption safe.")
 }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

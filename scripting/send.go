@@ -227,9 +227,9 @@ func sendItems(data []byte, body *model.Outgoing, rules model.SendRules) (items 
 
 func (b lineProblem) text(single bool) string {
 	if single {
-		return "the message would be refused: " + b.why
+		return "the message would be refused: " + oneLine(b.why)
 	}
-	return fmt.Sprintf("line %d: %s", b.line, b.why)
+	return fmt.Sprintf("line %d: %s", b.line, oneLine(b.why))
 }
 
 func sortProblems(ps []lineProblem) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // sendChunk is how many messages one Send call takes: the TUI's F sends
@@ -185,7 +186,8 @@ func sortSendLines(ls []sendLine) {
 	}
 }
 
-// oneLine keeps an error on one line: SQS's messages may hold newlines.
+// oneLine keeps an error on one line and makes it safe to print: SQS's
+// messages, and a bad line's text quoted in a JSON error, are not ours.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return sanitize.Line(strings.Join(strings.Fields(s), " "))
 }
