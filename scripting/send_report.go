@@ -160,8 +160,16 @@ func (l sendLine) text() string {
 }
 
 func writeSendSummary(w io.Writer, s sendSummary) error {
-	_, err := fmt.Fprintf(w, "sent %d of %d to %s: %d failed, %d unknown (may have been sent), %d invalid skipped, %d possibly duplicated\n",
-		s.Sent, s.Sent+s.Failed+s.Unknown+s.Invalid, s.Queue, s.Failed, s.Unknown, s.Invalid, s.PossiblyDuplicated)
+	text := fmt.Sprintf("sent %d of %d to %s", s.Sent, s.Sent+s.Failed+s.Unknown+s.Invalid, s.Queue)
+	for _, part := range []struct {
+		n    int
+		what string
+	}{{s.Failed, "failed"}, {s.Unknown, "unknown (may have been sent)"}, {s.Invalid, "invalid, skipped"}, {s.PossiblyDuplicated, "possibly duplicated"}} {
+		if part.n > 0 {
+			text += fmt.Sprintf(", %d %s", part.n, part.what)
+		}
+	}
+	_, err := fmt.Fprintln(w, text)
 	return err
 }
 

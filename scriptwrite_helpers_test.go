@@ -1,0 +1,325 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
+
+	"github.com/sqscope/sqscope/localsqs"
+)
+
+// The changing subcommands (send, redrive, purge) are tested through
+// run, as a script runs them, against localsqs in process (and moto when
+// SQSCOPE_MOTO_ENDPOINT names one). Every test has its own state and cache
+// directories, so audit logs and move journals never leak between tests
+// or into the user's.
+
+// wBackend is an SQS endpoint for one test, and an SDK client beside the
+// command under test to set queues up and check what it did.
+type wBackend struct {
+	url   string
+	admin *sqs.Client
+	moto  bool
+}
+
+// wEnv isolates a test's environment: credentials, region, and the state,
+// cache and config directories.
+func wEnv(t *testing.T) {
+	t.Helper()
+	for k, v := range map[string]string{
+		"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1",
+		"XDG_STATE_HOME": t.TempDir(), "XDG_CACHE_HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(),
+		"AWS_PROFILE": "", "AWS_ENDPOINT_URL": "", "AWS_ENDPOINT_URL_SQS": "", "AWS_CONFIG_FILE": os.DevNull,
+		"AWS_SHARED_CREDENTIALS_FILE": os.DevNull,
+	} {
+		t.Setenv(k, v)
+	}
+}
+
+// localBackend starts localsqs on a loopback port for the test.
+func localBackend(t *testing.T) *wBackend {
+	t.Helper()
+	wEnv(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	srv := localsqs.New(localsqs.Options{Region: "us-east-1"})
+	u, _, err := localsqs.ListenAndServe(ctx, "127.0.0.1:0", srv)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); srv.Close() })
+	return &wBackend{url: u, admin: wAdmin(u)}
+}
+
+// motoBackend is the moto server SQSCOPE_MOTO_ENDPOINT names; the test is
+// skipped, with the reason printed, without one.
+func motoBackend(t *testing.T) *wBackend {
+	t.Helper()
+	ep := os.Getenv("SQSCOPE_MOTO_ENDPOINT")
+	if ep == "" {
+		t.Skip("SQSCOPE_MOTO_ENDPOINT is not set: start moto_server -H 127.0.0.1 -p PORT and set it to run this test against moto")
+	}
+	wEnv(t)
+	return &wBackend{url: ep, admin: wAdmin(ep), moto: true}
+}
+
+func wAdmin(endpoint string) *sqs.Client {
+	return sqs.New(sqs.Options{Region: "us-east-1", BaseEndpoint: aws.String(endpoint),
+		Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")})
+}
+
+// wRun runs sqscope with args against endpoint; stdin is not a terminal.
+func wRun(t *testing.T, endpoint string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(append(args, "--endpoint-url", endpoint), &out, &errb)
+	t.Logf("sqscope %s → %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, out.String(), errb.String())
+	return code, out.String(), errb.String()
+}
+
+// prefix makes queue names unique per test, for a shared moto.
+func wPrefix(t *testing.T) string {
+	return fmt.Sprintf("w%d-", time.Now().UnixNano()%1_000_000_000)
+}
+
+func (b *wBackend) create(t *testing.T, name string, attrs map[string]string) (url, arn string) {
+	t.Helper()
+	ctx := context.Background()
+	out, err := b.admin.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: aws.String(name), Attributes: attrs})
+	if err != nil {
+		t.Fatalf("create %s: %v", name, err)
+	}
+	a, err := b.admin.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: out.QueueUrl,
+		AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameQueueArn}})
+	if err != nil {
+		t.Fatalf("arn of %s: %v", name, err)
+	}
+	return *out.QueueUrl, a.Attributes["QueueArn"]
+}
+
+// sendN sends n messages with a String, a Number and a Binary attribute;
+// bodies are "<tag>-<i>".
+func (b *wBackend) sendN(t *testing.T, url, tag string, n int) {
+	t.Helper()
+	for start := 0; start < n; start += 10 {
+		var es []types.SendMessageBatchRequestEntry
+		for i := start; i < min(start+10, n); i++ {
+			es = append(es, types.SendMessageBatchRequestEntry{Id: aws.String(strconv.Itoa(i)), MessageBody: aws.String(fmt.Sprintf("%s-%d", tag, i)),
+				MessageAttributes: map[string]types.MessageAttributeValue{
+					"kind": {DataType: aws.String("String"), StringValue: aws.String("k" + strconv.Itoa(i%3))},
+					"n":    {DataType: aws.String("Number"), StringValue: aws.String(strconv.Itoa(i * 7))},
+					"blob": {DataType: aws.String("Binary"), BinaryValue: []byte{0, 0xff, byte(i)}},
+				}})
+		}
+		if _, err := b.admin.SendMessageBatch(context.Background(), &sqs.SendMessageBatchInput{QueueUrl: aws.String(url), Entries: es}); err != nil {
+			t.Fatalf("send: %v", err)
+		}
+	}
+}
+
+// dlqWith makes a source queue and its DLQ and fails n messages into the
+// DLQ the real way (received past maxReceiveCount), so each carries its
+// source. Bodies are "msg-<i>".
+func (b *wBackend) dlqWith(t *testing.T, p string, n int) (srcURL, dlqURL string) {
+	t.Helper()
+	dlqURL, dlqARN := b.create(t, p+"dlq", nil)
+	srcURL, _ = b.create(t, p+"src", map[string]string{
+		"RedrivePolicy": fmt.Sprintf(`{"deadLetterTargetArn":%q,"maxReceiveCount":"1"}`, dlqARN)})
+	b.sendN(t, srcURL, "msg", n)
+	ctx := context.Background()
+	for range 200 {
+		if b.depth(t, srcURL) == 0 {
+			break
+		}
+		out, err := b.admin.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: aws.String(srcURL), MaxNumberOfMessages: 10, VisibilityTimeout: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range out.Messages {
+			if _, err := b.admin.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: aws.String(srcURL),
+				ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 0}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if d := b.depth(t, dlqURL); d != n {
+		t.Fatalf("fixture: the DLQ holds %d, want %d", d, n)
+	}
+	return srcURL, dlqURL
+}
+
+// depth is every message a queue holds: visible, in flight and delayed.
+func (b *wBackend) depth(t *testing.T, url string) int {
+	t.Helper()
+	a, err := b.admin.GetQueueAttributes(context.Background(), &sqs.GetQueueAttributesInput{QueueUrl: aws.String(url),
+		AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameApproximateNumberOfMessages,
+			types.QueueAttributeNameApproximateNumberOfMessagesNotVisible, types.QueueAttributeNameApproximateNumberOfMessagesDelayed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, v := range a.Attributes {
+		k, _ := strconv.Atoi(v)
+		n += k
+	}
+	return n
+}
+
+// drain receives and deletes every message of url, and returns each as
+// "body|attributes", sorted, for comparison.
+func (b *wBackend) drain(t *testing.T, url string) []string {
+	t.Helper()
+	ctx := context.Background()
+	var got []string
+	for empty := 0; empty < 3; {
+		out, err := b.admin.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: aws.String(url), MaxNumberOfMessages: 10,
+			VisibilityTimeout: 60, MessageAttributeNames: []string{"All"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Messages) == 0 {
+			empty++
+			continue
+		}
+		for _, m := range out.Messages {
+			got = append(got, *m.Body+"|"+attrText(m.MessageAttributes))
+			if _, err := b.admin.DeleteMessage(ctx, &sqs.DeleteMessageInput{QueueUrl: aws.String(url), ReceiptHandle: m.ReceiptHandle}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	sort.Strings(got)
+	return got
+}
+
+func attrText(as map[string]types.MessageAttributeValue) string {
+	var parts []string
+	for k, v := range as {
+		parts = append(parts, fmt.Sprintf("%s=%s:%s%x", k, aws.ToString(v.DataType), aws.ToString(v.StringValue), v.BinaryValue))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+// noNativeProxy is localsqs with the native move API off, as an endpoint
+// without it (moto) answers: StartMessageMoveTask and
+// ListMessageMoveTasks are unknown operations. refuse, when set, makes
+// SendMessageBatch refuse (sender's fault, final) every entry whose body
+// contains it, and forwards the rest: a partial batch failure.
+type noNativeProxy struct {
+	target *url.URL
+	mu     sync.Mutex
+	refuse string
+}
+
+// setRefuse changes what SendMessageBatch refuses ("": nothing).
+func (p *noNativeProxy) setRefuse(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.refuse = s
+}
+
+func (p *noNativeProxy) refusing() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.refuse
+}
+
+func (p *noNativeProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	op := strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "AmazonSQS.")
+	switch op {
+	case "StartMessageMoveTask", "ListMessageMoveTasks", "CancelMessageMoveTask":
+		w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprint(w, `{"__type":"com.amazonaws.sqs#UnknownOperationException","message":"no move tasks here"}`)
+		return
+	}
+	var refused []string
+	if refuse := p.refusing(); op == "SendMessageBatch" && refuse != "" {
+		var in map[string]any
+		if json.Unmarshal(body, &in) == nil {
+			var kept []any
+			for _, e := range in["Entries"].([]any) {
+				entry := e.(map[string]any)
+				if strings.Contains(entry["MessageBody"].(string), refuse) {
+					refused = append(refused, entry["Id"].(string))
+					continue
+				}
+				kept = append(kept, entry)
+			}
+			if len(kept) == 0 {
+				p.answer(w, http.StatusOK, batchAnswer(nil, refused))
+				return
+			}
+			in["Entries"] = kept
+			body, _ = json.Marshal(in)
+		}
+	}
+	req, _ := http.NewRequest(r.Method, p.target.String()+r.URL.Path, bytes.NewReader(body))
+	req.Header = r.Header.Clone()
+	req.Header.Del("Content-Length")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	if len(refused) > 0 && resp.StatusCode == http.StatusOK {
+		out = batchAnswer(out, refused)
+	}
+	p.answer(w, resp.StatusCode, out)
+}
+
+func (p *noNativeProxy) answer(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// batchAnswer adds the refused ids to a SendMessageBatch answer as
+// entries failed for the sender's fault: final, never retried.
+func batchAnswer(answer []byte, refused []string) []byte {
+	doc := map[string]any{"Successful": []any{}}
+	if answer != nil {
+		_ = json.Unmarshal(answer, &doc)
+	}
+	failed, _ := doc["Failed"].([]any)
+	for _, id := range refused {
+		failed = append(failed, map[string]any{"Id": id, "SenderFault": true, "Code": "InvalidMessageContents", "Message": "refused by the test's proxy"})
+	}
+	doc["Failed"] = failed
+	b, _ := json.Marshal(doc)
+	return b
+}
+
+func (b *wBackend) withoutNative(t *testing.T, refuse string) (endpoint string, p *noNativeProxy) {
+	t.Helper()
+	target, err := url.Parse(b.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = &noNativeProxy{target: target, refuse: refuse}
+	srv := httptest.NewServer(p)
+	t.Cleanup(srv.Close)
+	return srv.URL, p
+}
