@@ -15,8 +15,12 @@ import (
 )
 
 // export → purge → send --file puts back every body and attribute.
-func TestScriptPurgeExportFirstThenSendRestores(t *testing.T) {
-	b := localBackend(t)
+func TestScriptPurgeExportFirstThenSendRestores(t *testing.T) { purgeAndRestore(t, localBackend(t)) }
+
+// The same against moto, when one is running.
+func TestScriptPurgeExportFirstThenSendRestoresMoto(t *testing.T) { purgeAndRestore(t, motoBackend(t)) }
+
+func purgeAndRestore(t *testing.T, b *wBackend) {
 	p := wPrefix(t)
 	url, _ := b.create(t, p+"orders", nil)
 	b.sendN(t, url, "order", 23)
@@ -33,10 +37,10 @@ func TestScriptPurgeExportFirstThenSendRestores(t *testing.T) {
 	if code != scripting.ExitOK {
 		t.Fatalf("send --file: exit %d", code)
 	}
-	b2 := localBackend(t) // the bodies and attributes as first sent, for comparison
-	url2, _ := b2.create(t, "want", nil)
-	b2.sendN(t, url2, "order", 23)
-	if got, want := b.drain(t, url), b2.drain(t, url2); !slices.Equal(got, want) {
+	// The bodies and attributes as first sent, for comparison.
+	url2, _ := b.create(t, p+"want", nil)
+	b.sendN(t, url2, "order", 23)
+	if got, want := b.drain(t, url), b.drain(t, url2); !slices.Equal(got, want) {
 		t.Errorf("restored messages differ:\ngot  %q\nwant %q", got, want)
 	}
 }
@@ -136,4 +140,140 @@ func decodeReport(t *testing.T, out string) map[string]any {
 		t.Fatalf("redrive --json printed %q: %v", out, err)
 	}
 	return m
+}
+
+// The whole DLQ back to its source on localsqs: a native move task, as
+// the TUI would start; every message arrives, exit 0.
+func TestScriptRedriveNative(t *testing.T) {
+	b := localBackend(t)
+	src, dlq := b.dlqWith(t, "n-", 14)
+	code, out, _ := wRun(t, b.url, "redrive", "n-dlq", "--yes", "--json", "--rate", "100")
+	if code != scripting.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	rep := decodeReport(t, out)
+	if rep["path"] != "native" || rep["moved"] != 14.0 || rep["status"] != "COMPLETED" || rep["outcome"] != "all-moved" {
+		t.Errorf("report %v", rep)
+	}
+	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 14 {
+		t.Errorf("DLQ %d, source %d; want 0 and 14", d, s)
+	}
+}
+
+// Without the native API (localsqs behind a proxy that has none, as
+// moto): a client-side move with its journal, all moved, exit 0.
+func TestScriptRedriveClientSide(t *testing.T) {
+	b := localBackend(t)
+	src, dlq := b.dlqWith(t, "c-", 25)
+	ep, _ := b.withoutNative(t, "")
+	code, out, errs := wRun(t, ep, "redrive", "c-dlq", "--yes")
+	if code != scripting.ExitOK || !strings.Contains(errs, "moved") {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "client-side move, because "+"this endpoint has no native move API") {
+		t.Errorf("the report does not say why client-side:\n%s", out)
+	}
+	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 25 {
+		t.Errorf("DLQ %d, source %d; want 0 and 25", d, s)
+	}
+}
+
+// The same against moto, when one is running.
+func TestScriptRedriveClientSideMoto(t *testing.T) {
+	b := motoBackend(t)
+	p := wPrefix(t)
+	src, dlq := b.dlqWith(t, p, 12)
+	code, out, _ := wRun(t, b.url, "redrive", p+"dlq", "--yes", "--json")
+	if code != scripting.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if rep := decodeReport(t, out); rep["path"] != "client-side" || rep["moved"] != 12.0 {
+		t.Errorf("report %v", rep)
+	}
+	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 12 {
+		t.Errorf("DLQ %d, source %d; want 0 and 12", d, s)
+	}
+}
+
+// Entries the destination refuses: exit ExitFailed, the report names the
+// failure and counts it, the refused messages stay in the DLQ; a re-run
+// moves them, and no message arrives twice. Goldens hold the reports.
+func TestScriptRedrivePartialFailureThenRerun(t *testing.T) {
+	b := localBackend(t)
+	src, dlq := b.dlqWith(t, "p-", 20)
+	ep, proxy := b.withoutNative(t, "7") // msg-7 and msg-17
+	t.Run("text", func(t *testing.T) {
+		code, out, _ := wRun(t, ep, "redrive", "p-dlq", "--yes")
+		if code != scripting.ExitFailed {
+			t.Fatalf("exit %d, want %d", code, scripting.ExitFailed)
+		}
+		if d := b.depth(t, dlq); d != 2 {
+			t.Errorf("the DLQ holds %d, want the 2 refused", d)
+		}
+		golden.RequireEqual(t, out)
+	})
+	proxy.setRefuse("")
+	t.Run("json", func(t *testing.T) {
+		code, out, _ := wRun(t, ep, "redrive", "p-dlq", "--yes", "--json")
+		if code != scripting.ExitOK {
+			t.Fatalf("re-run: exit %d", code)
+		}
+		golden.RequireEqual(t, out)
+	})
+	got := b.drain(t, src)
+	var bodies []string
+	for _, g := range got {
+		bodies = append(bodies, strings.SplitN(g, "|", 2)[0])
+	}
+	if len(bodies) != 20 || len(slices.Compact(slices.Clone(bodies))) != 20 {
+		t.Errorf("the source holds %d messages (%d distinct), want 20 once each: %q", len(bodies), len(slices.Compact(slices.Clone(bodies))), bodies)
+	}
+}
+
+// A dry run says the path, the count and the destinations, and changes
+// nothing: no message moves, no task starts.
+func TestScriptRedriveDryRun(t *testing.T) {
+	b := localBackend(t)
+	src, dlq := b.dlqWith(t, "d-", 6)
+	t.Run("text", func(t *testing.T) {
+		code, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--dry-run")
+		if code != scripting.ExitOK {
+			t.Fatalf("exit %d", code)
+		}
+		golden.RequireEqual(t, out)
+	})
+	t.Run("json", func(t *testing.T) {
+		_, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--dry-run", "--json", "--filter", "msg-3")
+		golden.RequireEqual(t, out)
+	})
+	if d, s := b.depth(t, dlq), b.depth(t, src); d != 6 || s != 0 {
+		t.Errorf("a dry run moved messages: DLQ %d, source %d", d, s)
+	}
+	code, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--yes", "--json")
+	if rep := decodeReport(t, out); code != scripting.ExitOK || rep["path"] != "native" {
+		t.Errorf("after the dry run a real redrive: exit %d, %v (a dry run must have started no task)", code, rep)
+	}
+}
+
+// --filter moves only the matching messages, client-side; no match is
+// "nothing done".
+func TestScriptRedriveFilter(t *testing.T) {
+	b := localBackend(t)
+	src, dlq := b.dlqWith(t, "f-", 12)
+	code, out, _ := wRun(t, b.url, "redrive", "f-dlq", "--yes", "--json", "--filter", "msg-1")
+	rep := decodeReport(t, out)
+	if code != scripting.ExitOK || rep["path"] != "client-side" || rep["why"] != "a filter is active" || rep["moved"] != 3.0 || rep["skipped"] == nil {
+		t.Errorf("exit %d, report %v; want msg-1, msg-10, msg-11 moved client-side", code, rep)
+	}
+	if d, s := b.depth(t, dlq), b.depth(t, src); d != 9 || s != 3 {
+		t.Errorf("DLQ %d, source %d; want 9 and 3", d, s)
+	}
+	code, _, _ = wRun(t, b.url, "redrive", "f-dlq", "--yes", "--filter", "nothing-like-this")
+	if code != scripting.ExitNothingDone {
+		t.Errorf("a filter matching nothing: exit %d, want %d", code, scripting.ExitNothingDone)
+	}
+	code, _, _ = wRun(t, b.url, "redrive", "f-dlq")
+	if code != scripting.ExitNothingDone || b.depth(t, dlq) != 9 {
+		t.Errorf("without --yes off a terminal: exit %d, want %d and nothing moved", code, scripting.ExitNothingDone)
+	}
 }
