@@ -52,17 +52,20 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
 	})
 }
 
-// flagSpelling is how the usage writes f: `--name`, but a one-letter
-// flag as people type it, `-n`.
 func flagSpelling(f *flag.Flag) string {
-	dash := "--"
-	if len(f.Name) == 1 {
-		dash = "-"
-	}
 	if isSwitch(f) {
-		return dash + f.Name
+		return dashed(f.Name)
 	}
-	return dash + f.Name + " " + placeholders[f.Name]
+	return dashed(f.Name) + " " + placeholders[f.Name]
+}
+
+// dashed is how usage and errors write a flag: `--name`, but a one-letter
+// flag as people type it, `-n`.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 func isSwitch(f *flag.Flag) bool {
@@ -104,7 +107,7 @@ func describeFlagError(fs *flag.FlagSet, err error) (msg string, withUsage bool)
 		return "unknown flag --" + name + didYouMean(name, flagNames(fs), "--"), true
 	}
 	if name, ok := strings.CutPrefix(s, "flag needs an argument: -"); ok {
-		return fmt.Sprintf("--%s needs a value: --%s %s", name, name, placeholders[name]), false
+		return fmt.Sprintf("%s needs a value: %s %s", dashed(name), dashed(name), placeholders[name]), false
 	}
 	if m := invalidValue.FindStringSubmatch(s); m != nil {
 		if f := fs.Lookup(m[2]); f != nil {
@@ -128,7 +131,7 @@ func describeBadValue(f *flag.Flag, v string) string {
 		}
 		return fmt.Sprintf("--%s %q is not a duration: a number with a unit, e.g. --%s 5s", f.Name, v, f.Name)
 	case int64, int:
-		return fmt.Sprintf("--%s %q is not a whole number", f.Name, v)
+		return fmt.Sprintf("%s %q is not a whole number", dashed(f.Name), v)
 	case bool:
 		return fmt.Sprintf("--%s takes no value (or =true, =false), not %q", f.Name, v)
 	}

@@ -100,7 +100,7 @@ func exportTo(ctx context.Context, env *Env, arg string, f *os.File, n int, yes 
 		w = f
 	}
 	bw := bufio.NewWriter(w)
-	err := model.WriteRecords(bw, records(res.msgs, q.URL))
+	err := model.WriteRecords(jsonSafe{bw}, records(res.msgs, q.URL))
 	if err == nil {
 		err = bw.Flush()
 	}

@@ -56,7 +56,7 @@ func peek(ctx context.Context, env *Env, arg string, n int, yes bool, out *Outpu
 	}
 	var err error
 	if out.JSON() {
-		err = model.WriteRecords(env.Stdout, records(res.msgs, q.URL))
+		err = model.WriteRecords(jsonSafe{env.Stdout}, records(res.msgs, q.URL))
 	} else {
 		err = writeMessages(out.Text(), res.msgs)
 	}
