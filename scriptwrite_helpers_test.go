@@ -53,8 +53,8 @@ func wEnv(t *testing.T) {
 	}
 }
 
-// localBackend starts localsqs on a loopback port for the test.
-func localBackend(t *testing.T) *wBackend {
+// wLocal starts localsqs on a loopback port for the test.
+func wLocal(t *testing.T) *wBackend {
 	t.Helper()
 	wEnv(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -68,9 +68,9 @@ func localBackend(t *testing.T) *wBackend {
 	return &wBackend{url: u, admin: wAdmin(u)}
 }
 
-// motoBackend is the moto server SQSCOPE_MOTO_ENDPOINT names; the test is
+// wMoto is the moto server SQSCOPE_MOTO_ENDPOINT names; the test is
 // skipped, with the reason printed, without one.
-func motoBackend(t *testing.T) *wBackend {
+func wMoto(t *testing.T) *wBackend {
 	t.Helper()
 	ep := os.Getenv("SQSCOPE_MOTO_ENDPOINT")
 	if ep == "" {
@@ -322,4 +322,32 @@ func (b *wBackend) withoutNative(t *testing.T, refuse string) (endpoint string, 
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
 	return srv.URL, p
+}
+
+// peekIDs reads every message of url and makes it visible again at once:
+// the message id of each body.
+func (b *wBackend) peekIDs(t *testing.T, url string) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	ids := map[string]string{}
+	var handles []*string
+	for empty := 0; empty < 3; {
+		out, err := b.admin.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{QueueUrl: aws.String(url), MaxNumberOfMessages: 10, VisibilityTimeout: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.Messages) == 0 {
+			empty++
+		}
+		for _, m := range out.Messages {
+			ids[*m.Body] = *m.MessageId
+			handles = append(handles, m.ReceiptHandle)
+		}
+	}
+	for _, h := range handles {
+		if _, err := b.admin.ChangeMessageVisibility(ctx, &sqs.ChangeMessageVisibilityInput{QueueUrl: aws.String(url), ReceiptHandle: h}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ids
 }

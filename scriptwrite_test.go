@@ -15,10 +15,10 @@ import (
 )
 
 // export → purge → send --file puts back every body and attribute.
-func TestScriptPurgeExportFirstThenSendRestores(t *testing.T) { purgeAndRestore(t, localBackend(t)) }
+func TestScriptPurgeExportFirstThenSendRestores(t *testing.T) { purgeAndRestore(t, wLocal(t)) }
 
 // The same against moto, when one is running.
-func TestScriptPurgeExportFirstThenSendRestoresMoto(t *testing.T) { purgeAndRestore(t, motoBackend(t)) }
+func TestScriptPurgeExportFirstThenSendRestoresMoto(t *testing.T) { purgeAndRestore(t, wMoto(t)) }
 
 func purgeAndRestore(t *testing.T, b *wBackend) {
 	p := wPrefix(t)
@@ -49,7 +49,7 @@ func purgeAndRestore(t *testing.T, b *wBackend) {
 // --skip-invalid the others go and the bad ones are reported. Goldens hold
 // both reports, text and JSON.
 func TestScriptSendFileValidatesFirst(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	url, _ := b.create(t, "inbox", nil)
 	file := filepath.Join(t.TempDir(), "in.jsonl")
 	lines := `{"Body":"one","MessageAttributes":{"k":{"DataType":"String","StringValue":"v"}}}
@@ -85,12 +85,15 @@ not json
 	})
 }
 
-var messageIDs = regexp.MustCompile(`"messageId":"[^"]+"`)
+var (
+	messageIDs = regexp.MustCompile(`"messageId":"[^"]+"`)
+	uuids      = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+)
 
 // One message from the flags, attributes included; a FIFO field on a
 // standard queue is refused before anything is sent.
 func TestScriptSendBody(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	url, _ := b.create(t, "one", nil)
 	code, _, _ := wRun(t, b.url, "send", "one", "--body", "hello", "--attr", "tenant=String:acme", "--attr", "n=Number:7", "--attr", "b=Binary:AP8=")
 	if code != scripting.ExitOK {
@@ -112,7 +115,7 @@ func TestScriptSendBody(t *testing.T) {
 // Read-only refuses every change in one line, exit ExitNothingDone, and
 // changes nothing; a dry run is a read, and allowed.
 func TestScriptWritesReadOnly(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	_, dlq := b.dlqWith(t, "ro-", 3)
 	for _, args := range [][]string{
 		{"send", "ro-dlq", "--body", "x"},
@@ -145,7 +148,7 @@ func decodeReport(t *testing.T, out string) map[string]any {
 // The whole DLQ back to its source on localsqs: a native move task, as
 // the TUI would start; every message arrives, exit 0.
 func TestScriptRedriveNative(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	src, dlq := b.dlqWith(t, "n-", 14)
 	code, out, _ := wRun(t, b.url, "redrive", "n-dlq", "--yes", "--json", "--rate", "100")
 	if code != scripting.ExitOK {
@@ -163,7 +166,7 @@ func TestScriptRedriveNative(t *testing.T) {
 // Without the native API (localsqs behind a proxy that has none, as
 // moto): a client-side move with its journal, all moved, exit 0.
 func TestScriptRedriveClientSide(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	src, dlq := b.dlqWith(t, "c-", 25)
 	ep, _ := b.withoutNative(t, "")
 	code, out, errs := wRun(t, ep, "redrive", "c-dlq", "--yes")
@@ -180,7 +183,7 @@ func TestScriptRedriveClientSide(t *testing.T) {
 
 // The same against moto, when one is running.
 func TestScriptRedriveClientSideMoto(t *testing.T) {
-	b := motoBackend(t)
+	b := wMoto(t)
 	p := wPrefix(t)
 	src, dlq := b.dlqWith(t, p, 12)
 	code, out, _ := wRun(t, b.url, "redrive", p+"dlq", "--yes", "--json")
@@ -199,7 +202,7 @@ func TestScriptRedriveClientSideMoto(t *testing.T) {
 // failure and counts it, the refused messages stay in the DLQ; a re-run
 // moves them, and no message arrives twice. Goldens hold the reports.
 func TestScriptRedrivePartialFailureThenRerun(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	src, dlq := b.dlqWith(t, "p-", 20)
 	ep, proxy := b.withoutNative(t, "7") // msg-7 and msg-17
 	t.Run("text", func(t *testing.T) {
@@ -207,10 +210,16 @@ func TestScriptRedrivePartialFailureThenRerun(t *testing.T) {
 		if code != scripting.ExitFailed {
 			t.Fatalf("exit %d, want %d", code, scripting.ExitFailed)
 		}
-		if d := b.depth(t, dlq); d != 2 {
-			t.Errorf("the DLQ holds %d, want the 2 refused", d)
+		left := b.peekIDs(t, dlq)
+		if len(left) != 2 {
+			t.Errorf("the DLQ holds %d, want the 2 refused", len(left))
 		}
-		golden.RequireEqual(t, out)
+		for body, id := range left {
+			if !strings.Contains(out, "failed: "+id+": ") {
+				t.Errorf("the report does not name %s (%s)", id, body)
+			}
+		}
+		golden.RequireEqual(t, uuids.ReplaceAllString(out, "ID"))
 	})
 	proxy.setRefuse("")
 	t.Run("json", func(t *testing.T) {
@@ -233,7 +242,7 @@ func TestScriptRedrivePartialFailureThenRerun(t *testing.T) {
 // A dry run says the path, the count and the destinations, and changes
 // nothing: no message moves, no task starts.
 func TestScriptRedriveDryRun(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	src, dlq := b.dlqWith(t, "d-", 6)
 	t.Run("text", func(t *testing.T) {
 		code, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--dry-run")
@@ -258,7 +267,7 @@ func TestScriptRedriveDryRun(t *testing.T) {
 // --filter moves only the matching messages, client-side; no match is
 // "nothing done".
 func TestScriptRedriveFilter(t *testing.T) {
-	b := localBackend(t)
+	b := wLocal(t)
 	src, dlq := b.dlqWith(t, "f-", 12)
 	code, out, _ := wRun(t, b.url, "redrive", "f-dlq", "--yes", "--json", "--filter", "msg-1")
 	rep := decodeReport(t, out)

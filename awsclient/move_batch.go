@@ -224,6 +224,9 @@ func (m *moveRun) account(outs []*outgoing, resume []resumed, delFailed map[stri
 		default:
 			m.failed[o.msg.ID] = true
 			m.rep.Failed++
+			if len(m.rep.Failures) < MaxReportFailures {
+				m.rep.Failures = append(m.rep.Failures, MoveFailure{ID: o.msg.ID, Err: o.err})
+			}
 			m.addErrLocked(o.err)
 		}
 	}

@@ -131,11 +131,24 @@ type MoveReport struct {
 	// MovedIDs are the DLQ message ids counted in Moved, so that a view of
 	// the DLQ can drop them.
 	MovedIDs []string
+	// Failures name the messages counted in Failed, each with why its
+	// send failed, in the order they failed: a report can say which
+	// messages stayed behind (the first MaxReportFailures of them).
+	Failures []MoveFailure
 	// Total is the DLQ's visible depth when the move started.
 	Total     int
 	Cancelled bool
 	Errs      []error // one per distinct failure, at most maxReportErrs
 }
+
+// MoveFailure is one message a move could not send.
+type MoveFailure struct {
+	ID  string // the DLQ message id
+	Err error
+}
+
+// MaxReportFailures bounds MoveReport.Failures.
+const MaxReportFailures = 1000
 
 // DefaultMoveHold and DefaultMoveConcurrency are Move's defaults.
 const (

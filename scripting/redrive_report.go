@@ -42,18 +42,27 @@ type planJSON struct {
 
 type reportJSON struct {
 	planJSON
-	Status             string   `json:"status,omitempty"` // a native task's final status
-	Moved              int      `json:"moved"`
-	Failed             int      `json:"failed"`
-	PossiblyDuplicated int      `json:"possiblyDuplicated"`
-	Skipped            int      `json:"skipped,omitempty"`
-	Resumed            int      `json:"resumed,omitempty"`
-	Resent             int      `json:"resent,omitempty"`
-	HeldBack           int      `json:"heldBack,omitempty"`
-	OutOfOrder         int      `json:"outOfOrder,omitempty"`
-	Cancelled          bool     `json:"cancelled,omitempty"`
-	Errors             []string `json:"errors,omitempty"`
-	Outcome            string   `json:"outcome"` // all-moved, some-failed, nothing-done, interrupted
+	Status             string `json:"status,omitempty"` // a native task's final status
+	Moved              int    `json:"moved"`
+	Failed             int    `json:"failed"`
+	PossiblyDuplicated int    `json:"possiblyDuplicated"`
+	Skipped            int    `json:"skipped,omitempty"`
+	Resumed            int    `json:"resumed,omitempty"`
+	Resent             int    `json:"resent,omitempty"`
+	HeldBack           int    `json:"heldBack,omitempty"`
+	OutOfOrder         int    `json:"outOfOrder,omitempty"`
+	Cancelled          bool   `json:"cancelled,omitempty"`
+	// Failures name the messages left in the DLQ because their send
+	// failed (at most awsclient.MaxReportFailures).
+	Failures []failureJSON `json:"failures,omitempty"`
+	Errors   []string      `json:"errors,omitempty"`
+	Outcome  string        `json:"outcome"` // all-moved, some-failed, nothing-done, interrupted
+}
+
+// failureJSON is one message a client-side move could not send.
+type failureJSON struct {
+	MessageID string `json:"messageId"`
+	Error     string `json:"error"`
 }
 
 func planOf(p redrivePlan) planJSON {
@@ -106,6 +115,9 @@ func (r redriveReport) json() reportJSON {
 	if m := r.move; m != nil {
 		j.Moved, j.Failed, j.PossiblyDuplicated, j.Skipped = m.Moved, m.Failed, m.PossiblyDuplicated, m.Skipped
 		j.Resumed, j.Resent, j.HeldBack, j.OutOfOrder = m.Resumed, m.Resent, m.HeldBack, m.OutOfOrder
+		for _, f := range m.Failures {
+			j.Failures = append(j.Failures, failureJSON{MessageID: f.ID, Error: oneLine(awsclient.Describe(f.Err))})
+		}
 		for _, e := range m.Errs {
 			j.Errors = append(j.Errors, oneLine(awsclient.Describe(e)))
 		}
@@ -182,11 +194,23 @@ func writeRedriveText(w io.Writer, j reportJSON) {
 			fmt.Fprintf(w, "%d %s\n", l.n, l.text)
 		}
 	}
+	for _, f := range j.Failures {
+		fmt.Fprintf(w, "failed: %s: %s\n", f.MessageID, f.Error)
+	}
+	if j.Failed > len(j.Failures) {
+		fmt.Fprintf(w, "failed: %d more, not listed\n", j.Failed-len(j.Failures))
+	}
 	if j.Failed > 0 {
 		fmt.Fprintln(w, "failed messages stay in the DLQ, visible; a re-run moves them (the journal keeps it from sending any twice)")
 	}
+	shown := map[string]bool{}
+	for _, f := range j.Failures {
+		shown[f.Error] = true
+	}
 	for _, e := range j.Errors {
-		fmt.Fprintln(w, "error: "+e)
+		if !shown[e] { // said beside the messages it failed already
+			fmt.Fprintln(w, "error: "+e)
+		}
 	}
 	if j.Cancelled {
 		fmt.Fprintln(w, "interrupted: stopped between batches; every unmoved message is visible again, and a re-run is safe")
