@@ -227,6 +227,10 @@ type noNativeProxy struct {
 	target *url.URL
 	mu     sync.Mutex
 	refuse string
+	// beforeSend, when set, runs before SendMessageBatch request n
+	// (0-based) is forwarded.
+	beforeSend func(n int)
+	sends      int
 }
 
 // setRefuse changes what SendMessageBatch refuses ("": nothing).
@@ -234,6 +238,13 @@ func (p *noNativeProxy) setRefuse(s string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.refuse = s
+}
+
+// setBeforeSend sets beforeSend (nil: none).
+func (p *noNativeProxy) setBeforeSend(f func(n int)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.beforeSend = f
 }
 
 func (p *noNativeProxy) refusing() string {
@@ -251,6 +262,15 @@ func (p *noNativeProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, `{"__type":"com.amazonaws.sqs#UnknownOperationException","message":"no move tasks here"}`)
 		return
+	}
+	if op == "SendMessageBatch" {
+		p.mu.Lock()
+		n, hook := p.sends, p.beforeSend
+		p.sends++
+		p.mu.Unlock()
+		if hook != nil {
+			hook(n)
+		}
 	}
 	var refused []string
 	if refuse := p.refusing(); op == "SendMessageBatch" && refuse != "" {
@@ -350,4 +370,16 @@ func (b *wBackend) peekIDs(t *testing.T, url string) map[string]string {
 		}
 	}
 	return ids
+}
+
+// visible is a queue's visible count.
+func (b *wBackend) visible(t *testing.T, url string) int {
+	t.Helper()
+	a, err := b.admin.GetQueueAttributes(context.Background(), &sqs.GetQueueAttributesInput{QueueUrl: aws.String(url),
+		AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameApproximateNumberOfMessages}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := strconv.Atoi(a.Attributes["ApproximateNumberOfMessages"])
+	return n
 }

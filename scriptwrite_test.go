@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -284,5 +286,53 @@ func TestScriptRedriveFilter(t *testing.T) {
 	code, _, _ = wRun(t, b.url, "redrive", "f-dlq")
 	if code != scripting.ExitNothingDone || b.depth(t, dlq) != 9 {
 		t.Errorf("without --yes off a terminal: exit %d, want %d and nothing moved", code, scripting.ExitNothingDone)
+	}
+}
+
+// SIGINT during a client-side move: it stops between batches (the batch
+// on the wire finishes), every message is in the DLQ or the source, none
+// stays hidden, the exit says interrupted; a re-run moves the rest and no
+// message arrives twice.
+func TestScriptRedriveSIGINTStopsBetweenBatches(t *testing.T) {
+	stopped := make(chan context.Context, 1)
+	old := signalContext
+	t.Cleanup(func() { signalContext = old })
+	signalContext = func(parent context.Context) (context.Context, context.CancelFunc) {
+		ctx, stop := old(parent)
+		stopped <- ctx
+		return ctx, stop
+	}
+	b := wLocal(t)
+	src, dlq := b.dlqWith(t, "s-", 200)
+	ep, proxy := b.withoutNative(t, "")
+	proxy.setBeforeSend(func(n int) {
+		if n == 1 {
+			ctx := <-stopped
+			if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+				t.Errorf("kill: %v", err)
+			}
+			<-ctx.Done() // the signal has reached the command
+		}
+	})
+	code, out, _ := wRun(t, ep, "redrive", "s-dlq", "--yes", "--json")
+	rep := decodeReport(t, out)
+	if code != scripting.ExitInterrupted || rep["cancelled"] != true || rep["outcome"] != "interrupted" {
+		t.Errorf("exit %d, report %v; want %d, cancelled", code, rep, scripting.ExitInterrupted)
+	}
+	moved := int(rep["moved"].(float64))
+	if s := b.depth(t, src); s != moved || moved == 0 || moved == 200 {
+		t.Errorf("the source holds %d, the report says %d moved; want the same, some but not all", s, moved)
+	}
+	if v := b.visible(t, dlq); v != 200-moved {
+		t.Errorf("the DLQ shows %d visible, want %d: every unmoved message visible again", v, 200-moved)
+	}
+	proxy.setBeforeSend(nil)
+	signalContext = old
+	if code, _, _ := wRun(t, ep, "redrive", "s-dlq", "--yes"); code != scripting.ExitOK {
+		t.Fatalf("re-run: exit %d", code)
+	}
+	got := b.drain(t, src)
+	if len(got) != 200 || len(slices.Compact(slices.Clone(got))) != 200 {
+		t.Errorf("the source holds %d messages (%d distinct), want 200 once each", len(got), len(slices.Compact(slices.Clone(got))))
 	}
 }
