@@ -80,10 +80,8 @@ func runScript(c *scripting.Command, args []string, stdout, stderr io.Writer) in
 	life, end := context.WithCancel(context.Background())
 	defer end()
 	in, interactive := scriptInput()
-	fd, terminal := stdout.(interface{ Fd() uintptr })
-	terminal = terminal && term.IsTerminal(fd.Fd())
-	env := &scripting.Env{Stdout: stdout, Stderr: stderr, Stdin: in, Interactive: interactive, Terminal: terminal,
-		ReadOnly: f.readOnly}
+	env := &scripting.Env{Stdout: stdout, Stderr: stderr, Stdin: in, Interactive: interactive,
+		Terminal: isTerminal(stdout), ErrTerminal: isTerminal(stderr), ReadOnly: f.readOnly}
 	env.Connect = func(ctx context.Context) (awsclient.Client, error) {
 		cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
 		if log := openAuditLog(&f, stderr); log != nil {
@@ -133,4 +131,10 @@ func parseScriptFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer)
 		}
 		pos, args = append(pos, rest[0]), rest[1:]
 	}
+}
+
+// isTerminal reports whether w is a terminal (a buffer in tests is not).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
 }

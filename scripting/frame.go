@@ -17,8 +17,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/sqscope/sqscope/awsclient"
 )
@@ -74,8 +76,9 @@ type Env struct {
 	// is asked: --yes must have been given.
 	Stdin       io.Reader
 	Interactive bool
-	// Terminal: stdout is a terminal (a person reads it, not a program).
-	Terminal bool
+	// Terminal: stdout is a terminal (a person reads it, not a program);
+	// ErrTerminal: stderr is (progress may redraw a line there).
+	Terminal, ErrTerminal bool
 	// ReadOnly is --read-only (or the file's read-only) in effect.
 	ReadOnly bool
 	// Connect builds the client (the demo server's with --demo). Commands
@@ -194,3 +197,16 @@ func (e *ExitError) Error() string {
 }
 
 func (e *ExitError) Unwrap() error { return e.Err }
+
+// SignalContext is parent, cancelled by SIGINT, SIGTERM or SIGHUP (a
+// dropped SSH session): a command then stops between calls and gives back
+// what it holds (peeked messages made visible, a move stopped between
+// batches) before it exits with ExitInterrupted. Until stop is called,
+// a second ^C does not kill the process halfway through that cleanup.
+func SignalContext(parent context.Context) (ctx context.Context, stop context.CancelFunc) {
+	return signal.NotifyContext(parent, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+}
+
+// Interrupted reports whether ctx ended, which for a command's context
+// means a signal arrived.
+func Interrupted(ctx context.Context) bool { return ctx.Err() != nil }
