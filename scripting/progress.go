@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
-
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
 )
@@ -23,8 +21,7 @@ type progress struct {
 }
 
 func newProgress(env *Env) *progress {
-	f, ok := env.Stderr.(interface{ Fd() uintptr })
-	return &progress{w: env.Stderr, bar: ok && term.IsTerminal(f.Fd()), step: -1}
+	return &progress{w: env.Stderr, bar: env.ErrTerminal, step: -1}
 }
 
 // task shows a native task's state.
