@@ -163,6 +163,14 @@ func TestScriptRedriveNative(t *testing.T) {
 	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 14 {
 		t.Errorf("DLQ %d, source %d; want 0 and 14", d, s)
 	}
+	t.Run("text", func(t *testing.T) {
+		_, dlq2 := b.dlqWith(t, "n2-", 3)
+		code, out, _ := wRun(t, b.url, "redrive", "n2-dlq", "--yes")
+		if code != scripting.ExitOK || b.depth(t, dlq2) != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		golden.RequireEqual(t, out)
+	})
 }
 
 // Without the native API (localsqs behind a proxy that has none, as
@@ -335,4 +343,35 @@ func TestScriptRedriveSIGINTStopsBetweenBatches(t *testing.T) {
 	if len(got) != 200 || len(slices.Compact(slices.Clone(got))) != 200 {
 		t.Errorf("the source holds %d messages (%d distinct), want 200 once each", len(got), len(slices.Compact(slices.Clone(got))))
 	}
+}
+
+// Purge's report, text and JSON; a second purge within the minute exits
+// 4 and says why.
+func TestScriptPurgeReport(t *testing.T) {
+	b := wLocal(t)
+	url, _ := b.create(t, "bin", nil)
+	b.sendN(t, url, "x", 5)
+	t.Run("text", func(t *testing.T) {
+		code, out, _ := wRun(t, b.url, "purge", "bin", "--yes")
+		if code != scripting.ExitOK || b.depth(t, url) != 0 {
+			t.Fatalf("exit %d, depth %d", code, b.depth(t, url))
+		}
+		golden.RequireEqual(t, out)
+	})
+	t.Run("in progress", func(t *testing.T) {
+		code, out, errs := wRun(t, b.url, "purge", "bin", "--yes", "--json")
+		if code != scripting.ExitPurgeInProgress || out != "" || !strings.Contains(errs, "SQS allows one a minute") {
+			t.Errorf("a second purge: exit %d, want %d and one line why", code, scripting.ExitPurgeInProgress)
+		}
+	})
+	b2 := wLocal(t)
+	url2, _ := b2.create(t, "bin", nil)
+	b2.sendN(t, url2, "x", 3)
+	t.Run("json", func(t *testing.T) {
+		code, out, _ := wRun(t, b2.url, "purge", "bin", "--yes", "--json")
+		if code != scripting.ExitOK {
+			t.Fatalf("exit %d", code)
+		}
+		golden.RequireEqual(t, out)
+	})
 }

@@ -51,7 +51,7 @@ type purgeJSON struct {
 	// in flight and delayed.
 	Depth      int64  `json:"depth"`
 	ExportFile string `json:"exportFile,omitempty"`
-	Exported   int    `json:"exported"` // messages written to ExportFile
+	Exported   *int   `json:"exported,omitempty"` // messages written to ExportFile; absent without one
 	Purged     bool   `json:"purged"`
 }
 
@@ -75,7 +75,7 @@ func purge(ctx context.Context, env *Env, arg, exportPath string, yes bool, out 
 			if code != ExitOK {
 				return code
 			}
-			rep.Exported = n
+			rep.Exported = &n
 			lines = append(lines, fmt.Sprintf("%s holds %s of them; the in-flight and delayed ones a peek cannot read.",
 				exportPath, plural(n, "message")))
 		}

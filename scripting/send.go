@@ -48,7 +48,7 @@ func bindSend(fs *flag.FlagSet) Runner {
 	f := &sendFlags{}
 	fs.StringVar(&f.file, "file", "", "send every record of this JSONL file (an export, an audit log, or both)")
 	fs.StringVar(&f.body, "body", "", "send one message with this body")
-	fs.Var(&f.attrs, "attr", "with --body: a message attribute, NAME=TYPE:VALUE (String, Number, Binary in base64); repeatable")
+	fs.Var(&f.attrs, "attr", "with --body: a message attribute (TYPE String, Number, or Binary with a base64 VALUE); repeatable")
 	fs.StringVar(&f.group, "group-id", "", "with --body: the MessageGroupId (FIFO)")
 	fs.StringVar(&f.dedup, "dedup-id", "", "with --body: the MessageDeduplicationId (FIFO without content-based deduplication)")
 	fs.IntVar(&f.delay, "delay", 0, "with --body: DelaySeconds, 0–900 (standard queues)")
