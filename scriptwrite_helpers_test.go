@@ -231,6 +231,9 @@ type noNativeProxy struct {
 	// (0-based) is forwarded.
 	beforeSend func(n int)
 	sends      int
+	// loseAnswer, when set, says whether the answer to SendMessageBatch
+	// request n is lost: forwarded, then the connection closes.
+	loseAnswer func(n int) bool
 }
 
 // setRefuse changes what SendMessageBatch refuses ("": nothing).
@@ -263,14 +266,16 @@ func (p *noNativeProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"__type":"com.amazonaws.sqs#UnknownOperationException","message":"no move tasks here"}`)
 		return
 	}
+	lose := false
 	if op == "SendMessageBatch" {
 		p.mu.Lock()
-		n, hook := p.sends, p.beforeSend
+		n, hook, loseAnswer := p.sends, p.beforeSend, p.loseAnswer
 		p.sends++
 		p.mu.Unlock()
 		if hook != nil {
 			hook(n)
 		}
+		lose = loseAnswer != nil && loseAnswer(n)
 	}
 	var refused []string
 	if refuse := p.refusing(); op == "SendMessageBatch" && refuse != "" {
@@ -303,6 +308,12 @@ func (p *noNativeProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer resp.Body.Close()
 	out, _ := io.ReadAll(resp.Body)
+	if lose {
+		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			_ = conn.Close() // carried out, and nobody hears of it
+		}
+		return
+	}
 	if len(refused) > 0 && resp.StatusCode == http.StatusOK {
 		out = batchAnswer(out, refused)
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 
@@ -373,5 +374,36 @@ func TestScriptPurgeReport(t *testing.T) {
 			t.Fatalf("exit %d", code)
 		}
 		golden.RequireEqual(t, out)
+	})
+}
+
+// Messages SQS refuses fail alone and are named by line, exit 1; a
+// request whose answer was lost and was retried is reported possibly
+// duplicated. Goldens hold the text report.
+func TestScriptSendReportsFailuresAndDuplicates(t *testing.T) {
+	b := wLocal(t)
+	url, _ := b.create(t, "out", nil)
+	ep, proxy := b.withoutNative(t, "poison")
+	file := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(file, []byte("{\"Body\":\"a\"}\n{\"Body\":\"poison 1\"}\n{\"Body\":\"b\"}\n{\"Body\":\"poison 2\"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("refused", func(t *testing.T) {
+		code, out, _ := wRun(t, ep, "send", "out", "--file", file)
+		if code != scripting.ExitFailed || b.depth(t, url) != 2 {
+			t.Fatalf("exit %d, depth %d; want 1 and the 2 others sent", code, b.depth(t, url))
+		}
+		golden.RequireEqual(t, out)
+	})
+	proxy.setRefuse("")
+	proxy.mu.Lock()
+	var lost atomic.Bool
+	proxy.loseAnswer = func(int) bool { return lost.CompareAndSwap(false, true) } // the next request's answer
+	proxy.mu.Unlock()
+	t.Run("duplicated", func(t *testing.T) {
+		code, out, _ := wRun(t, ep, "send", "out", "--body", "again", "--json")
+		if code != scripting.ExitOK || !strings.Contains(out, `"possibleDuplicate":true`) || !strings.Contains(out, `"possiblyDuplicated":1`) {
+			t.Errorf("exit %d; want 0 and the message reported possibly duplicated", code)
+		}
 	})
 }
