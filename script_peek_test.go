@@ -192,3 +192,18 @@ func TestScriptPeekSIGINTReleases(t *testing.T) {
 		t.Errorf("after SIGINT: %d visible, %d in flight; want 3 and 0", v, f)
 	}
 }
+
+// Reading commands change nothing, so they open no audit log: nothing is
+// created in the state directory, and no warning when it cannot be.
+func TestScriptReadingOpensNoAuditLog(t *testing.T) {
+	b := localBackend(t, nil)
+	url, _ := b.queue(t, "quiet", nil)
+	b.send(t, url, nil, "m")
+	for _, args := range [][]string{{"ls"}, {"peek", "quiet"}, {"export", "quiet"}} {
+		code, _, stderr := b.script(t, nil, args...)
+		state := os.Getenv("XDG_STATE_HOME")
+		if _, err := os.Stat(state); code != 0 || !os.IsNotExist(err) || strings.Contains(stderr, "warning") {
+			t.Errorf("%q: exit %d, state directory %s: %v, stderr %q; want 0, none created, no warning", args, code, state, err, stderr)
+		}
+	}
+}
