@@ -62,6 +62,11 @@ func (a *App) switchMsg(msg tea.Msg) (tea.Cmd, bool) {
 		req := switchReq{profile: a.sess.profile, region: a.sess.region}
 		if msg.Profile != "" {
 			req.profile = msg.Profile
+			// A profile that names its region goes there: acme-prod's
+			// queues are in its region, not in the one left behind.
+			if r := a.profileRegion(msg.Profile); r != "" {
+				req.region = r
+			}
 		}
 		if msg.Region != "" {
 			req.region = msg.Region
@@ -268,3 +273,14 @@ func describeReq(r switchReq) string {
 // connectTimeout bounds building a client: the SDK's credential chain
 // can wait on IMDS, an SSO refresh or a credential_process.
 const connectTimeout = 30 * time.Second
+
+// profileRegion is the region the shared config gives profile; "" when
+// it gives none or the profiles are not read yet.
+func (a *App) profileRegion(profile string) string {
+	for _, p := range a.profiles {
+		if p.Name == profile {
+			return p.Region
+		}
+	}
+	return ""
+}

@@ -94,3 +94,23 @@ func TestReadOnlyFromAPaneOutbox(t *testing.T) {
 		t.Errorf("a region switch lost read-only or the region: %+v", next.EP)
 	}
 }
+
+// A profile whose config names a region is opened there: the fix a deep
+// link offers (":profile acme-prod" for an eu-west-1 link) must land in
+// eu-west-1, not in the region left behind. A profile without one keeps
+// the current region.
+func TestProfileSwitchTakesTheProfilesRegion(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	next := &fakeClient{}
+	next.Set(testDataset(0), nil)
+	a.opts.Connect = fakeConnect(next)
+	a.profiles = []awsclient.Profile{{Name: "acme-prod", Region: "eu-west-1"}, {Name: "plain"}}
+	drive(a, a.up(common.SwitchMsg{Profile: "acme-prod"}))
+	if next.EP.Profile != "acme-prod" || next.EP.Region != "eu-west-1" {
+		t.Errorf("switched to %q in %q, want acme-prod in eu-west-1", next.EP.Profile, next.EP.Region)
+	}
+	drive(a, a.up(common.SwitchMsg{Profile: "plain"}))
+	if next.EP.Profile != "plain" || next.EP.Region != "eu-west-1" {
+		t.Errorf("a profile without a region moved to %q, want the current eu-west-1", next.EP.Region)
+	}
+}
