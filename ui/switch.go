@@ -112,16 +112,22 @@ func (a *App) makeReadOnly() tea.Cmd {
 	return a.switchTo(switchReq{profile: a.sess.profile, region: a.sess.region, readOnly: true})
 }
 
-// askWritable asks before leaving read-only, as before any dangerous
-// action: the answer that takes enter is No.
+// askWritable asks before leaving read-only, as before the most
+// dangerous actions: the profile's name must be typed.
 func (a *App) askWritable() tea.Cmd {
 	if !a.ep.ReadOnly {
 		a.notice = "not read-only"
 		return nil
 	}
-	a.dialogs.Push(dialog.NewConfirm(a.com, "Leave read-only for "+a.profileName()+"?", "leave read-only",
+	// The same guard as purging a queue: the profile's name typed out, so
+	// no key typed ahead can make a production session writable.
+	want := a.sess.profile
+	if want == "" {
+		want = "default"
+	}
+	a.dialogs.Push(dialog.NewTyped(a.com, "Leave read-only for "+a.profileName()+"?", "leave read-only", want,
 		[]string{"Every key that sends, deletes, purges, moves or changes a queue works again in " + a.where() + ".",
-			"Cancel to stay read-only."},
+			"Esc to stay read-only."},
 		func(r dialog.Result) tea.Msg { return writableAnswerMsg{yes: r.Outcome == dialog.Confirmed} }))
 	return nil
 }
@@ -223,6 +229,7 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 	a.applyKeys(a.ep.ReadOnly)
 	a.dialogs.Clear() // any question was about the old session
 	a.cat = model.NewCatalog(seriesCap)
+	a.listed = false // a link waits for the new session's list
 	a.poll.SetClient(msg.client)
 	a.peek.SetClient(msg.client)
 	a.purge.SetClient(msg.client)

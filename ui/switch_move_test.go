@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
@@ -112,5 +114,28 @@ func TestProfileSwitchTakesTheProfilesRegion(t *testing.T) {
 	drive(a, a.up(common.SwitchMsg{Profile: "plain"}))
 	if next.EP.Profile != "plain" || next.EP.Region != "eu-west-1" {
 		t.Errorf("a profile without a region moved to %q, want the current eu-west-1", next.EP.Region)
+	}
+}
+
+// --queue opened a peek, then the identity shows an account the
+// read-only pattern names: the session becomes read-only (which closes
+// the peek) and the linked queue opens again once the new list is in.
+func TestDeepLinkSurvivesAReadOnlyAccount(t *testing.T) {
+	a := deepLinkApp(t, "orders-dlq")
+	if !a.peek.Open() {
+		t.Fatal("--queue did not open the peek")
+	}
+	next := &fakeClient{EP: awsclient.Endpoint{URL: "http://127.0.0.1:9324", Region: "us-east-1", Demo: true}}
+	next.Set(testDataset(0), nil)
+	next.Messages = map[string][]model.Message{testQueue("orders-dlq", 0, 0, 0, "").URL: dlqMessages(t)}
+	a.opts.Connect = fakeConnect(next)
+	a.opts.ReadOnlyPattern = regexp.MustCompile(`^000000000000$`)
+	a.sess.idSeq++
+	drive(a, a.identified(identityMsg{seq: a.sess.idSeq, id: awsclient.Identity{Account: "000000000000"}}))
+	if !a.ep.ReadOnly {
+		t.Fatal("the account matching the pattern did not make the session read-only")
+	}
+	if !a.peek.Open() || a.peek.Queue().Name != "orders-dlq" {
+		t.Errorf("the linked queue did not open again after the switch:\n%s", screen(a))
 	}
 }
