@@ -207,3 +207,19 @@ func TestScriptReadingOpensNoAuditLog(t *testing.T) {
 		}
 	}
 }
+
+// A profile the configuration's read-only pattern names is read-only for
+// a script as for the TUI: the peek that could dead-letter is refused.
+func TestScriptReadOnlyPattern(t *testing.T) {
+	b := localBackend(t, nil)
+	_, dlqARN := b.queue(t, "rop-dlq", nil)
+	b.queue(t, "rop-src", redriveTo(dlqARN, 3))
+	conf := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(conf, []byte("read-only-pattern = \"^default$\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := b.script(t, nil, "peek", "rop-src", "--yes", "--config", conf)
+	if code != scripting.ExitNothingDone || stdout != "" || !strings.Contains(stderr, "read-only mode: not peeking rop-src") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 3 and the read-only refusal", code, stdout, stderr)
+	}
+}

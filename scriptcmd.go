@@ -74,6 +74,10 @@ func runScript(c *scripting.Command, args []string, stdout, stderr io.Writer) in
 	if code, done := checkTUIFlags(fs, &f, stderr); done {
 		return code
 	}
+	// A profile the configuration's read-only pattern names is read-only,
+	// as the TUI starts it; a command cannot switch out of it, so it is
+	// read-only throughout (and needs no audit log).
+	f.readOnly = f.readOnly || startsReadOnly(f)
 	ctx, stop := signalContext(context.Background())
 	defer stop()
 	// The demo server must outlive a signal: the command still releases
