@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -221,5 +222,40 @@ func TestScriptReadOnlyPattern(t *testing.T) {
 	code, stdout, stderr := b.script(t, nil, "peek", "rop-src", "--yes", "--config", conf)
 	if code != scripting.ExitNothingDone || stdout != "" || !strings.Contains(stderr, "read-only mode: not peeking rop-src") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 3 and the read-only refusal", code, stdout, stderr)
+	}
+}
+
+// A message that cannot be made visible again is said, and the exit is
+// 1; what was read is still written, as the command's work is done.
+func TestScriptPeekReleaseFailure(t *testing.T) {
+	b := localBackend(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("X-Amz-Target") != "AmazonSQS.ChangeMessageVisibilityBatch" {
+				h.ServeHTTP(w, r)
+				return
+			}
+			// HTTP 200 with every entry refused: a partial batch failure.
+			var in struct{ Entries []struct{ Id string } }
+			if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+				t.Errorf("decoding the batch: %v", err)
+			}
+			type failed struct {
+				Id, Code, Message string
+				SenderFault       bool
+			}
+			out := struct{ Failed []failed }{}
+			for _, e := range in.Entries {
+				out.Failed = append(out.Failed, failed{Id: e.Id, Code: "InternalError", Message: "injected"})
+			}
+			w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+			_ = json.NewEncoder(w).Encode(out)
+		})
+	})
+	url, _ := b.queue(t, "stuck", nil)
+	b.send(t, url, nil, "a", "b")
+	code, stdout, stderr := b.script(t, nil, "peek", "stuck", "--json")
+	recs, _, _, _ := model.ReadRecords(strings.NewReader(stdout))
+	if code != scripting.ExitFailed || len(recs) != 2 || !strings.Contains(stderr, "injected") {
+		t.Errorf("exit %d, %d records, stderr %q; want 1, both messages written, the failure said", code, len(recs), stderr)
 	}
 }
