@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -190,5 +191,71 @@ func TestScriptPeekSIGINTReleases(t *testing.T) {
 	}
 	if v, f := b.counts(t, url); v != 3 || f != 0 {
 		t.Errorf("after SIGINT: %d visible, %d in flight; want 3 and 0", v, f)
+	}
+}
+
+// Reading commands change nothing, so they open no audit log: nothing is
+// created in the state directory, and no warning when it cannot be.
+func TestScriptReadingOpensNoAuditLog(t *testing.T) {
+	b := localBackend(t, nil)
+	url, _ := b.queue(t, "quiet", nil)
+	b.send(t, url, nil, "m")
+	for _, args := range [][]string{{"ls"}, {"peek", "quiet"}, {"export", "quiet"}} {
+		code, _, stderr := b.script(t, nil, args...)
+		state := os.Getenv("XDG_STATE_HOME")
+		if _, err := os.Stat(state); code != 0 || !os.IsNotExist(err) || strings.Contains(stderr, "warning") {
+			t.Errorf("%q: exit %d, state directory %s: %v, stderr %q; want 0, none created, no warning", args, code, state, err, stderr)
+		}
+	}
+}
+
+// A profile the configuration's read-only pattern names is read-only for
+// a script as for the TUI: the peek that could dead-letter is refused.
+func TestScriptReadOnlyPattern(t *testing.T) {
+	b := localBackend(t, nil)
+	_, dlqARN := b.queue(t, "rop-dlq", nil)
+	b.queue(t, "rop-src", redriveTo(dlqARN, 3))
+	conf := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(conf, []byte("read-only-pattern = \"^default$\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := b.script(t, nil, "peek", "rop-src", "--yes", "--config", conf)
+	if code != scripting.ExitNothingDone || stdout != "" || !strings.Contains(stderr, "read-only mode: not peeking rop-src") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 3 and the read-only refusal", code, stdout, stderr)
+	}
+}
+
+// A message that cannot be made visible again is said, and the exit is
+// 1; what was read is still written, as the command's work is done.
+func TestScriptPeekReleaseFailure(t *testing.T) {
+	b := localBackend(t, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("X-Amz-Target") != "AmazonSQS.ChangeMessageVisibilityBatch" {
+				h.ServeHTTP(w, r)
+				return
+			}
+			// HTTP 200 with every entry refused: a partial batch failure.
+			var in struct{ Entries []struct{ Id string } }
+			if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+				t.Errorf("decoding the batch: %v", err)
+			}
+			type failed struct {
+				Id, Code, Message string
+				SenderFault       bool
+			}
+			out := struct{ Failed []failed }{}
+			for _, e := range in.Entries {
+				out.Failed = append(out.Failed, failed{Id: e.Id, Code: "InternalError", Message: "injected"})
+			}
+			w.Header().Set("Content-Type", "application/x-amz-json-1.0")
+			_ = json.NewEncoder(w).Encode(out)
+		})
+	})
+	url, _ := b.queue(t, "stuck", nil)
+	b.send(t, url, nil, "a", "b")
+	code, stdout, stderr := b.script(t, nil, "peek", "stuck", "--json")
+	recs, _, _, _ := model.ReadRecords(strings.NewReader(stdout))
+	if code != scripting.ExitFailed || len(recs) != 2 || !strings.Contains(stderr, "injected") {
+		t.Errorf("exit %d, %d records, stderr %q; want 1, both messages written, the failure said", code, len(recs), stderr)
 	}
 }

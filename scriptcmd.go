@@ -13,6 +13,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/scripting"
 )
@@ -73,20 +74,31 @@ func runScript(c *scripting.Command, args []string, stdout, stderr io.Writer) in
 	if code, done := checkTUIFlags(fs, &f, stderr); done {
 		return code
 	}
+	// A profile the configuration's read-only pattern names is read-only,
+	// as the TUI starts it; a command cannot switch out of it, so it is
+	// read-only throughout (and needs no audit log).
+	f.readOnly = f.readOnly || startsReadOnly(f)
 	ctx, stop := signalContext(context.Background())
 	defer stop()
 	// The demo server must outlive a signal: the command still releases
 	// what it holds there after ctx is cancelled.
 	life, end := context.WithCancel(context.Background())
 	defer end()
+	var auditLog *audit.Log // opened by Connect for a command that changes things
+	defer func() {
+		if auditLog != nil {
+			auditLog.Close()
+		}
+	}()
 	in, interactive := scriptInput()
 	env := &scripting.Env{Stdout: stdout, Stderr: stderr, Stdin: in, Interactive: interactive,
 		Terminal: isTerminal(stdout), ErrTerminal: isTerminal(stderr), ReadOnly: f.readOnly}
 	env.Connect = func(ctx context.Context) (awsclient.Client, error) {
 		cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
-		if log := openAuditLog(&f, stderr); log != nil {
-			context.AfterFunc(life, func() { log.Close() })
-			cfg.Audit = log
+		if c.Changes {
+			if log := openAuditLog(&f, stderr); log != nil {
+				auditLog, cfg.Audit = log, log
+			}
 		}
 		if f.demo {
 			return startDemo(life, f.seed, cfg)

@@ -167,7 +167,11 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL, ReadOnly: f.readOnly}
+	// A profile the configuration's read-only pattern names starts
+	// read-only (the others stay as --read-only says), so the adapter
+	// refuses changes from the first key, as it does after a switch to it.
+	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL,
+		ReadOnly: f.readOnly || startsReadOnly(f)}
 	if log := openAuditLog(&f, stderr); log != nil {
 		defer log.Close()
 		cfg.Audit = log
@@ -319,4 +323,21 @@ func connectFor(cfg awsclient.Config, f tuiFlags, demoURL string) ui.ConnectFunc
 		}
 		return client, client.CloudWatch(), nil
 	}
+}
+
+// startsReadOnly reports whether the profile sqscope starts in matches
+// the configuration file's read-only pattern: --profile, else
+// AWS_PROFILE, else "default", as the SDK picks it.
+func startsReadOnly(f tuiFlags) bool {
+	if f.file == nil || f.file.ReadOnlyPattern == nil {
+		return false
+	}
+	profile := f.profile
+	if profile == "" {
+		profile = os.Getenv("AWS_PROFILE")
+	}
+	if profile == "" {
+		profile = "default"
+	}
+	return f.file.ReadOnlyPattern.MatchString(profile)
 }

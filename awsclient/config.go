@@ -104,6 +104,10 @@ func New(ctx context.Context, cfg Config) (*SQS, error) {
 			"or pass --region; to look around without an AWS account, run `sqscope --demo`")
 	}
 	if credErr != nil {
+		var ce *CredentialsError
+		if errors.As(credErr, &ce) {
+			ce.Profile = cfg.Profile
+		}
 		return nil, credErr
 	}
 	return newSQS(awsCfg, cfg, profileName(cfg.Profile)), nil

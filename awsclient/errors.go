@@ -19,10 +19,17 @@ import (
 // is meant to be printed as is, instead of starting the TUI.
 type CredentialsError struct {
 	Cause    error
-	NoRegion bool // no region was found either
+	NoRegion bool   // no region was found either
+	Profile  string // the profile asked for with --profile; "" when none
 }
 
 func (e *CredentialsError) Error() string {
+	// With a profile named, the fix names it too (an SSO login for that
+	// profile, or configuring it): the generic advice would say to pass
+	// the --profile that was passed.
+	if e.Profile != "" && !e.NoRegion && e.Cause != nil {
+		return IdentityProblem(&CredentialsError{Cause: e.Cause}, e.Profile, false)
+	}
 	what, region := "no AWS credentials found", ""
 	if e.NoRegion {
 		what = "no AWS credentials and no region found"

@@ -106,3 +106,16 @@ func TestDescribePlainErrors(t *testing.T) {
 		}
 	}
 }
+
+// With --profile given, the credentials error names that profile's fix,
+// not "pass --profile".
+func TestCredentialsErrorNamesTheProfile(t *testing.T) {
+	sso := &CredentialsError{Profile: "sso-x", Cause: errors.New("failed to refresh cached credentials, the SSO session has expired or is invalid")}
+	if got := sso.Error(); got != "SSO session expired: run `aws sso login --profile sso-x`" {
+		t.Errorf("SSO: %q", got)
+	}
+	none := &CredentialsError{Profile: "nocreds", Cause: errors.New("failed to retrieve credentials: no EC2 IMDS role found")}
+	if got := none.Error(); !strings.Contains(got, "--profile nocreds") || strings.Contains(got, "pass --profile") {
+		t.Errorf("no credentials: %q", got)
+	}
+}

@@ -186,18 +186,7 @@ func (m *moveRun) sendBatch(ctx context.Context, dest destQueue, batch []*outgoi
 // window — cannot swallow the copy.
 func sendEntry(id string, msg model.Message, fifo bool) types.SendMessageBatchRequestEntry {
 	e := types.SendMessageBatchRequestEntry{Id: aws.String(id), MessageBody: aws.String(msg.Body)}
-	if len(msg.Attributes) > 0 {
-		e.MessageAttributes = make(map[string]types.MessageAttributeValue, len(msg.Attributes))
-		for name, a := range msg.Attributes {
-			v := types.MessageAttributeValue{DataType: aws.String(a.DataType)}
-			if a.IsBinary() {
-				v.BinaryValue = a.BinaryValue
-			} else {
-				v.StringValue = aws.String(a.StringValue)
-			}
-			e.MessageAttributes[name] = v
-		}
-	}
+	e.MessageAttributes = wireAttributes(msg.Attributes)
 	if tr := msg.System["AWSTraceHeader"]; tr != "" {
 		e.MessageSystemAttributes = map[string]types.MessageSystemAttributeValue{
 			"AWSTraceHeader": {DataType: aws.String("String"), StringValue: aws.String(tr)},
@@ -255,4 +244,23 @@ func mayHaveReached(err error) bool {
 		return re.HTTPStatusCode() < 400 || re.HTTPStatusCode() >= 500
 	}
 	return true
+}
+
+// wireAttributes are message attributes as SendMessageBatch takes them:
+// each with its exact data type, Binary ones as bytes; nil for none.
+func wireAttributes(attrs map[string]model.MessageAttribute) map[string]types.MessageAttributeValue {
+	if len(attrs) == 0 {
+		return nil
+	}
+	out := make(map[string]types.MessageAttributeValue, len(attrs))
+	for name, a := range attrs {
+		v := types.MessageAttributeValue{DataType: aws.String(a.DataType)}
+		if a.IsBinary() {
+			v.BinaryValue = a.BinaryValue
+		} else {
+			v.StringValue = aws.String(a.StringValue)
+		}
+		out[name] = v
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	"github.com/aws/smithy-go"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/model"
 )
 
@@ -63,14 +64,7 @@ func (s *SQS) Purge(ctx context.Context, queueURL string) error {
 		_, err := s.api.PurgeQueue(ctx, &sqs.PurgeQueueInput{QueueUrl: aws.String(queueURL)}, observeAttempts(&lost))
 		return err
 	})
-	e := s.entry("purge", queueURL)
-	e.Details = map[string]string{}
-	if derr != nil {
-		e.Details["depth"] = "unknown: " + Describe(derr)
-	} else {
-		e.Count = depth.total()
-		e.Details["depth"] = depth.String()
-	}
+	e := s.depthEntry("purge", queueURL, depth, derr)
 	switch {
 	case err == nil:
 		e.Outcome = auditOK
@@ -93,6 +87,21 @@ func (d queueDepth) total() int { return d.visible + d.notVisible + d.delayed }
 
 func (d queueDepth) String() string {
 	return strconv.Itoa(d.visible) + " visible, " + strconv.Itoa(d.notVisible) + " in flight, " + strconv.Itoa(d.delayed) + " delayed"
+}
+
+// depthEntry is an audit line for op on queueURL that records the depth
+// read before it (what a purge or a queue's deletion took with it), or
+// why it is unknown.
+func (s *SQS) depthEntry(op, queueURL string, depth queueDepth, derr error) audit.Entry {
+	e := s.entry(op, queueURL)
+	e.Details = map[string]string{}
+	if derr != nil {
+		e.Details["depth"] = "unknown: " + Describe(derr)
+	} else {
+		e.Count = depth.total()
+		e.Details["depth"] = depth.String()
+	}
+	return e
 }
 
 func (s *SQS) depth(ctx context.Context, queueURL string) (queueDepth, error) {

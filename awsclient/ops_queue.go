@@ -53,14 +53,7 @@ func (s *SQS) DeleteQueue(ctx context.Context, queueURL string) error {
 		_, err := s.api.DeleteQueue(ctx, &sqs.DeleteQueueInput{QueueUrl: aws.String(queueURL)}, observeAttempts(&lost))
 		return err
 	})
-	e := s.entry("delete-queue", queueURL)
-	e.Details = map[string]string{}
-	if derr != nil {
-		e.Details["depth"] = "unknown: " + Describe(derr)
-	} else {
-		e.Count = depth.total()
-		e.Details["depth"] = depth.String()
-	}
+	e := s.depthEntry("delete-queue", queueURL, depth, derr)
 	switch {
 	case err == nil:
 		e.Outcome = auditOK

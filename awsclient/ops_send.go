@@ -202,18 +202,7 @@ func maxReached(outs map[string]*entryOutcome) int {
 // data type (Binary ones as bytes), the delay and the FIFO ids.
 func outgoingEntry(id string, m model.Outgoing) types.SendMessageBatchRequestEntry {
 	e := types.SendMessageBatchRequestEntry{Id: aws.String(id), MessageBody: aws.String(m.Body)}
-	if len(m.Attributes) > 0 {
-		e.MessageAttributes = make(map[string]types.MessageAttributeValue, len(m.Attributes))
-		for name, a := range m.Attributes {
-			v := types.MessageAttributeValue{DataType: aws.String(a.DataType)}
-			if a.IsBinary() {
-				v.BinaryValue = a.BinaryValue
-			} else {
-				v.StringValue = aws.String(a.StringValue)
-			}
-			e.MessageAttributes[name] = v
-		}
-	}
+	e.MessageAttributes = wireAttributes(m.Attributes)
 	if m.DelaySeconds > 0 {
 		e.DelaySeconds = int32(m.DelaySeconds)
 	}

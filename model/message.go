@@ -40,9 +40,13 @@ type Message struct {
 
 // Size is the message's payload size as SQS counts it toward the 1 MiB
 // limit: the body plus every attribute's name, type and value.
-func (m Message) Size() int {
-	n := len(m.Body)
-	for name, a := range m.Attributes {
+func (m Message) Size() int { return len(m.Body) + attributesSize(m.Attributes) }
+
+// attributesSize is what message attributes count toward the 1 MiB
+// limit: each one's name, type and value.
+func attributesSize(attrs map[string]MessageAttribute) int {
+	n := 0
+	for name, a := range attrs {
 		n += len(name) + len(a.DataType) + len(a.StringValue) + len(a.BinaryValue)
 	}
 	return n

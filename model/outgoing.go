@@ -65,13 +65,7 @@ func (r Record) Outgoing() Outgoing {
 }
 
 // Size is what o counts toward MaxMessageSize.
-func (o Outgoing) Size() int {
-	n := len(o.Body)
-	for name, a := range o.Attributes {
-		n += len(name) + len(a.DataType) + len(a.StringValue) + len(a.BinaryValue)
-	}
-	return n
-}
+func (o Outgoing) Size() int { return len(o.Body) + attributesSize(o.Attributes) }
 
 // Validate reports the first reason SQS would refuse o on a queue with
 // rules, as one sentence naming the field; nil when it would accept it.

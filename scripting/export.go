@@ -114,5 +114,5 @@ func exportTo(ctx context.Context, env *Env, arg string, f *os.File, n int, yes 
 	if n <= 0 && !res.exhausted && len(res.msgs) == MaxRead {
 		env.Note("stopped at %d messages (the most one export reads); the queue may hold more", MaxRead)
 	}
-	return ExitOK
+	return res.done(env)
 }

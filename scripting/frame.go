@@ -54,6 +54,11 @@ type Command struct {
 	Synopsis string
 	// Args names the positional arguments, all required, e.g. {"QUEUE"}.
 	Args []string
+	// Changes: the command can change queues or messages (send, redrive,
+	// purge), so the audit log is opened for it, as the TUI opens it. A
+	// reading command opens (and creates) none, and never warns that
+	// changes will not be recorded.
+	Changes bool
 	// Placeholders name the values of the command's own flags in the
 	// usage, by flag name ("n": "N"); flags not listed are switches.
 	Placeholders map[string]string

@@ -64,7 +64,7 @@ func peek(ctx context.Context, env *Env, arg string, n int, yes bool, out *Outpu
 		return env.Fail(ExitFailed, "writing: %v", err)
 	}
 	readNotes(env, q, res, n)
-	return ExitOK
+	return res.done(env)
 }
 
 // records are msgs in the export format.

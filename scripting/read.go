@@ -24,6 +24,9 @@ const MaxRead = 10000
 type readResult struct {
 	msgs      []model.Message
 	exhausted bool // the queue had no more visible messages
+	// unreleased says why some messages read stay hidden until their
+	// hold ends; nil when all were made visible again.
+	unreleased error
 }
 
 // readQueue reads up to n messages of q (n <= 0: until the queue is read
@@ -57,16 +60,30 @@ func readQueue(ctx context.Context, env *Env, c awsclient.Client, q model.Queue,
 		env.Note("%s got no answer; any messages they took stay hidden until %s",
 			plural(rep.LostReceives, "receive"), rep.LostHoldUntil.UTC().Format(time.TimeOnly))
 	}
+	if rerr != nil && (err != nil || Interrupted(ctx)) {
+		env.Note("%s", awsclient.Describe(rerr)) // the command stops for another reason, said next
+	}
 	switch {
-	case rerr != nil:
-		return res, env.Fail(ExitFailed, "%s", awsclient.Describe(rerr))
+	case Interrupted(ctx) && rerr != nil:
+		return res, env.Fail(ExitInterrupted, "interrupted: %s read; nothing written", plural(len(msgs), "message"))
 	case Interrupted(ctx):
 		return res, env.Fail(ExitInterrupted, "interrupted: %s read and made visible again; nothing written", plural(len(msgs), "message"))
 	case err != nil:
 		return res, env.Fail(ExitFailed, "%s", awsclient.Describe(err))
 	}
-	res.msgs, res.exhausted = msgs, exhausted
+	// Messages some of which could not be released are still worth
+	// writing: the command writes them and then exits 1 (see done).
+	res.msgs, res.exhausted, res.unreleased = msgs, exhausted, rerr
 	return res, ExitOK
+}
+
+// done is the exit code once res has been written: 1 when some message
+// could not be made visible again (it is, once its hold ends).
+func (res readResult) done(env *Env) int {
+	if res.unreleased != nil {
+		return env.Fail(ExitFailed, "%s", awsclient.Describe(res.unreleased))
+	}
+	return ExitOK
 }
 
 // drain calls Next until it has want messages or the queue is read to its

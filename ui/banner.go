@@ -41,14 +41,11 @@ func headerView(st *common.Styles, version string, b banner, total, shown int, f
 		badges += " " + st.ReadOnly.Render(" READ-ONLY ")
 	}
 	p := headerParts{name: "sqscope", url: b.ep.URL, region: b.ep.Region, profile: b.ep.Profile,
-		account: b.account, principal: b.principal, instead: b.instead}
+		account: b.account, principal: b.principal, instead: b.instead, profileWord: true}
 	if version != "" {
 		p.name += " " + version
 	}
-	right := common.Plural(total, "queue")
-	if filtered {
-		right += " · " + common.Commas(int64(shown)) + " shown"
-	}
+	right := countText(total, shown, filtered)
 	// How old the counts are, in as many words as fit beside the rest.
 	if f := fresh.Long(); f != "" {
 		if common.Width(p.plain()+badges)+1+common.Width(right+" · "+f) > w {
@@ -59,6 +56,15 @@ func headerView(st *common.Styles, version string, b banner, total, shown int, f
 	room := w - common.Width(right) - 1 - common.Width(badges)
 	if p.account != "" || p.instead != "" {
 		p.shrink(room)
+		// Who and where come before how old the counts are: when even
+		// the shrunk parts do not fit, the ages go, then the count.
+		for _, r := range []string{countText(total, shown, filtered), ""} {
+			if common.Width(p.plain()) <= room || len(r) >= len(right) {
+				break
+			}
+			right = r
+			room = w - common.Width(right) - 1 - common.Width(badges)
+		}
 	}
 	return spread(p.render(st, b.prod)+badges, st.Header.Render(right), w, common.Width(badges))
 }
@@ -66,6 +72,7 @@ func headerView(st *common.Styles, version string, b banner, total, shown int, f
 // headerParts are the pieces of the header's left side, plain.
 type headerParts struct {
 	name, url, region, profile string
+	profileWord                bool // "profile " before the name
 	account, principal         string
 	instead                    string
 }
@@ -83,6 +90,9 @@ func (p headerParts) list() []string {
 func (p headerParts) profileText() string {
 	if p.profile == "" {
 		return ""
+	}
+	if !p.profileWord {
+		return p.profile
 	}
 	return "profile " + p.profile
 }
@@ -106,6 +116,7 @@ func (p *headerParts) shrink(room int) {
 			}
 		},
 		func() { p.name = "" },
+		func() { p.profileWord = false }, // "acme-prod", not "profile acme-prod"
 	}
 	for _, step := range steps {
 		if fits() {
@@ -141,4 +152,13 @@ func (p headerParts) render(st *common.Styles, prod bool) string {
 		out = append(out, st.Muted.Render(common.OneLine(p.instead)))
 	}
 	return strings.Join(out, sep)
+}
+
+// countText is the header's queue count, and how many the filter shows.
+func countText(total, shown int, filtered bool) string {
+	s := common.Plural(total, "queue")
+	if filtered {
+		s += " · " + common.Commas(int64(shown)) + " shown"
+	}
+	return s
 }

@@ -109,6 +109,11 @@ func (a *App) identified(msg identityMsg) tea.Cmd {
 	if _, chosen := a.sess.readOnly[a.sess.profile]; !chosen && !a.ep.ReadOnly &&
 		matches(a.opts.ReadOnlyPattern, msg.id.Account) {
 		a.notice = "account " + msg.id.Account + " matches the read-only pattern: switching to read-only"
+		if a.opts.Queue != "" && a.peek.Open() {
+			// The switch closes the peek --queue opened: open it again
+			// once the read-only session has listed its queues.
+			a.pending = a.opts.Queue
+		}
 		return a.makeReadOnly()
 	}
 	return nil

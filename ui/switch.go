@@ -62,6 +62,11 @@ func (a *App) switchMsg(msg tea.Msg) (tea.Cmd, bool) {
 		req := switchReq{profile: a.sess.profile, region: a.sess.region}
 		if msg.Profile != "" {
 			req.profile = msg.Profile
+			// A profile that names its region goes there: acme-prod's
+			// queues are in its region, not in the one left behind.
+			if r := a.profileRegion(msg.Profile); r != "" {
+				req.region = r
+			}
 		}
 		if msg.Region != "" {
 			req.region = msg.Region
@@ -107,16 +112,22 @@ func (a *App) makeReadOnly() tea.Cmd {
 	return a.switchTo(switchReq{profile: a.sess.profile, region: a.sess.region, readOnly: true})
 }
 
-// askWritable asks before leaving read-only, as before any dangerous
-// action: the answer that takes enter is No.
+// askWritable asks before leaving read-only, as before the most
+// dangerous actions: the profile's name must be typed.
 func (a *App) askWritable() tea.Cmd {
 	if !a.ep.ReadOnly {
 		a.notice = "not read-only"
 		return nil
 	}
-	a.dialogs.Push(dialog.NewConfirm(a.com, "Leave read-only for "+a.profileName()+"?", "leave read-only",
+	// The same guard as purging a queue: the profile's name typed out, so
+	// no key typed ahead can make a production session writable.
+	want := a.sess.profile
+	if want == "" {
+		want = "default"
+	}
+	a.dialogs.Push(dialog.NewTyped(a.com, "Leave read-only for "+a.profileName()+"?", "leave read-only", want,
 		[]string{"Every key that sends, deletes, purges, moves or changes a queue works again in " + a.where() + ".",
-			"Cancel to stay read-only."},
+			"Esc to stay read-only."},
 		func(r dialog.Result) tea.Msg { return writableAnswerMsg{yes: r.Outcome == dialog.Confirmed} }))
 	return nil
 }
@@ -218,6 +229,7 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 	a.applyKeys(a.ep.ReadOnly)
 	a.dialogs.Clear() // any question was about the old session
 	a.cat = model.NewCatalog(seriesCap)
+	a.listed = false // a link waits for the new session's list
 	a.poll.SetClient(msg.client)
 	a.peek.SetClient(msg.client)
 	a.purge.SetClient(msg.client)
@@ -268,3 +280,14 @@ func describeReq(r switchReq) string {
 // connectTimeout bounds building a client: the SDK's credential chain
 // can wait on IMDS, an SSO refresh or a credential_process.
 const connectTimeout = 30 * time.Second
+
+// profileRegion is the region the shared config gives profile; "" when
+// it gives none or the profiles are not read yet.
+func (a *App) profileRegion(profile string) string {
+	for _, p := range a.profiles {
+		if p.Name == profile {
+			return p.Region
+		}
+	}
+	return ""
+}

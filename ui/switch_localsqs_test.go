@@ -178,9 +178,15 @@ func TestSwitchToProdIsReadOnlyByPatternAndLeavingAsks(t *testing.T) {
 		t.Fatal("enter left read-only")
 	}
 	drive(app, app.route(common.ReadOnlyMsg{On: false}))
-	drive(app, press(app, "y"))
+	drive(app, press(app, "y", "enter")) // a key typed ahead does not agree
+	if !app.ep.ReadOnly {
+		t.Fatal("y and enter left read-only without the profile's name")
+	}
+	press(app, "ctrl+u")
+	typeText(app, "acme-prod")
+	drive(app, press(app, "enter"))
 	if app.ep.ReadOnly || app.com.Keys.ReadOnly {
-		t.Fatal("y did not leave read-only")
+		t.Fatal("the profile's name typed did not leave read-only")
 	}
 	// The state is per profile: team-a is writable, acme-prod stays as left.
 	drive(app, app.route(common.SwitchMsg{Profile: "team-a"}))

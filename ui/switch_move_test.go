@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
@@ -92,5 +94,48 @@ func TestReadOnlyFromAPaneOutbox(t *testing.T) {
 	drive(a, a.up(common.SwitchMsg{Region: "eu-west-1"}))
 	if !next.EP.ReadOnly || next.EP.Region != "eu-west-1" {
 		t.Errorf("a region switch lost read-only or the region: %+v", next.EP)
+	}
+}
+
+// A profile whose config names a region is opened there: the fix a deep
+// link offers (":profile acme-prod" for an eu-west-1 link) must land in
+// eu-west-1, not in the region left behind. A profile without one keeps
+// the current region.
+func TestProfileSwitchTakesTheProfilesRegion(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	next := &fakeClient{}
+	next.Set(testDataset(0), nil)
+	a.opts.Connect = fakeConnect(next)
+	a.profiles = []awsclient.Profile{{Name: "acme-prod", Region: "eu-west-1"}, {Name: "plain"}}
+	drive(a, a.up(common.SwitchMsg{Profile: "acme-prod"}))
+	if next.EP.Profile != "acme-prod" || next.EP.Region != "eu-west-1" {
+		t.Errorf("switched to %q in %q, want acme-prod in eu-west-1", next.EP.Profile, next.EP.Region)
+	}
+	drive(a, a.up(common.SwitchMsg{Profile: "plain"}))
+	if next.EP.Profile != "plain" || next.EP.Region != "eu-west-1" {
+		t.Errorf("a profile without a region moved to %q, want the current eu-west-1", next.EP.Region)
+	}
+}
+
+// --queue opened a peek, then the identity shows an account the
+// read-only pattern names: the session becomes read-only (which closes
+// the peek) and the linked queue opens again once the new list is in.
+func TestDeepLinkSurvivesAReadOnlyAccount(t *testing.T) {
+	a := deepLinkApp(t, "orders-dlq")
+	if !a.peek.Open() {
+		t.Fatal("--queue did not open the peek")
+	}
+	next := &fakeClient{EP: awsclient.Endpoint{URL: "http://127.0.0.1:9324", Region: "us-east-1", Demo: true}}
+	next.Set(testDataset(0), nil)
+	next.Messages = map[string][]model.Message{testQueue("orders-dlq", 0, 0, 0, "").URL: dlqMessages(t)}
+	a.opts.Connect = fakeConnect(next)
+	a.opts.ReadOnlyPattern = regexp.MustCompile(`^000000000000$`)
+	a.sess.idSeq++
+	drive(a, a.identified(identityMsg{seq: a.sess.idSeq, id: awsclient.Identity{Account: "000000000000"}}))
+	if !a.ep.ReadOnly {
+		t.Fatal("the account matching the pattern did not make the session read-only")
+	}
+	if !a.peek.Open() || a.peek.Queue().Name != "orders-dlq" {
+		t.Errorf("the linked queue did not open again after the switch:\n%s", screen(a))
 	}
 }

@@ -10,7 +10,8 @@ import (
 
 // The switch picker (ctrl+p): the profiles of the shared config and
 // credentials files, then the regions; typing narrows ("prod", "eu-").
-// Picking a profile keeps the region, picking a region keeps the profile,
+// Picking a profile takes its configured region (else keeps the current
+// one), picking a region keeps the profile,
 // as :profile and :region do.
 
 // profilesMsg brings the profile names read for the picker.

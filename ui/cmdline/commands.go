@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/sqscope/sqscope/suggest"
 	"github.com/sqscope/sqscope/ui/common"
 )
 
@@ -69,7 +70,7 @@ func (l *Line) run(text string) (tea.Msg, error) {
 	c, ok := lookup(name)
 	if !ok {
 		return nil, fmt.Errorf("unknown command :%s%s; commands: q, dlq, all, profile, region, ro, rw, help, quit",
-			name, suggest(name))
+			name, didYouMean(name))
 	}
 	if c.arg == "" && arg != "" {
 		return nil, fmt.Errorf(":%s takes no argument", c.names[0])
@@ -77,13 +78,13 @@ func (l *Line) run(text string) (tea.Msg, error) {
 	return c.run(l, arg)
 }
 
-// suggest is " (did you mean :x?)" for a command a letter or two off.
-func suggest(name string) string {
+// didYouMean is " (did you mean :x?)" for a command a letter or two off.
+func didYouMean(name string) string {
 	var all []string
 	for _, c := range commands {
 		all = append(all, c.names...)
 	}
-	if best := closest(name, all); best != "" {
+	if best := suggest.Closest(name, all); best != "" {
 		return " (did you mean :" + best + "?)"
 	}
 	return ""

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/suggest"
 	"github.com/sqscope/sqscope/ui/common"
 )
 
@@ -126,7 +127,7 @@ func notListed(name string, s Session) string {
 	for i, q := range s.Queues {
 		names[i] = q.Name
 	}
-	if best := closest(name, names); best != "" {
+	if best := suggest.Closest(name, names); best != "" {
 		return text + " (did you mean " + best + "?)"
 	}
 	if m := fuzzy.Find(name, names); len(m) > 0 {
@@ -145,4 +146,25 @@ func placeOf(q model.Queue, region string) string {
 		parts = append(parts, "account "+a)
 	}
 	return strings.Join(append(parts, "enter opens it"), " · ")
+}
+
+// regionShape says s looks like a region: lowercase words and a number,
+// joined by hyphens (eu-west-1, us-gov-east-1).
+func regionShape(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts) < 3 {
+		return false
+	}
+	for i, p := range parts {
+		if p == "" {
+			return false
+		}
+		for _, r := range p {
+			digit := r >= '0' && r <= '9'
+			if (i == len(parts)-1) != digit || (!digit && (r < 'a' || r > 'z')) {
+				return false
+			}
+		}
+	}
+	return true
 }
