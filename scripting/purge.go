@@ -143,6 +143,10 @@ func exportBeforePurge(ctx context.Context, env *Env, c awsclient.Client, q mode
 		}
 		return 0, code
 	}
+	if res.unreleased != nil {
+		// They are in the file, and the purge deletes hidden messages too.
+		env.Note("%s (they are in %s)", awsclient.Describe(res.unreleased), path)
+	}
 	env.Note("exported %d of the %d messages of %s to %s (a peek reads visible messages only: %d in flight, %d delayed)",
 		len(res.msgs), q.Stats.Total(), q.Name, path, q.Stats.InFlight, q.Stats.Delayed)
 	if !res.exhausted && len(res.msgs) == MaxRead {
