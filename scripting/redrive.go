@@ -32,11 +32,11 @@ func init() {
 
 // redriveFlags are redrive's own flags.
 type redriveFlags struct {
-	to, filter       string
-	rate             int
-	dryRun, yes      bool
-	json             *bool
-	rateGiven, given func(string) bool
+	to, filter  string
+	rate        int
+	dryRun, yes bool
+	json        *bool
+	given       func(string) bool
 }
 
 func bindRedrive(fs *flag.FlagSet) Runner {

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -139,213 +136,22 @@ func TestScriptWritesReadOnly(t *testing.T) {
 }
 
 // decodeReport reads redrive's JSON line.
-func decodeReport(t *testing.T, out string) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal([]byte(out), &m); err != nil {
-		t.Fatalf("redrive --json printed %q: %v", out, err)
-	}
-	return m
-}
-
 // The whole DLQ back to its source on localsqs: a native move task, as
 // the TUI would start; every message arrives, exit 0.
-func TestScriptRedriveNative(t *testing.T) {
-	b := wLocal(t)
-	src, dlq := b.dlqWith(t, "n-", 14)
-	code, out, _ := wRun(t, b.url, "redrive", "n-dlq", "--yes", "--json", "--rate", "100")
-	if code != scripting.ExitOK {
-		t.Fatalf("exit %d", code)
-	}
-	rep := decodeReport(t, out)
-	if rep["path"] != "native" || rep["moved"] != 14.0 || rep["status"] != "COMPLETED" || rep["outcome"] != "all-moved" {
-		t.Errorf("report %v", rep)
-	}
-	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 14 {
-		t.Errorf("DLQ %d, source %d; want 0 and 14", d, s)
-	}
-	t.Run("text", func(t *testing.T) {
-		_, dlq2 := b.dlqWith(t, "n2-", 3)
-		code, out, _ := wRun(t, b.url, "redrive", "n2-dlq", "--yes")
-		if code != scripting.ExitOK || b.depth(t, dlq2) != 0 {
-			t.Fatalf("exit %d", code)
-		}
-		golden.RequireEqual(t, out)
-	})
-}
-
 // Without the native API (localsqs behind a proxy that has none, as
 // moto): a client-side move with its journal, all moved, exit 0.
-func TestScriptRedriveClientSide(t *testing.T) {
-	b := wLocal(t)
-	src, dlq := b.dlqWith(t, "c-", 25)
-	ep, _ := b.withoutNative(t, "")
-	code, out, errs := wRun(t, ep, "redrive", "c-dlq", "--yes")
-	if code != scripting.ExitOK || !strings.Contains(errs, "moved") {
-		t.Fatalf("exit %d", code)
-	}
-	if !strings.Contains(out, "client-side move, because "+"this endpoint has no native move API") {
-		t.Errorf("the report does not say why client-side:\n%s", out)
-	}
-	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 25 {
-		t.Errorf("DLQ %d, source %d; want 0 and 25", d, s)
-	}
-}
-
 // The same against moto, when one is running.
-func TestScriptRedriveClientSideMoto(t *testing.T) {
-	b := wMoto(t)
-	p := wPrefix(t)
-	src, dlq := b.dlqWith(t, p, 12)
-	code, out, _ := wRun(t, b.url, "redrive", p+"dlq", "--yes", "--json")
-	if code != scripting.ExitOK {
-		t.Fatalf("exit %d", code)
-	}
-	if rep := decodeReport(t, out); rep["path"] != "client-side" || rep["moved"] != 12.0 {
-		t.Errorf("report %v", rep)
-	}
-	if d, s := b.depth(t, dlq), b.depth(t, src); d != 0 || s != 12 {
-		t.Errorf("DLQ %d, source %d; want 0 and 12", d, s)
-	}
-}
-
 // Entries the destination refuses: exit ExitFailed, the report names the
 // failure and counts it, the refused messages stay in the DLQ; a re-run
 // moves them, and no message arrives twice. Goldens hold the reports.
-func TestScriptRedrivePartialFailureThenRerun(t *testing.T) {
-	b := wLocal(t)
-	src, dlq := b.dlqWith(t, "p-", 20)
-	ep, proxy := b.withoutNative(t, "7") // msg-7 and msg-17
-	t.Run("text", func(t *testing.T) {
-		code, out, _ := wRun(t, ep, "redrive", "p-dlq", "--yes")
-		if code != scripting.ExitFailed {
-			t.Fatalf("exit %d, want %d", code, scripting.ExitFailed)
-		}
-		left := b.peekIDs(t, dlq)
-		if len(left) != 2 {
-			t.Errorf("the DLQ holds %d, want the 2 refused", len(left))
-		}
-		for body, id := range left {
-			if !strings.Contains(out, "failed: "+id+": ") {
-				t.Errorf("the report does not name %s (%s)", id, body)
-			}
-		}
-		golden.RequireEqual(t, uuids.ReplaceAllString(out, "ID"))
-	})
-	proxy.setRefuse("")
-	t.Run("json", func(t *testing.T) {
-		code, out, _ := wRun(t, ep, "redrive", "p-dlq", "--yes", "--json")
-		if code != scripting.ExitOK {
-			t.Fatalf("re-run: exit %d", code)
-		}
-		golden.RequireEqual(t, out)
-	})
-	got := b.drain(t, src)
-	var bodies []string
-	for _, g := range got {
-		bodies = append(bodies, strings.SplitN(g, "|", 2)[0])
-	}
-	if len(bodies) != 20 || len(slices.Compact(slices.Clone(bodies))) != 20 {
-		t.Errorf("the source holds %d messages (%d distinct), want 20 once each: %q", len(bodies), len(slices.Compact(slices.Clone(bodies))), bodies)
-	}
-}
-
 // A dry run says the path, the count and the destinations, and changes
 // nothing: no message moves, no task starts.
-func TestScriptRedriveDryRun(t *testing.T) {
-	b := wLocal(t)
-	src, dlq := b.dlqWith(t, "d-", 6)
-	t.Run("text", func(t *testing.T) {
-		code, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--dry-run")
-		if code != scripting.ExitOK {
-			t.Fatalf("exit %d", code)
-		}
-		golden.RequireEqual(t, out)
-	})
-	t.Run("json", func(t *testing.T) {
-		_, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--dry-run", "--json", "--filter", "msg-3")
-		golden.RequireEqual(t, out)
-	})
-	if d, s := b.depth(t, dlq), b.depth(t, src); d != 6 || s != 0 {
-		t.Errorf("a dry run moved messages: DLQ %d, source %d", d, s)
-	}
-	code, out, _ := wRun(t, b.url, "redrive", "d-dlq", "--yes", "--json")
-	if rep := decodeReport(t, out); code != scripting.ExitOK || rep["path"] != "native" {
-		t.Errorf("after the dry run a real redrive: exit %d, %v (a dry run must have started no task)", code, rep)
-	}
-}
-
 // --filter moves only the matching messages, client-side; no match is
 // "nothing done".
-func TestScriptRedriveFilter(t *testing.T) {
-	b := wLocal(t)
-	src, dlq := b.dlqWith(t, "f-", 12)
-	code, out, _ := wRun(t, b.url, "redrive", "f-dlq", "--yes", "--json", "--filter", "msg-1")
-	rep := decodeReport(t, out)
-	if code != scripting.ExitOK || rep["path"] != "client-side" || rep["why"] != "a filter is active" || rep["moved"] != 3.0 || rep["skipped"] == nil {
-		t.Errorf("exit %d, report %v; want msg-1, msg-10, msg-11 moved client-side", code, rep)
-	}
-	if d, s := b.depth(t, dlq), b.depth(t, src); d != 9 || s != 3 {
-		t.Errorf("DLQ %d, source %d; want 9 and 3", d, s)
-	}
-	code, _, _ = wRun(t, b.url, "redrive", "f-dlq", "--yes", "--filter", "nothing-like-this")
-	if code != scripting.ExitNothingDone {
-		t.Errorf("a filter matching nothing: exit %d, want %d", code, scripting.ExitNothingDone)
-	}
-	code, _, _ = wRun(t, b.url, "redrive", "f-dlq")
-	if code != scripting.ExitNothingDone || b.depth(t, dlq) != 9 {
-		t.Errorf("without --yes off a terminal: exit %d, want %d and nothing moved", code, scripting.ExitNothingDone)
-	}
-}
-
 // SIGINT during a client-side move: it stops between batches (the batch
 // on the wire finishes), every message is in the DLQ or the source, none
 // stays hidden, the exit says interrupted; a re-run moves the rest and no
 // message arrives twice.
-func TestScriptRedriveSIGINTStopsBetweenBatches(t *testing.T) {
-	stopped := make(chan context.Context, 1)
-	old := signalContext
-	t.Cleanup(func() { signalContext = old })
-	signalContext = func(parent context.Context) (context.Context, context.CancelFunc) {
-		ctx, stop := old(parent)
-		stopped <- ctx
-		return ctx, stop
-	}
-	b := wLocal(t)
-	src, dlq := b.dlqWith(t, "s-", 200)
-	ep, proxy := b.withoutNative(t, "")
-	proxy.setBeforeSend(func(n int) {
-		if n == 1 {
-			ctx := <-stopped
-			if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
-				t.Errorf("kill: %v", err)
-			}
-			<-ctx.Done() // the signal has reached the command
-		}
-	})
-	code, out, _ := wRun(t, ep, "redrive", "s-dlq", "--yes", "--json")
-	rep := decodeReport(t, out)
-	if code != scripting.ExitInterrupted || rep["cancelled"] != true || rep["outcome"] != "interrupted" {
-		t.Errorf("exit %d, report %v; want %d, cancelled", code, rep, scripting.ExitInterrupted)
-	}
-	moved := int(rep["moved"].(float64))
-	if s := b.depth(t, src); s != moved || moved == 0 || moved == 200 {
-		t.Errorf("the source holds %d, the report says %d moved; want the same, some but not all", s, moved)
-	}
-	if v := b.visible(t, dlq); v != 200-moved {
-		t.Errorf("the DLQ shows %d visible, want %d: every unmoved message visible again", v, 200-moved)
-	}
-	proxy.setBeforeSend(nil)
-	signalContext = old
-	if code, _, _ := wRun(t, ep, "redrive", "s-dlq", "--yes"); code != scripting.ExitOK {
-		t.Fatalf("re-run: exit %d", code)
-	}
-	got := b.drain(t, src)
-	if len(got) != 200 || len(slices.Compact(slices.Clone(got))) != 200 {
-		t.Errorf("the source holds %d messages (%d distinct), want 200 once each", len(got), len(slices.Compact(slices.Clone(got))))
-	}
-}
-
 // Purge's report, text and JSON; a second purge within the minute exits
 // 4 and says why.
 func TestScriptPurgeReport(t *testing.T) {
