@@ -3,14 +3,17 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/scripting"
 )
 
@@ -202,5 +205,36 @@ func TestScriptRedriveSIGINTStopsBetweenBatches(t *testing.T) {
 	got := b.drain(t, src)
 	if len(got) != 200 || len(slices.Compact(slices.Clone(got))) != 200 {
 		t.Errorf("the source holds %d messages (%d distinct), want 200 once each", len(got), len(slices.Compact(slices.Clone(got))))
+	}
+}
+
+// A DLQ with an interrupted move's journal is redriven client-side even
+// where the native API exists, as the TUI's R does: the message the
+// journal knows was sent is deleted, not sent again, so the source ends
+// with each message once.
+func TestScriptRedriveFinishesJournal(t *testing.T) {
+	b := wLocal(t)
+	src, dlq := b.dlqWith(t, "j-", 5)
+	ids := b.peekIDs(t, dlq)
+	b.sendBody(t, src, "msg-2") // the copy the killed move had sent
+	arn := b.arn(t, dlq)
+	at := time.Now().Add(-time.Hour).UnixMilli()
+	journal := fmt.Sprintf(`{"op":"run","at":%d,"hold":1000}
+{"op":"sending","id":%q,"dest":%q,"at":%d}
+{"op":"sent","id":%q,"dest":%q,"at":%d,"dup":0}
+{"op":"end","at":%d}
+`, at, ids["msg-2"], src, at, ids["msg-2"], src, at, at)
+	if err := os.WriteFile(awsclient.JournalPath(arn), []byte(journal), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := wRun(t, b.url, "redrive", "j-dlq", "--yes", "--json")
+	rep := decodeReport(t, out)
+	if code != scripting.ExitOK || rep["path"] != "client-side" || !strings.Contains(rep["why"].(string), "interrupted move left 1 message") ||
+		rep["resumed"] != 1.0 || rep["moved"] != 5.0 {
+		t.Errorf("exit %d, report %v; want client-side because of the journal, 1 resumed of 5 moved", code, rep)
+	}
+	got := b.drain(t, src)
+	if len(got) != 5 || len(slices.Compact(slices.Clone(got))) != 5 {
+		t.Errorf("the source holds %q; want msg-0 … msg-4 once each", got)
 	}
 }

@@ -251,3 +251,28 @@ func (b *wBackend) visible(t *testing.T, url string) int {
 	n, _ := strconv.Atoi(a.Attributes["ApproximateNumberOfMessages"])
 	return n
 }
+
+// sendBody sends one message with the attributes sendN gives message i
+// of the body "msg-<i>".
+func (b *wBackend) sendBody(t *testing.T, url, body string) {
+	t.Helper()
+	i, _ := strconv.Atoi(strings.TrimPrefix(body, "msg-"))
+	if _, err := b.admin.SendMessage(context.Background(), &sqs.SendMessageInput{QueueUrl: aws.String(url), MessageBody: aws.String(body),
+		MessageAttributes: map[string]types.MessageAttributeValue{
+			"kind": {DataType: aws.String("String"), StringValue: aws.String("k" + strconv.Itoa(i%3))},
+			"n":    {DataType: aws.String("Number"), StringValue: aws.String(strconv.Itoa(i * 7))},
+			"blob": {DataType: aws.String("Binary"), BinaryValue: []byte{0, 0xff, byte(i)}},
+		}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (b *wBackend) arn(t *testing.T, url string) string {
+	t.Helper()
+	a, err := b.admin.GetQueueAttributes(context.Background(), &sqs.GetQueueAttributesInput{QueueUrl: aws.String(url),
+		AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameQueueArn}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Attributes["QueueArn"]
+}
