@@ -91,6 +91,12 @@ func followTask(ctx context.Context, env *Env, c awsclient.Mover, pl redrivePlan
 				} else {
 					env.Note("interrupted: the move task is cancelled; what it moved stays moved")
 				}
+				// The report says where the task stands after the cancel.
+				if ts, err := c.MoveTasks(cctx, pl.dlq.ARN); err == nil {
+					if found, ok := taskOf(ts, rep.task.Handle); ok {
+						rep.task = found
+					}
+				}
 				cancel()
 			}
 			return rep
