@@ -9,6 +9,7 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // sqscope redrive: the TUI's R for a runbook. The path — a native move
@@ -218,7 +219,8 @@ func (p redrivePlan) lines() []string {
 	} else {
 		var to []string
 		for _, s := range p.sources {
-			to = append(to, fmt.Sprintf("%s (%d messages now)", s.Name, s.Stats.Visible))
+			// Names the endpoint listed, not the user typed: made safe to print.
+			to = append(to, fmt.Sprintf("%s (%d messages now)", sanitize.Line(s.Name), s.Stats.Visible))
 		}
 		lines = append(lines, "Each back to the queue it failed in: "+strings.Join(to, ", ")+".")
 	}

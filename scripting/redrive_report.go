@@ -9,6 +9,7 @@ import (
 
 	"github.com/sqscope/sqscope/awsclient"
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/sanitize"
 )
 
 // redriveReport is how a redrive ended: a native task's last state, or a
@@ -173,7 +174,7 @@ func writeRedriveText(w io.Writer, j reportJSON) {
 	if j.Path == "client-side" {
 		how = "client-side move, because " + j.Why
 	}
-	fmt.Fprintf(w, "%s → %s (%s)\n", j.DLQ, strings.Join(j.Destinations, ", "), how)
+	fmt.Fprintf(w, "%s → %s (%s)\n", j.DLQ, sanitize.Line(strings.Join(j.Destinations, ", ")), how)
 	switch {
 	case j.Status != "":
 		fmt.Fprintf(w, "task %s: moved %d\n", j.Status, j.Moved)
@@ -195,7 +196,7 @@ func writeRedriveText(w io.Writer, j reportJSON) {
 		}
 	}
 	for _, f := range j.Failures {
-		fmt.Fprintf(w, "failed: %s: %s\n", f.MessageID, f.Error)
+		fmt.Fprintf(w, "failed: %s: %s\n", sanitize.Line(f.MessageID), f.Error)
 	}
 	if j.Failed > len(j.Failures) {
 		fmt.Fprintf(w, "failed: %d more, not listed\n", j.Failed-len(j.Failures))

@@ -150,7 +150,7 @@ func (l sendLine) text() string {
 	}
 	switch l.Status {
 	case "sent":
-		return fmt.Sprintf("%s: sent as %s, possibly twice (a request whose answer was lost was sent again)", where, l.MessageID)
+		return fmt.Sprintf("%s: sent as %s, possibly twice (a request whose answer was lost was sent again)", where, sanitize.Line(l.MessageID))
 	case "unknown":
 		return fmt.Sprintf("%s: unknown, it may have been sent (its answer was lost): %s", where, oneLine(l.Error))
 	case "invalid":
