@@ -87,8 +87,11 @@ func runRedrive(ctx context.Context, env *Env, dlqArg string, f *redriveFlags) i
 	}
 	out := env.Output(*f.json)
 	if pl.active != nil {
-		env.Note("a move task is already running on %s (%d of %d moved): following it, not starting another",
-			pl.dlq.Name, pl.active.Moved, pl.active.ToMove)
+		then := "following it, not starting another"
+		if f.dryRun {
+			then = "a redrive now would follow it, not start another"
+		}
+		env.Note("a move task is already running on %s (%d of %d moved): %s", pl.dlq.Name, pl.active.Moved, pl.active.ToMove, then)
 	}
 	if f.given("rate") && !pl.native() && pl.active == nil {
 		return env.Usage("--rate applies to a native move task only, and this redrive is client-side because %s", pl.why)
