@@ -19,8 +19,10 @@ import (
 // move and quit without the question ever being shown. One stack decides
 // what is drawn, what gets the keys and what the hints say.
 func TestQuitQuestionIsShownOverHelp(t *testing.T) {
-	a, _, done := gatedMove(t)
-	defer func() { go func() { <-done }() }()
+	a, f, done := gatedMove(t)
+	// The move must have ended before the test's temporary home is
+	// removed: a move still running writes there.
+	defer func() { close(f.Mover.MoveGate); <-done }()
 	press(a, "?", "q")
 	s := screen(a)
 	if !strings.Contains(s, "A move is running: stop it and quit?") {
