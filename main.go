@@ -23,7 +23,7 @@ const (
 )
 
 // commands are the subcommands, in the order usage and errors list them.
-var commands = []string{"server", "config", "help"}
+var commands = []string{"server", "config", "serve", "help"}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -40,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServer(args[1:], stdout, stderr)
 	case "config":
 		return runConfig(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help":
 		return runHelp(args[1:], stdout, stderr)
 	}
