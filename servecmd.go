@@ -103,7 +103,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	defer log.Close()
 
-	newClient, err := sessionClients(ctx, f)
+	// The demo server must outlive the shutdown, which releases every
+	// session's peeks through it: its context ends after Shutdown returns.
+	demoCtx, demoStop := context.WithCancel(context.Background())
+	defer demoStop()
+	newClient, err := sessionClients(ctx, demoCtx, f)
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
@@ -122,8 +126,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "%v", err)
 	}
 	if !isLoopback(sf.listen) {
-		warn(stderr, "listening on %s, not loopback: anyone who can reach it may try keys; "+
-			"the authorized keys are all that stands between them and the queues", ln.Addr())
+		warn(stderr, "listening on %s (%s), not loopback: anyone who can reach it may try keys; "+
+			"the authorized keys are all that stands between them and the queues", sf.listen, ln.Addr())
 	}
 	key := sf.hostKey
 	if created {
@@ -164,10 +168,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // without credentials says so at start rather than to each user, and
 // returns how each session builds its own client from it. With --demo
 // every session shares the one embedded server.
-func sessionClients(ctx context.Context, f tuiFlags) (func(context.Context, bool, awsclient.AuditLog) (*awsclient.SQS, error), error) {
+func sessionClients(ctx, demoCtx context.Context, f tuiFlags) (func(context.Context, bool, awsclient.AuditLog) (*awsclient.SQS, error), error) {
 	cfg := awsclient.Config{Profile: f.profile, Region: f.region, EndpointURL: f.endpointURL}
 	if f.demo {
-		first, err := startDemo(ctx, f.seed, cfg)
+		first, err := startDemo(demoCtx, f.seed, cfg)
 		if err != nil {
 			return nil, err
 		}
