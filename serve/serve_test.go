@@ -10,8 +10,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// A key the file does not list is refused, and so is a password: the
-// server offers public keys only.
+// A key the file does not list is refused, and so are a password and
+// keyboard-interactive: the server offers public keys only.
 func TestUnknownKeyAndPasswordRefused(t *testing.T) {
 	e := newEnv(t, nil)
 	if c, err := e.dial(gossh.PublicKeys(newKey(t).signer)); err == nil {
@@ -23,6 +23,11 @@ func TestUnknownKeyAndPasswordRefused(t *testing.T) {
 		t.Fatal("a password was let in")
 	} else if !strings.Contains(err.Error(), "unable to authenticate") {
 		t.Fatalf("password: %v, want an authentication failure", err)
+	}
+	answer := func(string, string, []string, []bool) ([]string, error) { return nil, nil }
+	if c, err := e.dial(gossh.KeyboardInteractive(answer)); err == nil {
+		c.Close()
+		t.Fatal("keyboard-interactive was let in")
 	}
 	for _, en := range e.entries() {
 		if en.Op == opConnect {
@@ -219,4 +224,25 @@ func TestResizedWithTheClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.waitScreen("Std ")
+}
+
+// A command, even with a terminal, is refused: serve runs the TUI only.
+func TestCommandRefused(t *testing.T) {
+	e := newEnv(t, nil)
+	c, err := e.dial(gossh.PublicKeys(e.write.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.CombinedOutput("cat /etc/passwd")
+	if err == nil || !strings.Contains(string(out), "runs no commands") {
+		t.Errorf("a command: %v, output %q; want it refused, saying why", err, out)
+	}
 }
