@@ -46,6 +46,7 @@ func TestReadKeyChangesNothing(t *testing.T) {
 	tm := e.open(e.read)
 	tm.waitScreen("READ-ONLY")
 	tm.waitScreen("orders")
+	tm.waitScreen("signed in as alice · read key")
 	tm.typeKeys("P")
 	tm.waitScreen("purge is disabled")
 	tm.typeKeys("S") // send: disabled as well
@@ -244,5 +245,28 @@ func TestCommandRefused(t *testing.T) {
 	out, err := s.CombinedOutput("cat /etc/passwd")
 	if err == nil || !strings.Contains(string(out), "runs no commands") {
 		t.Errorf("a command: %v, output %q; want it refused, saying why", err, out)
+	}
+}
+
+// One connection may try MaxAuthTries keys (3): a good key offered after
+// three unknown ones is refused, after two it is let in.
+func TestAuthTriesPerConnection(t *testing.T) {
+	e := newEnv(t, nil)
+	offer := func(unknown int) error {
+		var signers []gossh.Signer
+		for range unknown {
+			signers = append(signers, newKey(t).signer)
+		}
+		c, err := e.dial(gossh.PublicKeys(append(signers, e.read.signer)...))
+		if err == nil {
+			c.Close()
+		}
+		return err
+	}
+	if err := offer(2); err != nil {
+		t.Errorf("the good key after 2 unknown ones: %v", err)
+	}
+	if err := offer(3); err == nil {
+		t.Error("the good key after 3 unknown ones was let in")
 	}
 }

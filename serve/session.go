@@ -21,6 +21,7 @@ import (
 // session is one SSH session's state, from the gate to its release.
 type session struct {
 	user        string // "name (SHA256:…)": the audit log's User
+	name        string // the key line's comment, else "login NAME"
 	role        Role
 	fingerprint string
 	login       string
@@ -73,7 +74,7 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		if name == "" {
 			name = "login " + sess.User() // the key line has no comment to name it by
 		}
-		ss := &session{user: fmt.Sprintf("%s (%s)", name, fp), role: g.role, fingerprint: fp,
+		ss := &session{user: fmt.Sprintf("%s (%s)", name, fp), name: name, role: g.role, fingerprint: fp,
 			login: sess.User(), remote: sess.RemoteAddr().String()}
 		ss.lastIn.Store(time.Now().UnixNano())
 		s.appendAudit(sessionEntry(opConnect, ss, "ok", nil))
@@ -136,6 +137,18 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	o.Connect = nil
 	// The host user's command history is not the session user's.
 	o.HistoryPath = ""
+	// Said at start: the read-only notices the TUI gives later speak of
+	// --read-only, which a served user cannot change; the role is why.
+	// Short: at 80 columns the status line shares its width with the
+	// refresh state.
+	who := "signed in as " + ss.name + " · write key: changes audited"
+	if readOnly {
+		who = "signed in as " + ss.name + " · read key: no changes"
+	}
+	if o.Notice != "" {
+		who += "; " + o.Notice
+	}
+	o.Notice = who
 	ss.app = ui.New(client, o)
 	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(&inputClock{r: sess, ss: ss}))
 	p := tea.NewProgram(ss.app, opts...)
