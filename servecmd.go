@@ -178,7 +178,7 @@ func sessionClients(ctx, demoCtx context.Context, f tuiFlags) (func(context.Cont
 		url := first.Endpoint().URL
 		return func(_ context.Context, readOnly bool, log awsclient.AuditLog) (*awsclient.SQS, error) {
 			c := cfg
-			c.Demo, c.ReadOnly, c.Audit = true, readOnly || f.readOnly, log
+			c.Demo, c.ReadOnly, c.Audit = true, readOnly || f.readOnly || startsReadOnly(f), log
 			return awsclient.NewStatic(url, "us-east-1", c), nil
 		}, nil
 	}
@@ -187,7 +187,9 @@ func sessionClients(ctx, demoCtx context.Context, f tuiFlags) (func(context.Cont
 	}
 	return func(ctx context.Context, readOnly bool, log awsclient.AuditLog) (*awsclient.SQS, error) {
 		c := cfg
-		c.ReadOnly, c.Audit = readOnly || f.readOnly, log
+		// As the TUI: a profile the configuration's read-only pattern
+		// names is read-only in the adapter, whatever the key.
+		c.ReadOnly, c.Audit = readOnly || f.readOnly || startsReadOnly(f), log
 		client, err := awsclient.New(ctx, c)
 		if err != nil {
 			return nil, errors.New("the server could not connect to AWS: " + err.Error())

@@ -28,6 +28,7 @@ type session struct {
 	remote      string
 
 	app    *ui.App // nil until the program is built
+	stop   func()  // stops the idle watch; nil without one
 	err    error   // why the program could not be built
 	idled  atomic.Bool
 	lastIn atomic.Int64 // unix nanoseconds of the last input
@@ -82,6 +83,9 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		sess.Context().SetValue(sessionKey{}, ss)
 
 		next(sess) // the Bubble Tea middleware: returns once the program has ended
+		if ss.stop != nil {
+			ss.stop() // the release below may take a while: it is not idling
+		}
 
 		var releaseErr error
 		if ss.app != nil {
@@ -131,7 +135,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		return nil
 	}
 	o := s.opts.UIOptions(client)
-	o.ReadOnly = readOnly
+	o.ReadOnly = o.ReadOnly || readOnly // the server may be read-only for every key
 	// Switching profile, region or leaving read-only (:ro) would step
 	// outside the server's configuration and the key's role.
 	o.Connect = nil
@@ -153,7 +157,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	opts := append(bubbletea.MakeOptions(sess), tea.WithInput(&inputClock{r: sess, ss: ss}))
 	p := tea.NewProgram(ss.app, opts...)
 	if s.opts.IdleTimeout > 0 {
-		s.watchIdle(sess.Context(), ss, p)
+		ss.stop = s.watchIdle(sess.Context(), ss, p)
 	}
 	return p
 }
@@ -173,25 +177,38 @@ func (c *inputClock) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// watchIdle quits p once no key has come for the idle timeout.
-func (s *Server) watchIdle(ctx context.Context, ss *session, p *tea.Program) {
-	var once sync.Once
-	var check func()
-	var t *time.Timer
-	check = func() {
-		if ctx.Err() != nil {
+// watchIdle quits p once no key has come for the idle timeout, until
+// the returned stop is called or ctx ends.
+func (s *Server) watchIdle(ctx context.Context, ss *session, p *tea.Program) (stop func()) {
+	var (
+		mu      sync.Mutex // the timer's callback and stop both touch t
+		t       *time.Timer
+		stopped bool
+	)
+	check := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped || ctx.Err() != nil {
 			return
 		}
 		idle := time.Since(time.Unix(0, ss.lastIn.Load()))
 		if idle >= s.opts.IdleTimeout {
-			once.Do(func() {
-				ss.idled.Store(true)
-				p.Quit()
-			})
+			stopped = true
+			ss.idled.Store(true)
+			p.Quit()
 			return
 		}
 		t.Reset(s.opts.IdleTimeout - idle)
 	}
+	mu.Lock()
 	t = time.AfterFunc(s.opts.IdleTimeout, check)
-	go func() { <-ctx.Done(); t.Stop() }()
+	mu.Unlock()
+	stop = func() {
+		mu.Lock()
+		stopped = true
+		t.Stop()
+		mu.Unlock()
+	}
+	context.AfterFunc(ctx, stop)
+	return stop
 }
