@@ -24,6 +24,7 @@ var synopses = map[string]string{
 	"sqscope": `usage: sqscope [flags]           browse SQS queues (standard AWS SDK configuration)
        sqscope server [flags]    run the embedded SQS-compatible server alone
        sqscope config [flags]    the configuration file and the settings in effect
+       sqscope serve [flags]     serve the TUI over SSH, a role per key (see sqscope help serve)
        sqscope help [command]    this help, or a command's`,
 	"sqscope server": `usage: sqscope server [flags]    run the embedded SQS-compatible server alone, for the
                                  AWS CLI, boto3 or any SDK (in memory, no authentication)`,
@@ -175,6 +176,8 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		fs = newConfigFlags(&tuiFlags{}, new(bool))
 	case len(args) == 1 && scripting.Lookup(args[0]) != nil:
 		fs, _ = newScriptFlags(scripting.Lookup(args[0]), &tuiFlags{})
+	case len(args) == 1 && args[0] == "serve":
+		fs = newServeFlags(&tuiFlags{}, &serveFlags{})
 	case len(args) == 1 && args[0] != "help" && !strings.HasPrefix(args[0], "-"):
 		return unknownCommand(stderr, args[0])
 	}

@@ -27,7 +27,7 @@ const (
 
 // commands are the subcommands, in the order usage and errors list them;
 // the scripting ones come from their package's registry.
-var commands = append(append([]string{"server", "config"}, scripting.Names()...), "help")
+var commands = append(append([]string{"server", "config", "serve"}, scripting.Names()...), "help")
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -44,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServer(args[1:], stdout, stderr)
 	case "config":
 		return runConfig(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "help":
 		return runHelp(args[1:], stdout, stderr)
 	}

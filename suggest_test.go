@@ -14,7 +14,8 @@ func TestClosest(t *testing.T) {
 		candidates []string
 		want       string
 	}{
-		{"serve", commands, "server"},
+		{"sevrer", commands, "server"},
+		{"serv", commands, "serve"},
 		{"sever", commands, "server"},
 		{"hepl", commands, "help"},
 		{"list", commands, "ls"},
