@@ -51,6 +51,8 @@ func TestReadKeyChangesNothing(t *testing.T) {
 	tm.waitScreen("purge is disabled")
 	tm.typeKeys("S") // send: disabled as well
 	tm.waitScreen("sending is disabled")
+	tm.typeKeys("R") // and redrive
+	tm.waitScreen("redrive, move and cancel are disabled")
 	if got := e.counter.mutating(); len(got) != 0 {
 		t.Errorf("a read session sent mutating calls: %v", got)
 	}
