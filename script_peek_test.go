@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/scripting"
 )
@@ -257,5 +258,38 @@ func TestScriptPeekReleaseFailure(t *testing.T) {
 	recs, _, _, _ := model.ReadRecords(strings.NewReader(stdout))
 	if code != scripting.ExitFailed || len(recs) != 2 || !strings.Contains(stderr, "injected") {
 		t.Errorf("exit %d, %d records, stderr %q; want 1, both messages written, the failure said", code, len(recs), stderr)
+	}
+}
+
+// The changing commands write the audit log as the TUI does: one line
+// each for send, purge and redrive, at --audit-log's path.
+func TestScriptChangesAreAudited(t *testing.T) {
+	b := localBackend(t, nil)
+	url, dlqARN := b.queue(t, "aud-dlq", nil)
+	b.queue(t, "aud-src", redriveTo(dlqARN, 3))
+	b.send(t, url, nil, "m")
+	log := filepath.Join(t.TempDir(), "audit.jsonl")
+	for _, args := range [][]string{
+		{"send", "aud-dlq", "--body", "hello"},
+		{"redrive", "aud-dlq", "--to", "aud-src", "--yes"},
+		{"purge", "aud-dlq", "--yes"},
+	} {
+		code, _, stderr := b.script(t, nil, append(args, "--audit-log", log)...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	entries, _, err := audit.Recent(log, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for _, e := range entries {
+		ops = append(ops, e.Op)
+	}
+	for _, want := range []string{"send", "move", "purge"} {
+		if !slices.Contains(ops, want) {
+			t.Errorf("no %q line in the audit log: %v", want, ops)
+		}
 	}
 }

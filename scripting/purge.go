@@ -25,7 +25,8 @@ const ExitPurgeInProgress = 4
 
 func init() {
 	register(&Command{
-		Name: "purge",
+		Name:    "purge",
+		Changes: true, // the audit log records it, as the TUI's
 		Synopsis: `usage: sqscope purge QUEUE --yes [--export-first FILE] [--json]
                                  delete every message of QUEUE (audited); --export-first writes what a
                                  safe peek can read to FILE first, and purges only once it is written`,

@@ -20,7 +20,8 @@ import (
 
 func init() {
 	register(&Command{
-		Name: "redrive",
+		Name:    "redrive",
+		Changes: true, // the audit log records it, as the TUI's
 		Synopsis: `usage: sqscope redrive DLQ [--to QUEUE] [--rate N] [--filter TEXT] [--dry-run] [--yes] [--json]
                                  move a dead-letter queue's messages back to the queues they failed in
                                  (or to --to QUEUE): a native move task, or a client-side move when only

@@ -23,7 +23,8 @@ import (
 
 func init() {
 	register(&Command{
-		Name: "send",
+		Name:    "send",
+		Changes: true, // the audit log records it, as the TUI's
 		Synopsis: `usage: sqscope send QUEUE --file F.jsonl [--skip-invalid] [--json]
        sqscope send QUEUE --body TEXT [--attr NAME=TYPE:VALUE …] [--group-id G] [--dedup-id D] [--delay N] [--json]
                                  send one message, or every record of a file (an export or an audit log),
