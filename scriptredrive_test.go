@@ -238,3 +238,27 @@ func TestScriptRedriveFinishesJournal(t *testing.T) {
 		t.Errorf("the source holds %q; want msg-0 … msg-4 once each", got)
 	}
 }
+
+// A native task that fails leaves its messages in the DLQ: the report
+// counts them as failed (messages sent to the DLQ directly have no source
+// to go back to, so localsqs's task fails on them as SQS's does).
+func TestScriptRedriveFailedTaskCountsWhatStayed(t *testing.T) {
+	b := localBackend(t, nil)
+	url, dlqARN := b.queue(t, "ft-dlq", nil)
+	b.queue(t, "ft-src", redriveTo(dlqARN, 3))
+	b.send(t, url, nil, "a", "b", "c")
+	code, stdout, stderr := b.script(t, nil, "redrive", "ft-dlq", "--yes", "--json")
+	var rep struct {
+		Path, Status, Outcome string
+		Moved, Failed         int
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("report %q: %v (stderr %q)", stdout, err, stderr)
+	}
+	if rep.Path != "native" || rep.Status != "FAILED" {
+		t.Fatalf("the task did not fail as a task on messages without a source must (path %s, status %s)", rep.Path, rep.Status)
+	}
+	if code != scripting.ExitFailed || rep.Moved != 0 || rep.Failed != 3 {
+		t.Errorf("exit %d, moved %d, failed %d; want 1, 0 and the 3 left in the DLQ (stdout %s)", code, rep.Moved, rep.Failed, stdout)
+	}
+}

@@ -112,6 +112,11 @@ func (r redriveReport) json() reportJSON {
 		if r.task.FailureReason != "" {
 			j.Errors = append(j.Errors, r.task.FailureReason)
 		}
+		// A failed task leaves in the DLQ what it did not move: that is
+		// "failed" as the README defines it (SQS's count is approximate).
+		if r.task.Status == model.TaskFailed && r.task.ToMove > r.task.Moved {
+			j.Failed = int(r.task.ToMove - r.task.Moved)
+		}
 	}
 	if m := r.move; m != nil {
 		j.Moved, j.Failed, j.PossiblyDuplicated, j.Skipped = m.Moved, m.Failed, m.PossiblyDuplicated, m.Skipped
