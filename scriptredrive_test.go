@@ -262,3 +262,19 @@ func TestScriptRedriveFailedTaskCountsWhatStayed(t *testing.T) {
 		t.Errorf("exit %d, moved %d, failed %d; want 1, 0 and the 3 left in the DLQ (stdout %s)", code, rep.Moved, rep.Failed, stdout)
 	}
 }
+
+// --to a queue of the other type is a usage error at planning, --dry-run
+// included: the move would only refuse it after asking.
+func TestScriptRedriveRefusesAnotherTypeOfDestination(t *testing.T) {
+	b := localBackend(t, nil)
+	url, dlqARN := b.queue(t, "tt-dlq", nil)
+	b.queue(t, "tt-src", redriveTo(dlqARN, 3))
+	b.queue(t, "tt-dest.fifo", map[string]string{"FifoQueue": "true"})
+	b.send(t, url, nil, "a")
+	for _, extra := range []string{"--dry-run", "--yes"} {
+		code, _, stderr := b.script(t, nil, "redrive", "tt-dlq", "--to", "tt-dest.fifo", extra)
+		if code != scripting.ExitUsage || !strings.Contains(stderr, "is a FIFO queue and tt-dlq a standard one") {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and the types named", extra, code, stderr)
+		}
+	}
+}

@@ -152,6 +152,12 @@ func planRedrive(ctx context.Context, env *Env, c awsclient.Client, dlqArg strin
 		if dest.URL == dlq.URL {
 			return pl, env.Usage("--to %s is the DLQ itself: nothing would move", f.to)
 		}
+		// Said now, also by --dry-run: the move would refuse it on its
+		// first batch, after asking.
+		if dest.Err == nil && dest.IsFIFO() != dlq.IsFIFO() {
+			return pl, env.Usage("--to %s is a %s queue and %s a %s one: a move keeps a queue's type",
+				f.to, typeName(dest.IsFIFO()), dlq.Name, typeName(dlq.IsFIFO()))
+		}
 		pl.dest = &dest
 	}
 	if code := readJournal(ctx, env, c, &pl, f.dryRun); code != ExitOK {
@@ -243,4 +249,11 @@ func (p redrivePlan) lines() []string {
 	}
 	return append(lines, "How: a client-side move (receive, send, then delete only what was sent), because "+p.why+
 		". Nothing is deleted before its copy is accepted; a journal makes a re-run after an interruption safe.")
+}
+
+func typeName(fifo bool) string {
+	if fifo {
+		return "FIFO"
+	}
+	return "standard"
 }
