@@ -2,6 +2,7 @@ package scripting
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -38,7 +39,7 @@ func sendInChunks(ctx context.Context, c awsclient.Operator, q model.Queue, item
 		chunk := items[start:min(start+sendChunk, len(items))]
 		if ctx.Err() != nil {
 			for i := range chunk {
-				rep.results[start+i].Err = &awsclient.NotTriedError{Cause: fmt.Errorf("interrupted")}
+				rep.results[start+i].Err = &awsclient.NotTriedError{Cause: errInterrupted}
 			}
 			continue
 		}
@@ -73,10 +74,14 @@ func sendInChunks(ctx context.Context, c awsclient.Operator, q model.Queue, item
 	return rep, nil
 }
 
+// errInterrupted marks the messages a signal kept from being tried: not
+// failed, not sent — the tail of the file to send again.
+var errInterrupted = errors.New("interrupted before its turn")
+
 // sendLine is one message's outcome, as a JSON line.
 type sendLine struct {
 	Line              int    `json:"line,omitempty"`
-	Status            string `json:"status"` // sent, failed, unknown, invalid
+	Status            string `json:"status"` // sent, failed, unknown, invalid, not-sent
 	MessageID         string `json:"messageId,omitempty"`
 	PossibleDuplicate bool   `json:"possibleDuplicate,omitempty"`
 	Error             string `json:"error,omitempty"`
@@ -90,6 +95,9 @@ type sendSummary struct {
 	Unknown            int    `json:"unknown"`
 	Invalid            int    `json:"invalid"`
 	PossiblyDuplicated int    `json:"possiblyDuplicated"`
+	// NotSent were never tried: a signal stopped the send first.
+	NotSent     int  `json:"notSent,omitempty"`
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 func (r sendReport) lines() ([]sendLine, sendSummary) {
@@ -110,6 +118,10 @@ func (r sendReport) lines() ([]sendLine, sendSummary) {
 		case res.Unknown:
 			l.Status, l.Error = "unknown", awsclient.Describe(res.Err)
 			sum.Unknown++
+		case errors.Is(res.Err, errInterrupted):
+			l.Status = "not-sent"
+			sum.NotSent++
+			sum.Interrupted = true
 		default:
 			l.Status, l.Error = "failed", awsclient.Describe(res.Err)
 			sum.Failed++
@@ -134,11 +146,21 @@ func (r sendReport) write(o *Output) error {
 		return o.Line(sum)
 	}
 	w := o.Text()
+	var notSent []int
 	for _, l := range lines {
-		if l.Status == "sent" && !l.PossibleDuplicate {
+		switch {
+		case l.Status == "not-sent":
+			notSent = append(notSent, l.Line)
+			continue
+		case l.Status == "sent" && !l.PossibleDuplicate:
 			continue
 		}
 		fmt.Fprintln(w, l.text())
+	}
+	if len(notSent) > 0 {
+		// One line, not one per message: after ^C on a long file they are
+		// the whole tail, to send again.
+		fmt.Fprintf(w, "interrupted: %d not sent (%s); send those lines again\n", len(notSent), lineRanges(notSent))
 	}
 	return writeSendSummary(w, sum)
 }
@@ -160,11 +182,12 @@ func (l sendLine) text() string {
 }
 
 func writeSendSummary(w io.Writer, s sendSummary) error {
-	text := fmt.Sprintf("sent %d of %d to %s", s.Sent, s.Sent+s.Failed+s.Unknown+s.Invalid, s.Queue)
+	text := fmt.Sprintf("sent %d of %d to %s", s.Sent, s.Sent+s.Failed+s.Unknown+s.Invalid+s.NotSent, s.Queue)
 	for _, part := range []struct {
 		n    int
 		what string
-	}{{s.Failed, "failed"}, {s.Unknown, "unknown (may have been sent)"}, {s.Invalid, "invalid, skipped"}, {s.PossiblyDuplicated, "possibly duplicated"}} {
+	}{{s.Failed, "failed"}, {s.Unknown, "unknown (may have been sent)"}, {s.Invalid, "invalid, skipped"},
+		{s.NotSent, "not sent (interrupted)"}, {s.PossiblyDuplicated, "possibly duplicated"}} {
 		if part.n > 0 {
 			text += fmt.Sprintf(", %d %s", part.n, part.what)
 		}
@@ -178,9 +201,9 @@ func writeSendSummary(w io.Writer, s sendSummary) error {
 func (r sendReport) exitCode(ctx context.Context) int {
 	_, sum := r.lines()
 	switch {
-	case Interrupted(ctx) && sum.Failed+sum.Unknown > 0:
+	case Interrupted(ctx) && sum.Failed+sum.Unknown+sum.NotSent > 0:
 		return ExitInterrupted
-	case sum.Failed+sum.Unknown > 0:
+	case sum.Failed+sum.Unknown+sum.NotSent > 0:
 		return ExitFailed
 	}
 	return ExitOK
@@ -198,4 +221,29 @@ func sortSendLines(ls []sendLine) {
 // messages, and a bad line's text quoted in a JSON error, are not ours.
 func oneLine(s string) string {
 	return sanitize.Line(strings.Join(strings.Fields(s), " "))
+}
+
+// lineRanges is "lines 4–9, 12" for sorted line numbers; a message from
+// --body (line 0) is "the message".
+func lineRanges(ls []int) string {
+	if len(ls) == 1 && ls[0] == 0 {
+		return "the message"
+	}
+	var parts []string
+	for i := 0; i < len(ls); {
+		j := i
+		for j+1 < len(ls) && ls[j+1] == ls[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d–%d", ls[i], ls[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(ls[i]))
+		}
+		i = j + 1
+	}
+	if len(parts) > 6 {
+		parts = append(parts[:6], "…")
+	}
+	return "lines " + strings.Join(parts, ", ")
 }
