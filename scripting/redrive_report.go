@@ -206,7 +206,10 @@ func writeRedriveText(w io.Writer, j reportJSON) {
 	if j.Failed > len(j.Failures) {
 		fmt.Fprintf(w, "failed: %d more, not listed\n", j.Failed-len(j.Failures))
 	}
-	if j.Failed > 0 {
+	switch {
+	case j.Failed > 0 && j.Path == "native":
+		fmt.Fprintln(w, "the task left the messages it did not move in the DLQ; its reason is below")
+	case j.Failed > 0:
 		fmt.Fprintln(w, "failed messages stay in the DLQ, visible; a re-run moves them (the journal keeps it from sending any twice)")
 	}
 	shown := map[string]bool{}
@@ -218,7 +221,10 @@ func writeRedriveText(w io.Writer, j reportJSON) {
 			fmt.Fprintln(w, "error: "+e)
 		}
 	}
-	if j.Cancelled {
+	switch {
+	case j.Cancelled && j.Path == "native":
+		fmt.Fprintln(w, "interrupted: the move task was cancelled; what it moved stays moved, the rest is in the DLQ, and a re-run is safe")
+	case j.Cancelled:
 		fmt.Fprintln(w, "interrupted: stopped between batches; every unmoved message is visible again, and a re-run is safe")
 	}
 }
