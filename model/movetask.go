@@ -59,3 +59,18 @@ func (t MoveTask) Fraction() float64 {
 	// ToMove is approximate: messages arriving meanwhile can push Moved past it.
 	return min(1, float64(t.Moved)/float64(t.ToMove))
 }
+
+// TaskOf is the task with handle among ts, else the newest (ts[0]): SQS
+// reports a task's handle only while it runs, so a finished task is known
+// only as the newest.
+func TaskOf(ts []MoveTask, handle string) (MoveTask, bool) {
+	for _, t := range ts {
+		if handle != "" && t.Handle == handle {
+			return t, true
+		}
+	}
+	if len(ts) == 0 {
+		return MoveTask{}, false
+	}
+	return ts[0], true
+}

@@ -34,3 +34,16 @@ func TestMoveTaskFractionAndDone(t *testing.T) {
 		})
 	}
 }
+
+func TestTaskOf(t *testing.T) {
+	ts := []MoveTask{{Handle: "", Status: TaskCompleted}, {Handle: "h2", Status: TaskRunning}}
+	if got, ok := TaskOf(ts, "h2"); !ok || got.Handle != "h2" {
+		t.Errorf("by handle: %+v %v", got, ok)
+	}
+	if got, ok := TaskOf(ts, "gone"); !ok || got.Status != TaskCompleted {
+		t.Errorf("a handle no longer reported falls back to the newest: %+v %v", got, ok)
+	}
+	if _, ok := TaskOf(nil, "h"); ok {
+		t.Error("no task found in none")
+	}
+}

@@ -93,7 +93,7 @@ func followTask(ctx context.Context, env *Env, c awsclient.Mover, pl redrivePlan
 				}
 				// The report says where the task stands after the cancel.
 				if ts, err := c.MoveTasks(cctx, pl.dlq.ARN); err == nil {
-					if found, ok := taskOf(ts, rep.task.Handle); ok {
+					if found, ok := model.TaskOf(ts, rep.task.Handle); ok {
 						rep.task = found
 					}
 				}
@@ -107,26 +107,12 @@ func followTask(ctx context.Context, env *Env, c awsclient.Mover, pl redrivePlan
 		if err != nil {
 			continue // the next poll tries again; the task runs in SQS regardless
 		}
-		if found, ok := taskOf(ts, rep.task.Handle); ok {
+		if found, ok := model.TaskOf(ts, rep.task.Handle); ok {
 			rep.task = found
 		}
 	}
 	prog.task(rep.task)
 	return rep
-}
-
-// taskOf is the task with handle, else the newest (SQS reports a handle
-// only while a task runs).
-func taskOf(ts []model.MoveTask, handle string) (model.MoveTask, bool) {
-	for _, t := range ts {
-		if handle != "" && t.Handle == handle {
-			return t, true
-		}
-	}
-	if len(ts) == 0 {
-		return model.MoveTask{}, false
-	}
-	return ts[0], true
 }
 
 // runMove is the client-side move, with the DLQ's journal. A signal

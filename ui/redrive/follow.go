@@ -61,20 +61,6 @@ func (p *Pane) taskRead(msg tasksMsg) {
 	p.Send(RefreshMsg{})
 }
 
-// taskOf picks the task being watched: the one with handle, else the
-// newest (SQS reports a handle only while a task runs).
-func taskOf(ts []model.MoveTask, handle string) (model.MoveTask, bool) {
-	for _, t := range ts {
-		if handle != "" && t.Handle == handle {
-			return t, true
-		}
-	}
-	if len(ts) == 0 {
-		return model.MoveTask{}, false
-	}
-	return ts[0], true
-}
-
 // probed adopts a task found running on the DLQ the peek just opened on,
 // or the one the redrive dialog is about, whose question is then moot:
 // y would only be refused.
@@ -102,7 +88,7 @@ func (p *Pane) probed(msg tasksMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	t, ok := taskOf(msg.tasks, "")
+	t, ok := model.TaskOf(msg.tasks, "")
 	if !ok || !t.Active() {
 		return nil
 	}

@@ -90,7 +90,7 @@ func (c *moves) polled(msg tasksMsg) (ok, changed, done bool) {
 		return false, false, false
 	}
 	mv.err = nil
-	t, found := taskOf(msg.tasks, mv.task.Handle)
+	t, found := model.TaskOf(msg.tasks, mv.task.Handle)
 	if found && mv.searching && !t.Active() && t.StartedAt.Before(mv.asked.Add(-time.Minute)) {
 		found = false // an older task, over before this one was asked for
 	}
