@@ -213,3 +213,13 @@ func TestScriptSendReportsFailuresAndDuplicates(t *testing.T) {
 		}
 	})
 }
+
+// A --file that is not there is a usage error (2): nothing was tried.
+func TestScriptSendMissingFileIsUsage(t *testing.T) {
+	b := localBackend(t, nil)
+	b.queue(t, "mf", nil)
+	code, _, stderr := b.script(t, nil, "send", "mf", "--file", filepath.Join(t.TempDir(), "none.jsonl"))
+	if code != scripting.ExitUsage || !strings.Contains(stderr, "none.jsonl") {
+		t.Errorf("exit %d, stderr %q; want 2 naming the file", code, stderr)
+	}
+}

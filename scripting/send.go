@@ -145,7 +145,9 @@ func runSend(ctx context.Context, env *Env, queue string, f *sendFlags) int {
 	} else {
 		var err error
 		if data, err = os.ReadFile(f.file); err != nil {
-			return env.Fail(ExitFailed, "%v", err)
+			// A file that is not there is a mistake on the command line:
+			// nothing was tried.
+			return env.Fail(ExitUsage, "%v", err)
 		}
 	}
 	c, code := env.Client(ctx)
