@@ -23,6 +23,9 @@ type KeyMap struct {
 	// ReadOnly is set by ReadOnly; help uses it to say why the actions
 	// that change SQS are missing.
 	ReadOnly bool
+	// Confined is set by Confined: the session runs on another's host
+	// (sqscope serve), where its files and programs are out of reach.
+	Confined bool
 }
 
 // Nav moves a cursor or scrolls.
@@ -236,6 +239,35 @@ func ReadOnly(k KeyMap) KeyMap {
 	}
 	k.ReadOnly = true
 	return k
+}
+
+// Confined returns k with every binding that reaches the host's files or
+// programs disabled: the pager, export to a file, send from a file. A
+// session served over SSH runs on the server's host, under its user, with
+// its AWS credentials; these would hand a key holder that host.
+func Confined(k KeyMap) KeyMap {
+	for _, b := range k.HostLocal() {
+		b.SetEnabled(false)
+	}
+	k.Confined = true
+	return k
+}
+
+// HostLocal returns pointers to the bindings that read or write the
+// host's files or run its programs.
+func (k *KeyMap) HostLocal() []*key.Binding {
+	return []*key.Binding{&k.Peek.Pager, &k.Peek.PagerRaw, &k.Peek.Export, &k.List.SendFile}
+}
+
+// OffReason is why the disabled bindings are off, for help.
+func (k KeyMap) OffReason() string {
+	switch {
+	case k.ReadOnly && k.Confined:
+		return "read-only mode or a served session"
+	case k.Confined:
+		return "a served session"
+	}
+	return "read-only mode"
 }
 
 // Mutating returns pointers to the bindings that change queues or

@@ -141,6 +141,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	o.Connect = nil
 	// The host user's command history is not the session user's.
 	o.HistoryPath = ""
+	// The session runs on this host as the server's user: no editor or
+	// pager of the host, no host file read or written on a key's behalf.
+	o.Confined = true
 	// Said at start: the read-only notices the TUI gives later speak of
 	// --read-only, which a served user cannot change; the role is why.
 	// Short: at 80 columns the status line shares its width with the

@@ -60,6 +60,10 @@ type Options struct {
 	// HistoryPath is the file the command line's history is kept in; ""
 	// keeps it for the session only (tests).
 	HistoryPath string
+	// Confined: the App is served over SSH (sqscope serve) and runs on the
+	// server's host: no host program (editor, pager) is started and no
+	// host file read or written (export, send from file) for the session.
+	Confined bool
 
 	// Connect builds the client of another profile or region for a switch
 	// (ctrl+p, :profile, :region, :ro); nil: switching is off.
@@ -148,6 +152,7 @@ func New(c awsclient.Client, o Options) *App {
 	// Read-only is applied by applyKeys on top of the configured keys, so
 	// that leaving it (:ro off) gives the user's keys back.
 	com := common.NewWith(ctx, keys, o.Theme, false)
+	com.Confined = o.Confined
 	a := &App{
 		com: com, client: c, ep: ep, opts: o, cancel: cancel, sess: newSession(ep), baseKeys: com.Keys,
 		notice:  o.Notice,

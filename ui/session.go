@@ -150,4 +150,7 @@ func (a *App) applyKeys(readOnly bool) {
 	} else {
 		a.com.Keys = a.baseKeys
 	}
+	if a.com.Confined {
+		a.com.Keys = keymap.Confined(a.com.Keys)
+	}
 }

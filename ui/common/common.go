@@ -24,6 +24,10 @@ type Common struct {
 	// Ctx is cancelled when the program quits, so that every request made
 	// under it stops with the program.
 	Ctx context.Context
+	// Confined: the session is served over SSH (sqscope serve) and runs
+	// on the server's host. Nothing may start a host program (an editor,
+	// a pager) or read or write a host file on the session's behalf.
+	Confined bool
 }
 
 // New is the Common of a session: styles from the environment (NO_COLOR),

@@ -73,6 +73,11 @@ func (d *draft) again() string {
 func (p *Pane) edit(d *draft) tea.Cmd {
 	p.cur = d
 	d.written = fileText(d)
+	if p.c.Confined {
+		// $EDITOR is the host's program, run as the server's user: a
+		// key holder would get the host's shell (vi's :!).
+		return func() tea.Msg { return editorReadyMsg{d: d, inApp: true} }
+	}
 	return prepareCmd(d, d.written)
 }
 

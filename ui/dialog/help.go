@@ -100,7 +100,7 @@ func (h *Help) rows() []string {
 	cols := max(min(h.width/colW, 4), 1)
 	blocks := make([][]string, 0, 4)
 	for _, g := range h.c.Keys.Groups() {
-		blocks = append(blocks, helpGroup(g, st, colW-2))
+		blocks = append(blocks, helpGroup(g, st, colW-2, h.c.Keys.OffReason()))
 	}
 	// Fill columns in order, starting a new column when the next group
 	// would make the current one taller than an even share.
@@ -134,7 +134,7 @@ func (h *Help) rows() []string {
 
 // helpGroup is a group's title and bindings; what read-only mode turned
 // off is named on one muted line, not offered.
-func helpGroup(g keymap.Group, st *common.Styles, w int) []string {
+func helpGroup(g keymap.Group, st *common.Styles, w int, reason string) []string {
 	lines := []string{st.HelpGroup.Render(g.Title)}
 	for _, b := range g.Bindings {
 		hb := b.Help()
@@ -144,7 +144,7 @@ func helpGroup(g keymap.Group, st *common.Styles, w int) []string {
 	if len(g.Off) > 0 {
 		// What read-only hides is said in words, not only as keys: the
 		// user should know that purge exists and why it is missing.
-		lines = append(lines, st.Muted.Render("off in read-only mode:"))
+		lines = append(lines, st.Muted.Render("off in "+reason+":"))
 		line := " "
 		for i, b := range g.Off {
 			word := " " + b.Help().Desc + " (" + b.Help().Key + ")"

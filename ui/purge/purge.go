@@ -115,9 +115,10 @@ func (f *Flow) Ask(t Target) {
 		return
 	}
 	name := common.OneLine(t.Queue.Name)
-	d := dialog.NewTyped(f.c, "Purge "+name+"?", "purge", t.Queue.Name, questionLines(t),
+	d := dialog.NewTyped(f.c, "Purge "+name+"?", "purge", t.Queue.Name, questionLines(t, f.c.Confined),
 		func(r dialog.Result) tea.Msg { return answerMsg{t: t, res: r} })
-	if t.Read != 0 {
+	// A served session cannot write the host's files: no export first.
+	if t.Read != 0 && !f.c.Confined {
 		d.WithChoice(exportKey)
 	}
 	f.Send(dialog.OpenMsg{Dialog: d})

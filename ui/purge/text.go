@@ -10,11 +10,14 @@ import (
 
 // questionLines explain the purge: what the queue holds and how old that
 // count is, what a purge does, and what can be kept of it first.
-func questionLines(t Target) []string {
-	return []string{depthLine(t),
+func questionLines(t Target, confined bool) []string {
+	lines := []string{depthLine(t),
 		"PurgeQueue deletes every message in the queue, in flight ones too, within 60 s, and cannot be undone. " +
-			"The audit log records the purge, not the messages: only what was exported is kept.",
-		exportLine(t)}
+			"The audit log records the purge, not the messages: only what was exported is kept."}
+	if confined {
+		return append(lines, "A served session cannot export to a file: run sqscope purge --export-first on the host to keep a copy.")
+	}
+	return append(lines, exportLine(t))
 }
 
 // depthLine is the queue's depth from the latest refresh, and its age.
