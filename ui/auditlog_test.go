@@ -121,3 +121,17 @@ func TestAuditLogUnreadable(t *testing.T) {
 		t.Error("reading the log created it")
 	}
 }
+
+// In a served session the log is the server's, shared by every key: an
+// entry says how many messages it kept, never what another user deleted.
+func TestAuditLogInAServedSessionHidesKeptMessages(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	a.com.Confined = true
+	withAuditLog(a, auditFixture(t))
+	openAudit(a)
+	press(a, "enter")
+	s := flat(screen(a))
+	if strings.Contains(s, "card declined") || !strings.Contains(s, "1 message kept in full in the server's audit log (not shown in a served session)") {
+		t.Errorf("a served session shows a kept message:\n%s", screen(a))
+	}
+}

@@ -81,7 +81,13 @@ func (v *viewer) buildDetail() []string {
 			lines = append(lines, "  "+sanitize.Cut(id, w-2))
 		}
 	}
-	if len(e.Messages) > 0 {
+	switch {
+	case len(e.Messages) > 0 && v.c.Confined:
+		// The log is the server's, shared by every key: the content
+		// another user deleted is not shown to a session's key.
+		lines = append(lines, "", st.HelpGroup.Render(common.Plural(len(e.Messages), "message")+
+			" kept in full in the server's audit log (not shown in a served session)"))
+	case len(e.Messages) > 0:
 		lines = append(lines, "", st.HelpGroup.Render(common.Plural(len(e.Messages), "message")+
 			" kept in full (the export format: send from file puts them back)"))
 		for _, r := range e.Messages {
