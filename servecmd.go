@@ -46,7 +46,8 @@ func newServeFlags(f *tuiFlags, sf *serveFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("sqscope serve", flag.ContinueOnError)
 	fs.StringVar(&sf.listen, "listen", "127.0.0.1:2222", "the address to listen on; anything but loopback is warned about")
 	fs.StringVar(&sf.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys file of the keys let in, re-read on change and on SIGHUP; "+
-		`a line's sqscope-role="write" option lets its key change queues (default: read)`)
+		`a line's sqscope-role="write" option lets its key change queues (default: read); `+
+		`a line with another option (from=, expiry-time=, command=…) grants nothing`)
 	fs.StringVar(&sf.hostKey, "host-key", "", "the server's ed25519 host key, generated there (mode 0600) if missing "+
 		"(default: beside the audit log, ssh_host_ed25519_key)")
 	fs.IntVar(&sf.maxSessions, "max-sessions", 10, "sessions at once; more are refused with a message")

@@ -33,7 +33,17 @@ func forUser(log awsclient.AuditLog, user string) awsclient.AuditLog {
 const (
 	opConnect    = "connect"
 	opDisconnect = "disconnect"
+	// opRefused is a key offered that the file does not list.
+	opRefused = "refused"
 )
+
+// refusedEntry is the line for an unknown key offered from remote. The user
+// is the fingerprint: the key has no name, and the login the client sent
+// is anyone's to choose.
+func refusedEntry(fingerprint, remote string) audit.Entry {
+	return audit.Entry{Time: time.Now().UTC(), User: "(unknown) " + fingerprint, Op: opRefused, Outcome: "failed", Error: "not an authorized key",
+		Details: map[string]string{"fingerprint": fingerprint, "remote": remote}}
+}
 
 // sessionEntry is a connect or disconnect line for s.
 func sessionEntry(op string, s *session, outcome string, err error) audit.Entry {

@@ -39,6 +39,9 @@ type grant struct {
 type Keys struct {
 	path string
 	warn func(string) // a line that grants nothing, or a file that cannot be read
+	// onReload runs after each successful read, outside the lock: the
+	// server ends the sessions of keys removed or whose role changed.
+	onReload func()
 
 	mu     sync.Mutex
 	mtime  time.Time
@@ -70,7 +73,11 @@ func (k *Keys) Reload() error {
 	grants := parseKeys(k.path, data, k.warn)
 	k.mu.Lock()
 	k.grants, k.mtime, k.size = grants, fi.ModTime(), fi.Size()
+	on := k.onReload
 	k.mu.Unlock()
+	if on != nil {
+		on()
+	}
 	return nil
 }
 
@@ -80,6 +87,15 @@ func (k *Keys) Lookup(key gossh.PublicKey) (grant, bool) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	g, ok := k.grants[string(key.Marshal())]
+	return g, ok
+}
+
+// current is the grant of a key's wire form in the keys read last, without
+// looking at the file: for the reload's own check of open sessions.
+func (k *Keys) current(wire string) (grant, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	g, ok := k.grants[wire]
 	return g, ok
 }
 
@@ -119,6 +135,10 @@ func parseKeys(path string, data []byte, warn func(string)) map[string]grant {
 			warn(fmt.Sprintf("%s:%d: %v; the line grants nothing", path, n, err))
 			continue
 		}
+		if o := unenforced(options); o != "" {
+			warn(fmt.Sprintf("%s:%d: option %s is not enforced by sqscope serve; the line grants nothing", path, n, o))
+			continue
+		}
 		role, err := roleOf(options)
 		if err != nil {
 			warn(fmt.Sprintf("%s:%d: %v; the line grants nothing", path, n, err))
@@ -127,6 +147,32 @@ func parseKeys(path string, data []byte, warn func(string)) map[string]grant {
 		grants[string(key.Marshal())] = grant{role: role, name: comment}
 	}
 	return grants
+}
+
+// enforced are the OpenSSH options a line may carry besides sqscope-role:
+// those that forbid what serve never allows anyway (forwarding, ~/.ssh/rc),
+// so they hold without serve doing anything. Any other option — from=,
+// expiry-time=, command=, no-pty, permitopen=… — restricts the key in a
+// way serve does not check; granting the key anyway would let it in where
+// whoever wrote the line meant to keep it out.
+var enforced = map[string]bool{
+	"restrict":            true,
+	"no-port-forwarding":  true,
+	"no-agent-forwarding": true,
+	"no-x11-forwarding":   true,
+	"no-user-rc":          true,
+}
+
+// unenforced is the name of the first option serve does not enforce, or "".
+func unenforced(options []string) string {
+	for _, o := range options {
+		name, _, _ := strings.Cut(o, "=")
+		if strings.EqualFold(name, roleOption) || enforced[strings.ToLower(name)] {
+			continue
+		}
+		return name
+	}
+	return ""
 }
 
 // roleOf finds sqscope-role=ROLE (quoted or not) among a line's options.

@@ -16,7 +16,7 @@ func TestParseKeysRoles(t *testing.T) {
 	file := strings.Join([]string{
 		"# on-call",
 		r.line("", "alice"),
-		w.line(`no-pty,sqscope-role="write"`, "bob"),
+		w.line(`no-port-forwarding,sqscope-role="write"`, "bob"),
 		bad.line("sqscope-role=admin", "carol"),
 		plain.line("sqscope-role=read", ""),
 		"not a key",
@@ -96,5 +96,39 @@ func TestFailuresWindow(t *testing.T) {
 	now = now.Add(2 * time.Minute)
 	if f.blocked(a) {
 		t.Error("still blocked after the window")
+	}
+}
+
+// A line with an OpenSSH option serve does not enforce (from=,
+// expiry-time=, command=, no-pty…) grants nothing, and the warning names
+// the line and the option; options that forbid what serve never allows
+// (forwarding, restrict) keep the line working.
+func TestUnenforcedOptionsGrantNothing(t *testing.T) {
+	from, expiry, cmd, nopty, ok := newKey(t), newKey(t), newKey(t), newKey(t), newKey(t)
+	file := strings.Join([]string{
+		from.line(`from="10.9.9.9",expiry-time="20000101"`, "alice"),
+		expiry.line(`sqscope-role=write,expiry-time="20000101"`, "bob"),
+		cmd.line(`command="/bin/true"`, "carol"),
+		nopty.line(`no-pty`, "dave"),
+		ok.line(`restrict,no-agent-forwarding,no-X11-forwarding,no-user-rc,sqscope-role=write`, "erin"),
+	}, "\n")
+	var warnings []string
+	grants := parseKeys("ak", []byte(file), func(s string) { warnings = append(warnings, s) })
+	for _, k := range []key{from, expiry, cmd, nopty} {
+		if g, listed := grants[string(k.signer.PublicKey().Marshal())]; listed {
+			t.Errorf("a line with an unenforced option was granted %+v", g)
+		}
+	}
+	if g := grants[string(ok.signer.PublicKey().Marshal())]; g.role != RoleWrite {
+		t.Errorf("erin's line (only options that hold in serve) granted %+v, want write", g)
+	}
+	want := []string{"ak:1: option from ", "ak:2: option expiry-time ", "ak:3: option command ", "ak:4: option no-pty "}
+	if len(warnings) != len(want) {
+		t.Fatalf("warnings %q, want %d", warnings, len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(warnings[i], w) {
+			t.Errorf("warning %q, want it to contain %q", warnings[i], w)
+		}
 	}
 }

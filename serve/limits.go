@@ -31,9 +31,10 @@ func (s *slots) release() {
 }
 
 // failures counts the connections from each address that ended without
-// authenticating; once an address reaches max within window, its new
-// connections are closed before the handshake until the window has passed
-// since its first counted failure. Per connection, the SSH library's own
+// authenticating; once an address reaches max within window it is blocked
+// until the window has passed since its first counted failure. Blocked
+// means its unknown keys are no longer audited (see Server.authorize): not
+// refusing the address, which many users may share. Per connection, the SSH library's own
 // MaxAuthTries bounds the keys one connection may try.
 type failures struct {
 	mu     sync.Mutex
@@ -62,9 +63,10 @@ func host(a net.Addr) string {
 	return h
 }
 
-func (f *failures) add(a net.Addr) {
+// add counts a failure from a; reached says this one blocked the address.
+func (f *failures) add(a net.Addr) (reached bool) {
 	if f.max <= 0 {
-		return
+		return false
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -75,6 +77,7 @@ func (f *failures) add(a net.Addr) {
 		f.byAddr[h] = c
 	}
 	c.n++
+	return c.n == f.max
 }
 
 // blocked reports whether a's connections are refused for now.

@@ -34,7 +34,8 @@ type Options struct {
 	MaxAuthTries int
 	// MaxAuthFailures bounds the connections from one address that may
 	// fail to authenticate within FailureWindow (0: 10 per 10 minutes)
-	// before its connections are refused until the window has passed.
+	// before its unknown keys stop being audited (they are still logged);
+	// its authorized keys still get in (see authorize).
 	MaxAuthFailures int
 	FailureWindow   time.Duration
 
@@ -62,7 +63,8 @@ type Server struct {
 
 	mu       sync.Mutex
 	closed   bool
-	sessions sync.WaitGroup // running sessions, which Shutdown waits to release
+	sessions sync.WaitGroup        // running sessions, which Shutdown waits to release
+	live     map[*session]struct{} // the same sessions, which a reload of the keys checks
 }
 
 // New reads the authorized keys and the host key (creating it the first
@@ -80,10 +82,12 @@ func New(o Options) (s *Server, created bool, err error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	s = &Server{opts: o, slots: slots{max: o.MaxSessions}, fails: newFailures(o.MaxAuthFailures, o.FailureWindow)}
+	s = &Server{opts: o, slots: slots{max: o.MaxSessions}, fails: newFailures(o.MaxAuthFailures, o.FailureWindow),
+		live: map[*session]struct{}{}}
 	if s.keys, err = LoadKeys(o.AuthorizedKeys, s.logf); err != nil {
 		return nil, false, err
 	}
+	s.keys.onReload = s.revokeChanged
 	if s.signer, created, err = LoadOrCreateHostKey(o.HostKey); err != nil {
 		return nil, false, err
 	}
@@ -96,8 +100,7 @@ func New(o Options) (s *Server, created bool, err error) {
 			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
 				return &gossh.ServerConfig{MaxAuthTries: o.MaxAuthTries}
 			}
-			srv.ConnCallback = s.admit
-			srv.ConnectionFailedCallback = func(c net.Conn, _ error) { s.fails.add(c.RemoteAddr()) }
+			srv.ConnectionFailedCallback = s.failed
 			// A client that connects and never finishes the handshake
 			// would otherwise hold a connection for ever.
 			srv.HandshakeTimeout = 30 * time.Second
@@ -105,7 +108,7 @@ func New(o Options) (s *Server, created bool, err error) {
 		},
 		// The last middleware runs first: gate checks the session and
 		// releases what it held once the program has ended.
-		wish.WithMiddleware(bubbletea.MiddlewareWithProgramHandler(s.program), s.gate),
+		wish.WithMiddleware(bubbletea.MiddlewareWithProgramHandler(s.runProgram), s.gate),
 	)
 	if err != nil {
 		return nil, false, err
@@ -148,20 +151,35 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return err
 }
 
-// authorize admits a key the authorized-keys file lists; the role is
-// looked up again when the session starts, from the file then in force.
-func (s *Server) authorize(_ ssh.Context, key ssh.PublicKey) bool {
-	_, ok := s.keys.Lookup(key)
-	return ok
+// authorize admits a key the authorized-keys file lists, whatever its
+// address: many users share one (localhost, a jump host), so counting an
+// address's failures against its known keys would let anyone there lock
+// on-call out. The role is looked up again when the session starts.
+//
+// An unknown key is refused, logged with its address and fingerprint, and
+// audited as "refused" — until its address has failed MaxAuthFailures
+// times within FailureWindow: from then on its unknown keys are only
+// logged, so a scan cannot grow the audit log without bound.
+func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+	if _, ok := s.keys.Lookup(key); ok {
+		return true
+	}
+	fp, remote := gossh.FingerprintSHA256(key), ctx.RemoteAddr()
+	if s.fails.blocked(remote) {
+		s.logf(fmt.Sprintf("refused %s from %s: not an authorized key (address over the failure limit: not audited)", fp, remote))
+		return false
+	}
+	s.logf(fmt.Sprintf("refused %s from %s: not an authorized key", fp, remote))
+	s.appendAudit(refusedEntry(fp, remote.String()))
+	return false
 }
 
-// admit closes a connection from an address that failed too often.
-func (s *Server) admit(_ ssh.Context, c net.Conn) net.Conn {
-	if s.fails.blocked(c.RemoteAddr()) {
-		s.logf(fmt.Sprintf("refused %s: too many failed authentications", c.RemoteAddr()))
-		return nil
+// failed counts a connection that ended without authenticating.
+func (s *Server) failed(c net.Conn, _ error) {
+	if s.fails.add(c.RemoteAddr()) {
+		s.logf(fmt.Sprintf("%s: %d failed authentications within %s; its unknown keys are no longer audited, authorized keys still get in",
+			host(c.RemoteAddr()), s.opts.MaxAuthFailures, s.opts.FailureWindow))
 	}
-	return c
 }
 
 func (s *Server) logf(line string) { fmt.Fprintln(s.opts.Log, "sqscope serve: "+line) }

@@ -3,6 +3,7 @@ package serve
 import (
 	"errors"
 	"io"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -165,26 +166,50 @@ func TestMaxSessions(t *testing.T) {
 	first.waitScreen("purge is disabled")
 }
 
-// An address whose connections keep failing is refused, even with a
-// good key, until the window passes.
-func TestAuthFailuresPerAddress(t *testing.T) {
-	e := newEnv(t, func(o *Options) { o.MaxAuthFailures = 2 })
-	for range 2 {
-		if c, err := e.dial(gossh.PublicKeys(newKey(t).signer)); err == nil {
+// Failures from an address (shared by everyone behind localhost or a jump
+// host) never lock out an authorized key: after the address has failed
+// MaxAuthFailures times, alice still gets in. Each unknown key is logged
+// with its address and fingerprint and audited as refused, until the
+// limit; past it, only logged.
+func TestAuthFailuresDoNotLockOutKnownKeys(t *testing.T) {
+	log := &syncBuf{}
+	e := newEnv(t, func(o *Options) { o.MaxAuthFailures = 2; o.Log = log })
+	var strangers []key
+	for range 3 {
+		k := newKey(t)
+		strangers = append(strangers, k)
+		if c, err := e.dial(gossh.PublicKeys(k.signer)); err == nil {
 			c.Close()
 			t.Fatal("an unknown key was let in")
 		}
 	}
 	// The failure is counted when the server sees the handshake fail,
 	// which may be just after the client does: wait for the block.
-	waitFor(t, "the address blocked", func() bool {
-		c, err := e.dial(gossh.PublicKeys(e.read.signer))
-		if err == nil {
-			c.Close()
-			return false
-		}
-		return true
+	local := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}
+	waitFor(t, "the address over its failure limit", func() bool { return e.srv.fails.blocked(local) })
+	c, err := e.dial(gossh.PublicKeys(e.read.signer))
+	if err != nil {
+		t.Fatalf("an authorized key from an address over its failure limit: %v", err)
+	}
+	c.Close()
+	waitFor(t, "the limit said on the server's log", func() bool {
+		return strings.Contains(log.String(), "127.0.0.1: 2 failed authentications")
 	})
+	for _, k := range strangers {
+		if !strings.Contains(log.String(), "refused "+k.fingerprint()+" from 127.0.0.1:") {
+			t.Errorf("no log line for the refused key %s in:\n%s", k.fingerprint(), log)
+		}
+	}
+	refused := 0
+	for _, en := range e.entries() {
+		if en.Op == opRefused && strings.HasPrefix(en.User, "(unknown) SHA256:") && strings.HasPrefix(en.Details["remote"], "127.0.0.1:") {
+			refused++
+		}
+	}
+	// The third may be audited or not: it raced the second's count.
+	if refused < 2 {
+		t.Errorf("%d refused lines in the audit log, want at least the 2 before the limit", refused)
+	}
 }
 
 // The file is re-read when it changes: a key removed is refused from then

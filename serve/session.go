@@ -26,7 +26,9 @@ type session struct {
 	fingerprint string
 	login       string
 	remote      string
+	key         string // the key's wire form: what a reload looks up again
 
+	ending ending  // set when a reload revokes the key or changes its role
 	app    *ui.App // nil until the program is built
 	stop   func()  // stops the idle watch; nil without one
 	err    error   // why the program could not be built
@@ -76,11 +78,13 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 			name = "login " + sess.User() // the key line has no comment to name it by
 		}
 		ss := &session{user: fmt.Sprintf("%s (%s)", name, fp), name: name, role: g.role, fingerprint: fp,
-			login: sess.User(), remote: sess.RemoteAddr().String()}
+			login: sess.User(), remote: sess.RemoteAddr().String(), key: string(sess.PublicKey().Marshal())}
 		ss.lastIn.Store(time.Now().UnixNano())
 		s.appendAudit(sessionEntry(opConnect, ss, "ok", nil))
 		s.logf(fmt.Sprintf("%s connected from %s (%s)", ss.user, ss.remote, ss.role))
 		sess.Context().SetValue(sessionKey{}, ss)
+		s.track(ss)
+		defer s.untrack(ss)
 
 		next(sess) // the Bubble Tea middleware: returns once the program has ended
 		if ss.stop != nil {
@@ -97,9 +101,16 @@ func (s *Server) gate(next ssh.Handler) ssh.Handler {
 		if releaseErr != nil {
 			outcome = "partial" // some messages stay hidden until their hold ends
 		}
-		s.appendAudit(sessionEntry(opDisconnect, ss, outcome, releaseErr))
+		revoked := ss.ending.why()
+		e := sessionEntry(opDisconnect, ss, outcome, releaseErr)
+		if revoked != "" {
+			e.Details["reason"] = revoked
+		}
+		s.appendAudit(e)
 		s.logf(fmt.Sprintf("%s disconnected", ss.user))
 		switch {
+		case revoked != "":
+			wish.Fatalln(sess, "sqscope: "+revoked)
 		case ss.err != nil:
 			wish.Fatalln(sess, "sqscope: "+ss.err.Error())
 		case ss.idled.Load():
