@@ -7,13 +7,11 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"net"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +23,7 @@ import (
 
 	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/internal/sqstest"
 	"github.com/sqscope/sqscope/localsqs"
 	"github.com/sqscope/sqscope/ui"
 )
@@ -43,33 +42,6 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-// opCounter counts the SQS operations that reach localsqs, by name.
-type opCounter struct {
-	mu  sync.Mutex
-	ops map[string]int
-	h   http.Handler
-}
-
-func (c *opCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	op := strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "AmazonSQS.")
-	c.mu.Lock()
-	c.ops[op]++
-	c.mu.Unlock()
-	c.h.ServeHTTP(w, r)
-}
-
-func (c *opCounter) mutating() map[string]int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := map[string]int{}
-	for op, n := range c.ops {
-		if op != "" && awsclient.IsMutating(op) {
-			out[op] = n
-		}
-	}
-	return out
 }
 
 // key is a client key and its authorized-keys line.
@@ -108,7 +80,7 @@ type env struct {
 	srv      *Server
 	addr     string
 	admin    *sqs.Client
-	counter  *opCounter
+	counter  *sqstest.Counter
 	dir      string
 	auditLog string
 	read     key // alice, the default role
@@ -118,7 +90,7 @@ type env struct {
 func newEnv(t *testing.T, tweak func(*Options)) *env {
 	t.Helper()
 	ls := localsqs.New(localsqs.Options{})
-	counter := &opCounter{ops: map[string]int{}, h: ls}
+	counter := sqstest.NewCounter(ls)
 	hs := httptest.NewServer(counter)
 	t.Cleanup(func() { hs.Close(); ls.Close() })
 	e := &env{t: t, counter: counter, dir: t.TempDir(), read: newKey(t), write: newKey(t)}
@@ -191,9 +163,7 @@ func (e *env) queue(name string, n int) string {
 			e.t.Fatal(err)
 		}
 	}
-	e.counter.mu.Lock()
-	e.counter.ops = map[string]int{} // the fixture's calls are not the sessions'
-	e.counter.mu.Unlock()
+	e.counter.Take() // the fixture's calls are not the sessions'
 	return *out.QueueUrl
 }
 

@@ -54,7 +54,7 @@ func TestReadKeyChangesNothing(t *testing.T) {
 	tm.waitScreen("sending is disabled")
 	tm.typeKeys("R") // and redrive
 	tm.waitScreen("redrive, move and cancel are disabled")
-	if got := e.counter.mutating(); len(got) != 0 {
+	if got := e.counter.Mutating(); len(got) != 0 {
 		t.Errorf("a read session sent mutating calls: %v", got)
 	}
 	if v, f := e.counts(url); v+f != 3 {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/internal/sqstest"
 	"github.com/sqscope/sqscope/localsqs"
 	"github.com/sqscope/sqscope/ui/internal/uitest"
 )
@@ -23,30 +23,6 @@ import (
 // What sqscope costs while nobody presses a key: the real awsclient against
 // localsqs, every request counted on the wire, the refresh cycle driven by
 // a fake clock (a minute is as many ticks as it holds; nothing sleeps).
-
-// callCounter counts the SQS requests passing through it, by operation.
-type callCounter struct {
-	next  http.Handler
-	mu    sync.Mutex
-	calls map[string]int
-}
-
-func (c *callCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	op := strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "AmazonSQS.")
-	c.mu.Lock()
-	c.calls[op]++
-	c.mu.Unlock()
-	c.next.ServeHTTP(w, r)
-}
-
-// take returns the counts so far, and starts again from zero.
-func (c *callCounter) take() map[string]int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := c.calls
-	c.calls = map[string]int{}
-	return out
-}
 
 func total(calls map[string]int) (n int) {
 	for _, v := range calls {
@@ -61,7 +37,7 @@ func total(calls map[string]int) (n int) {
 type idleFixture struct {
 	app   *App
 	clock *uitest.Clock
-	calls *callCounter
+	calls *sqstest.Counter
 	admin *sqs.Client
 	every time.Duration
 }
@@ -69,7 +45,7 @@ type idleFixture struct {
 func newIdleFixture(tb testing.TB, n int, o Options) *idleFixture {
 	srv := localsqs.New(localsqs.Options{})
 	direct := httptest.NewServer(srv)
-	calls := &callCounter{next: srv, calls: map[string]int{}}
+	calls := sqstest.NewCounter(srv)
 	counted := httptest.NewServer(calls)
 	tb.Cleanup(func() { counted.Close(); direct.Close(); srv.Close() })
 	x := &idleFixture{calls: calls, every: o.Refresh, admin: sqs.New(sqs.Options{
@@ -159,7 +135,7 @@ func TestIdleMinuteAt2000Queues(t *testing.T) {
 		t.Skip("skipped in -short mode: creates 2,000 queues")
 	}
 	x := newIdleFixture(t, 2000, Options{Refresh: 3 * time.Second})
-	x.calls.take()
+	x.calls.Take()
 	ticks := int(time.Minute / x.every)
 	for i := 1; i <= ticks; i++ {
 		if i == 5 {
@@ -188,7 +164,7 @@ func TestIdleMinuteAt2000Queues(t *testing.T) {
 			t.Fatalf("tick %d: a DLQ off screen was read before --refresh-all", i)
 		}
 	}
-	calls := x.calls.take()
+	calls := x.calls.Take()
 	t.Logf("one idle minute at 2,000 queues: %d calls %v", total(calls), calls)
 	if n := total(calls); n > 3000 {
 		t.Errorf("%d calls in an idle minute, goal ≤ 3,000", n)
@@ -232,7 +208,7 @@ func BenchmarkIdleCalls2000(b *testing.B) {
 	} {
 		b.Run(mode.name, func(b *testing.B) {
 			x := newIdleFixture(b, 2000, Options{Refresh: 3 * time.Second, RefreshAll: mode.all})
-			x.calls.take()
+			x.calls.Take()
 			minutes := 0
 			for b.Loop() {
 				for range time.Minute / x.every {
@@ -240,7 +216,7 @@ func BenchmarkIdleCalls2000(b *testing.B) {
 				}
 				minutes++
 			}
-			calls := x.calls.take()
+			calls := x.calls.Take()
 			per := func(n int) float64 { return float64(n) / float64(minutes) }
 			b.ReportMetric(per(total(calls)), "calls/min")
 			b.ReportMetric(per(calls["GetQueueAttributes"]), "GetQueueAttributes/min")

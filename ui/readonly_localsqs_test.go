@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"net/http"
 	"net/http/httptest"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,37 +11,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/internal/sqstest"
 	"github.com/sqscope/sqscope/localsqs"
 	"github.com/sqscope/sqscope/ui/dialog"
 )
-
-// opCounter counts the SQS operations that reach the server, by name.
-type opCounter struct {
-	mu  sync.Mutex
-	ops map[string]int
-	h   http.Handler
-}
-
-func (c *opCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	op := strings.TrimPrefix(r.Header.Get("X-Amz-Target"), "AmazonSQS.")
-	c.mu.Lock()
-	c.ops[op]++
-	c.mu.Unlock()
-	c.h.ServeHTTP(w, r)
-}
-
-// mutating are the counted operations read-only mode must never send.
-func (c *opCounter) mutating() map[string]int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := map[string]int{}
-	for op, n := range c.ops {
-		if op != "" && awsclient.IsMutating(op) {
-			out[op] = n
-		}
-	}
-	return out
-}
 
 // Every key that changes something, pressed in the list, in the peek of a
 // DLQ and with messages selected, each followed by every way of agreeing
@@ -56,7 +26,7 @@ func TestReadOnlyNoKeyReachesTheServer(t *testing.T) {
 	t.Setenv("VISUAL", "")
 	for _, readOnly := range []bool{true, false} {
 		srv := localsqs.New(localsqs.Options{})
-		counter := &opCounter{ops: map[string]int{}, h: srv}
+		counter := sqstest.NewCounter(srv)
 		hs := httptest.NewServer(counter)
 		admin := sqs.New(sqs.Options{Region: "us-east-1", BaseEndpoint: aws.String(hs.URL),
 			Credentials: credentials.NewStaticCredentialsProvider("test", "test", "")})
@@ -64,9 +34,7 @@ func TestReadOnlyNoKeyReachesTheServer(t *testing.T) {
 		dlq := f.create("orders-dlq", nil)
 		f.create("orders", map[string]string{"RedrivePolicy": `{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:000000000000:orders-dlq","maxReceiveCount":"3"}`})
 		f.send(dlq, 6)
-		counter.mu.Lock()
-		counter.ops = map[string]int{} // the fixture's own calls are not the App's
-		counter.mu.Unlock()
+		counter.Take() // the fixture's own calls are not the App's
 
 		client := awsclient.NewStatic(hs.URL, "us-east-1", awsclient.Config{ReadOnly: readOnly, MaxBackoff: 20 * time.Millisecond})
 		a := New(client, Options{Refresh: time.Hour, ReadOnly: readOnly, AuditPath: t.TempDir() + "/audit.jsonl"})
@@ -110,7 +78,7 @@ func TestReadOnlyNoKeyReachesTheServer(t *testing.T) {
 		if !readOnly {
 			hs.Close()
 			srv.Close()
-			if got := counter.mutating(); len(got) == 0 {
+			if got := counter.Mutating(); len(got) == 0 {
 				t.Errorf("writable: the same keys sent no mutating call, so the read-only check proves nothing")
 			} else {
 				t.Logf("writable: mutating calls %v", got)
@@ -130,10 +98,8 @@ func TestReadOnlyNoKeyReachesTheServer(t *testing.T) {
 		}
 		drive(a, press(a, "esc"))
 
-		got := counter.mutating()
-		counter.mu.Lock()
-		receives := counter.ops["ReceiveMessage"]
-		counter.mu.Unlock()
+		got := counter.Mutating()
+		receives := counter.Count("ReceiveMessage")
 		hs.Close()
 		srv.Close()
 		if receives == 0 {
