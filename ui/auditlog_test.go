@@ -135,3 +135,24 @@ func TestAuditLogInAServedSessionHidesKeptMessages(t *testing.T) {
 		t.Errorf("a served session shows a kept message:\n%s", screen(a))
 	}
 }
+
+// A move is recorded by the DLQ's ARN: the list names the queue all the
+// same, as it does for a URL.
+func TestAuditLogNamesAMovesQueue(t *testing.T) {
+	a, _ := loadedApp(t, 120, 36)
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	l, err := audit.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Append(audit.Entry{Time: time.Date(2026, 11, 27, 2, 50, 0, 0, time.UTC), Op: "move",
+		Queue: "arn:aws:sqs:us-east-1:000000000000:orders-dlq", Outcome: "ok"}); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	withAuditLog(a, path)
+	openAudit(a)
+	if s := screen(a); !strings.Contains(s, "move           orders-dlq") || strings.Contains(s, "arn:aws") {
+		t.Errorf("the move's queue is not named:\n%s", s)
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/common"
 	"github.com/sqscope/sqscope/ui/dialog"
 	"github.com/sqscope/sqscope/ui/sanitize"
@@ -186,11 +187,12 @@ func (v *viewer) when(e audit.Entry) string {
 	return e.Time.In(v.c.Now().Location()).Format("2006-01-02 15:04:05")
 }
 
-// queueName is the name in a queue URL (the last path element), or what
-// the entry holds when it is a name (create-queue).
+// queueName is the queue's name in what an entry holds.
 func queueName(q string) string {
-	if i := strings.LastIndexByte(q, '/'); i >= 0 && i < len(q)-1 {
-		q = q[i+1:]
+	// Moves are recorded by the DLQ's ARN (all the move API gives back),
+	// the other changes by URL, a queue to create by its name.
+	if strings.HasPrefix(q, "arn:") {
+		return common.OneLine(model.NameFromARN(q))
 	}
-	return common.OneLine(q)
+	return common.OneLine(model.NameFromURL(q))
 }
