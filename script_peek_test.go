@@ -17,7 +17,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
 	"github.com/sqscope/sqscope/audit"
-	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/scripting"
 )
 
@@ -34,7 +33,7 @@ func TestScriptPeekLeavesMessagesVisible(t *testing.T) {
 		if code != scripting.ExitOK {
 			t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 		}
-		recs, _, bad, err := model.ReadRecords(strings.NewReader(stdout))
+		recs, _, bad, err := audit.ReadRecords(strings.NewReader(stdout))
 		if err != nil || len(bad) > 0 {
 			t.Fatalf("stdout is not JSON lines of records (%v %v):\n%s", err, bad, stdout)
 		}
@@ -123,7 +122,7 @@ func TestScriptExportReadsBack(t *testing.T) {
 			t.Fatalf("%s: %v, %v; want mode 0600", path, fi, err)
 		}
 		data, _ := os.ReadFile(path)
-		recs, _, bad, err := model.ReadRecords(bytes.NewReader(data))
+		recs, _, bad, err := audit.ReadRecords(bytes.NewReader(data))
 		if err != nil || len(bad) > 0 || len(recs) != len(bodies) {
 			t.Fatalf("read back %d records (%v %v), want %d:\n%s", len(recs), err, bad, len(bodies), data)
 		}
@@ -255,7 +254,7 @@ func TestScriptPeekReleaseFailure(t *testing.T) {
 	url, _ := b.queue(t, "stuck", nil)
 	b.send(t, url, nil, "a", "b")
 	code, stdout, stderr := b.script(t, nil, "peek", "stuck", "--json")
-	recs, _, _, _ := model.ReadRecords(strings.NewReader(stdout))
+	recs, _, _, _ := audit.ReadRecords(strings.NewReader(stdout))
 	if code != scripting.ExitFailed || len(recs) != 2 || !strings.Contains(stderr, "injected") {
 		t.Errorf("exit %d, %d records, stderr %q; want 1, both messages written, the failure said", code, len(recs), stderr)
 	}

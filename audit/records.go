@@ -14,13 +14,13 @@ import (
 // ReadRecords reads a file of records to send: an export (one
 // model.Record per line), an audit log, or both mixed. An audit line
 // stands for the messages it kept in full (a delete's), in their order;
-// an audit line that kept none (a send, a purge) stands for nothing. Like
-// model.ReadRecords, a line that is neither is returned as a LineError
-// and the others are still read; lines[i] is the line number of recs[i]
-// (the messages of one audit line share it).
+// an audit line that kept none (a send, a purge) stands for nothing. A
+// line that is neither is returned as a model.LineError and the others
+// are still read, so one bad line never hides the rest; lines[i] is the
+// line number of recs[i] (the messages of one audit line share it).
 //
 // It lives here, not in model, because only this package knows the audit
-// line; model.ReadRecords stays the reader of exports alone.
+// line.
 func ReadRecords(r io.Reader) (recs []model.Record, lines []int, bad []model.LineError, err error) {
 	// Not a bufio.Scanner: an audit line holding a large delete's
 	// messages can be far longer than any token limit worth setting.

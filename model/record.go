@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -77,41 +76,6 @@ type LineError struct {
 }
 
 func (e LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
-
-// ReadRecords reads a JSONL file of records. Blank lines are skipped; a
-// line that is not a record is returned as a LineError and the others are
-// still read, so one bad line never hides the rest. lines[i] is the line
-// number of recs[i].
-func ReadRecords(r io.Reader) (recs []Record, lines []int, bad []LineError, err error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 8<<20) // a 1 MiB body is ~6 MiB of escaped JSON at worst
-	n := 0
-	for sc.Scan() {
-		n++
-		text := sc.Bytes()
-		if len(trimSpace(text)) == 0 {
-			continue
-		}
-		var rec Record
-		if err := json.Unmarshal(text, &rec); err != nil {
-			bad = append(bad, LineError{Line: n, Err: err})
-			continue
-		}
-		recs = append(recs, rec)
-		lines = append(lines, n)
-	}
-	return recs, lines, bad, sc.Err()
-}
-
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
-		b = b[1:]
-	}
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
-		b = b[:len(b)-1]
-	}
-	return b
-}
 
 // Outgoing is one message ready to send: what SendMessage takes. A Record
 // becomes one through Record.Outgoing, which is where validation happens.

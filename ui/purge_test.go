@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sqscope/sqscope/audit"
 	"github.com/sqscope/sqscope/awsclient"
-	"github.com/sqscope/sqscope/model"
 	"github.com/sqscope/sqscope/ui/dialog"
 )
 
@@ -123,7 +123,7 @@ func TestPurgeFromThePeekExportsFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, _, bad, err := model.ReadRecords(strings.NewReader(string(data)))
+	recs, _, bad, err := audit.ReadRecords(strings.NewReader(string(data)))
 	if err != nil || len(bad) > 0 || len(recs) != 5 {
 		t.Fatalf("the export holds %d records (%v, %v)", len(recs), bad, err)
 	}
