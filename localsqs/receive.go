@@ -91,7 +91,11 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 			return nil, errOverLimit("Too many messages in flight: the queue holds 120000 in-flight messages.")
 		}
 		got, dead := q.take(p, dlq, now)
-		q.countReceive(len(got), time.Until(deadline) > 0)
+		// One reading of the deadline decides both whether this receive
+		// waits and whether it counts as empty: two readings could
+		// disagree, and an empty receive go uncounted.
+		wait := time.Until(deadline)
+		q.countReceive(len(got), wait > 0)
 		out := receiveMessageOutput{}
 		for _, m := range got {
 			out.Messages = append(out.Messages, renderMessage(m, p))
@@ -101,7 +105,6 @@ func (s *Server) receiveLoop(ctx context.Context, q *queue, p receiveParams) (an
 				q.setState(m, stVisible)
 			}
 		}
-		wait := time.Until(deadline)
 		var ch <-chan struct{}
 		if len(got) == 0 && wait > 0 {
 			ch = q.waitChan()
