@@ -149,10 +149,3 @@ func PlainStyles() Styles {
 // values strconv.ParseBool accepts ("1", "true"); NO_COLOR=yes must count too.
 func noColor() bool { return os.Getenv("NO_COLOR") != "" }
 
-// StylesFromEnv picks the theme once, at construction, not per frame.
-func StylesFromEnv() Styles {
-	if noColor() {
-		return PlainStyles()
-	}
-	return DefaultStyles()
-}

@@ -60,10 +60,11 @@ func exportLine(t Target) string {
 		"format), then asks again.", t.Read, of)
 }
 
-// ago is a count's age in whole seconds or minutes.
+// ago is a count's age: to the second within the hour (a purge question
+// shown a minute after the count should say so), else as common.Age.
 func ago(d time.Duration) string {
-	if d < time.Minute {
-		return fmt.Sprintf("%ds", int(d.Seconds()))
+	if d < time.Minute || d >= time.Hour {
+		return common.Age(d)
 	}
 	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
 }
