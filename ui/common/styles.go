@@ -148,4 +148,3 @@ func PlainStyles() Styles {
 // Bubble Tea's colour profile detection also honours NO_COLOR, but only for
 // values strconv.ParseBool accepts ("1", "true"); NO_COLOR=yes must count too.
 func noColor() bool { return os.Getenv("NO_COLOR") != "" }
-
