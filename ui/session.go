@@ -30,6 +30,7 @@ type ConnectFunc func(ctx context.Context, profile, region string, readOnly bool
 type sessionInfo struct {
 	profile, region string
 	emulator        bool // the endpoint is not AWS: no STS is expected there
+	prod            bool // profile or account matches the production pattern (setProd)
 
 	id      awsclient.Identity
 	problem string // why the identity is unknown, naming the fix; "" when known or asked
@@ -64,9 +65,14 @@ func (a *App) prodPattern() *regexp.Regexp {
 }
 
 // isProd reports whether the session's profile name or account matches the
-// production pattern: the header then warns.
-func (a *App) isProd() bool {
-	return matches(a.prodPattern(), a.sess.profile) || matches(a.prodPattern(), a.sess.id.Account)
+// production pattern: the header then warns. It is worked out when the
+// profile or the account changes (setProd), not on every frame.
+func (a *App) isProd() bool { return a.sess.prod }
+
+// setProd matches the session's profile and account against the
+// production pattern once.
+func (a *App) setProd() {
+	a.sess.prod = matches(a.prodPattern(), a.sess.profile) || matches(a.prodPattern(), a.sess.id.Account)
 }
 
 func matches(re *regexp.Regexp, s string) bool { return re != nil && s != "" && re.MatchString(s) }
@@ -105,6 +111,7 @@ func (a *App) identified(msg identityMsg) tea.Cmd {
 	}
 	a.sess.reading = false
 	a.sess.id = msg.id
+	a.setProd()
 	a.sess.problem = awsclient.IdentityProblem(msg.err, a.sess.profile, a.sess.emulator)
 	if _, chosen := a.sess.readOnly[a.sess.profile]; !chosen && !a.ep.ReadOnly &&
 		matches(a.opts.ReadOnlyPattern, msg.id.Account) {

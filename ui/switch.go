@@ -225,6 +225,7 @@ func (a *App) connected(msg connectedMsg) tea.Cmd {
 	}
 	chosen := a.sess.readOnly
 	a.sess = newSession(a.ep)
+	a.setProd()
 	a.sess.readOnly = chosen
 	a.applyKeys(a.ep.ReadOnly)
 	a.dialogs.Clear() // any question was about the old session
