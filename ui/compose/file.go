@@ -75,7 +75,7 @@ func (p *Pane) pathAnswered(msg pathMsg) tea.Cmd {
 // again strictly, for the fields no record has.
 func readFileCmd(q model.Queue, path string) tea.Cmd {
 	return func() tea.Msg {
-		b, err := os.ReadFile(expandHome(path))
+		b, err := os.ReadFile(common.ExpandHome(path))
 		if err != nil {
 			return fileReadMsg{q: q, path: path, err: err}
 		}
@@ -92,16 +92,6 @@ func unknownFields(b []byte, lines []int) map[int]string {
 		out[n] = "unknown field " + common.OneLine(name) + " (" + fieldsNote + ")"
 	}
 	return out
-}
-
-// expandHome turns a leading ~/ into the home directory, as a shell would.
-func expandHome(path string) string {
-	if rest, ok := strings.CutPrefix(path, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, rest)
-		}
-	}
-	return path
 }
 
 // fileRead checks every line of the file against the queue's rules and

@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/sqscope/sqscope/model"
+	"github.com/sqscope/sqscope/ui/common"
 )
 
 // writeJSONL writes one model.Record per message, as read from queueURL.
@@ -28,7 +27,7 @@ func writeJSONL(w io.Writer, queueURL string, msgs []model.Message) error {
 // again.
 func exportCmd(req exportReq) tea.Cmd {
 	return func() tea.Msg {
-		f, err := os.OpenFile(expandHome(req.path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		f, err := os.OpenFile(common.ExpandHome(req.path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
 			return exportedMsg{req: req, err: err, retry: true}
 		}
@@ -45,14 +44,4 @@ func exportCmd(req exportReq) tea.Cmd {
 		}
 		return exportedMsg{req: req, n: len(req.msgs)}
 	}
-}
-
-// expandHome turns a leading ~/ into the home directory, as a shell would.
-func expandHome(p string) string {
-	if rest, ok := strings.CutPrefix(p, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, rest)
-		}
-	}
-	return p
 }

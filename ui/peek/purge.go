@@ -47,7 +47,7 @@ func (p *Pane) ExportRead(then func(n int, path string, err error) tea.Msg) tea.
 		r := write().(exportedMsg)
 		// Absolute, so the message says where the file is whatever the
 		// directory sqscope was started in.
-		path, err := filepath.Abs(expandHome(req.path))
+		path, err := filepath.Abs(common.ExpandHome(req.path))
 		if err != nil {
 			path = req.path
 		}
