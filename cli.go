@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sqscope/sqscope/scripting"
+	"github.com/sqscope/sqscope/suggest"
 )
 
 // The standard flag package is kept (no new dependency), but its own output
@@ -105,7 +106,7 @@ var invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?
 func describeFlagError(fs *flag.FlagSet, err error) (msg string, withUsage bool) {
 	s := err.Error()
 	if name, ok := strings.CutPrefix(s, "flag provided but not defined: -"); ok {
-		return "unknown flag --" + name + didYouMean(name, flagNames(fs), "--"), true
+		return "unknown flag --" + name + suggest.DidYouMean(name, flagNames(fs), "--"), true
 	}
 	if name, ok := strings.CutPrefix(s, "flag needs an argument: -"); ok {
 		return fmt.Sprintf("%s needs a value: %s %s", dashed(name), dashed(name), placeholders[name]), false
@@ -143,7 +144,7 @@ func describeBadValue(f *flag.Flag, v string) string {
 func describeArgument(fs *flag.FlagSet, args []string) string {
 	arg := fs.Arg(0)
 	if fs.Name() == "sqscope" {
-		if c := closest(arg, commands); c != "" {
+		if c := suggest.Closest(arg, commands); c != "" {
 			return fmt.Sprintf("unexpected argument %q: a command comes before the flags (did you mean sqscope %s …?)", arg, c)
 		}
 	}
@@ -161,7 +162,7 @@ func describeArgument(fs *flag.FlagSet, args []string) string {
 
 func unknownCommand(stderr io.Writer, name string) int {
 	return usageFail(stderr, "unknown command %q%s; commands: %s (with none, sqscope opens the TUI)",
-		name, didYouMean(name, commands, ""), strings.Join(commands, ", "))
+		name, suggest.DidYouMean(name, commands, ""), strings.Join(commands, ", "))
 }
 
 // runHelp prints the usage of sqscope or of one command on stdout.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sqscope/sqscope/awsclient"
+	"github.com/sqscope/sqscope/suggest"
 )
 
 // knownRegions are the regions of every AWS partition (awsclient keeps
@@ -53,13 +54,13 @@ func checkRegionFrom(region, where string) (malformed, unknown string) {
 			what = "region " + strconv.Quote(region) + source
 		}
 		return fmt.Sprintf("%s is malformed: a region is lowercase words and a number joined by hyphens, like eu-west-1%s",
-			what, didYouMean(fixed, knownRegions, "")), ""
+			what, suggest.DidYouMean(fixed, knownRegions, "")), ""
 	}
 	if slices.Contains(knownRegions, bare) {
 		return "", ""
 	}
 	return "", fmt.Sprintf("unknown region %s%s%s; trying it anyway, as it may be newer than sqscope's list",
-		region, source, didYouMean(bare, knownRegions, ""))
+		region, source, suggest.DidYouMean(bare, knownRegions, ""))
 }
 
 // regionSource says where the SDK found a region the flag did not give.

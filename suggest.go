@@ -2,25 +2,10 @@ package main
 
 import (
 	"strings"
-
-	"github.com/sqscope/sqscope/suggest"
 )
 
-// Suggestions for a mistyped name (command, flag, region), and the small
-// text helpers the messages share.
-
-// didYouMean is " (did you mean PREFIX+c?)" for the candidate closest to
-// word, or "" when none is close enough to be a likely slip.
-func didYouMean(word string, candidates []string, prefix string) string {
-	if c := closest(word, candidates); c != "" {
-		return " (did you mean " + prefix + c + "?)"
-	}
-	return ""
-}
-
-// closest is suggest.Closest: the candidate within two edits of word, or
-// one that word begins; "" when none is.
-func closest(word string, candidates []string) string { return suggest.Closest(word, candidates) }
+// The small text helpers the command line's messages share ("did you
+// mean" is package suggest's).
 
 // andList joins names as "a", "a and b", "a, b and c".
 func andList(names []string) string {

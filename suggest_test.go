@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/sqscope/sqscope/suggest"
 )
 
 // A suggestion is offered only for a likely slip: a wrong one sends the
@@ -28,7 +30,7 @@ func TestClosest(t *testing.T) {
 		{"nope", flags, ""},
 		{"x", flags, ""},
 	} {
-		if got := closest(c.word, c.candidates); got != c.want {
+		if got := suggest.Closest(c.word, c.candidates); got != c.want {
 			t.Errorf("closest(%q) = %q, want %q", c.word, got, c.want)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sqscope/sqscope/keymap"
+	"github.com/sqscope/sqscope/suggest"
 	"github.com/sqscope/sqscope/ui/common"
 )
 
@@ -46,7 +47,7 @@ func (d *decoder) entry(e entry) {
 	s, ok := lookupSetting(top.name)
 	switch {
 	case !ok:
-		d.fail(top, "unknown key %q%s", top.name, didYouMean(top.name, topKeys()))
+		d.fail(top, "unknown key %q%s", top.name, suggest.DidYouMean(top.name, topKeys(), ""))
 	case e.table || len(e.key) > 1:
 		d.fail(top, "%s is a setting (%s = …), not a table", s.Key, s.Key)
 	default:
@@ -70,7 +71,7 @@ func (d *decoder) theme(e entry) {
 		d.fail(e.key[1], "theme.%s takes a colour, not a table", e.key[1].name)
 	case !slices.Contains(common.ThemeRoles(), e.key[1].name):
 		d.fail(e.key[1], "theme: no role %q%s; the roles are %s%s", e.key[1].name,
-			didYouMean(e.key[1].name, common.ThemeRoles()), strings.Join(common.ThemeRoles(), ", "), misplaced(e.key[1].name))
+			suggest.DidYouMean(e.key[1].name, common.ThemeRoles(), ""), strings.Join(common.ThemeRoles(), ", "), misplaced(e.key[1].name))
 	default:
 		s, ok := e.val.v.(string)
 		if !ok {
@@ -96,7 +97,7 @@ func (d *decoder) keys(e entry) {
 	}
 	area := e.key[1]
 	if !slices.Contains(keymap.Areas(), area.name) {
-		d.fail(area, "keys: no area %q%s; the areas are %s", area.name, didYouMean(area.name, keymap.Areas()),
+		d.fail(area, "keys: no area %q%s; the areas are %s", area.name, suggest.DidYouMean(area.name, keymap.Areas(), ""),
 			strings.Join(keymap.Areas(), ", "))
 		return
 	}
@@ -110,7 +111,7 @@ func (d *decoder) keys(e entry) {
 	names := keymap.Names(area.name)
 	switch {
 	case !slices.Contains(names, b.name):
-		d.fail(b, "keys.%s: no binding %q%s; the bindings are %s%s", area.name, b.name, didYouMean(b.name, names),
+		d.fail(b, "keys.%s: no binding %q%s; the bindings are %s%s", area.name, b.name, suggest.DidYouMean(b.name, names, ""),
 			strings.Join(names, ", "), misplaced(b.name))
 		return
 	case len(e.key) > 3 || e.table:

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/sqscope/sqscope/suggest"
 )
 
 // Pos is a line and a column of the file, both from 1 (the column counts
@@ -53,10 +51,3 @@ func (es Errors) sorted() Errors {
 func trimTOML(s string) string { return strings.TrimPrefix(s, "toml: ") }
 
 // didYouMean is " (did you mean c?)" for the candidate closest to word,
-// or "" when none is close enough to be a likely slip.
-func didYouMean(word string, candidates []string) string {
-	if c := suggest.Closest(word, candidates); c != "" {
-		return " (did you mean " + c + "?)"
-	}
-	return ""
-}

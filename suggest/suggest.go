@@ -5,6 +5,15 @@ package suggest
 
 import "strings"
 
+// DidYouMean is " (did you mean PREFIXname?)" for the candidate closest to
+// word, "" when none is close: the same words wherever a name is mistyped.
+func DidYouMean(word string, candidates []string, prefix string) string {
+	if c := Closest(word, candidates); c != "" {
+		return " (did you mean " + prefix + c + "?)"
+	}
+	return ""
+}
+
 // Closest is the candidate within two edits of word, or one that word
 // begins (`serve` for server, `endpoint` for endpoint-url); the first wins
 // a tie. A word of three letters or fewer takes one edit at most: two
