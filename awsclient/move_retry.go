@@ -3,7 +3,6 @@ package awsclient
 import (
 	"context"
 	"errors"
-	"math/rand/v2"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -121,14 +120,8 @@ func (m *moveRun) retryable(err error) bool {
 	return m.s.api.Options().Retryer.IsErrorRetryable(err)
 }
 
-// backoff is the pause before retry n (1-based): exponential from
-// moveBackoffBase, capped at the client's MaxBackoff, with jitter so that
-// concurrent batches do not retry in lockstep.
-func (m *moveRun) backoff(n int) time.Duration {
-	d := moveBackoffBase << min(n-1, 10)
-	d = min(d, m.s.cfg.MaxBackoff)
-	return d/2 + rand.N(d/2+1)
-}
+// backoff is the client's (SQS.backoff).
+func (m *moveRun) backoff(n int) time.Duration { return m.s.backoff(n) }
 
 // sleepOrStop waits d; false when stop closed first.
 func sleepOrStop(d time.Duration, stop <-chan struct{}) bool {

@@ -98,15 +98,17 @@ func (s *SQS) runBatch(ctx context.Context, op, queueURL string, ids []string, r
 				retry = append(retry, id)
 			}
 		}
-		if len(retry) == 0 || attempt >= opsEntryAttempts || !sleepCtx(ctx, s.opsBackoff(attempt)) {
+		if len(retry) == 0 || attempt >= opsEntryAttempts || !sleepCtx(ctx, s.backoff(attempt)) {
 			return outs, nil
 		}
 		pending = retry
 	}
 }
 
-// opsBackoff is the pause before retrying failed entries, jittered.
-func (s *SQS) opsBackoff(n int) time.Duration {
+// backoff is the pause before retry n (1-based): exponential from
+// moveBackoffBase, capped at the client's MaxBackoff, with jitter so that
+// concurrent batches do not retry in lockstep. Moves and operations share it.
+func (s *SQS) backoff(n int) time.Duration {
 	d := min(moveBackoffBase<<min(n-1, 10), s.cfg.MaxBackoff)
 	return d/2 + rand.N(d/2+1)
 }

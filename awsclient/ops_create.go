@@ -13,9 +13,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
-	"github.com/aws/aws-sdk-go-v2/service/sqs/types"
-
-	"github.com/sqscope/sqscope/model"
 )
 
 // DefaultDLQRetention is a created DLQ's MessageRetentionPeriod: SQS's
@@ -165,16 +162,11 @@ func (s *SQS) createOne(ctx context.Context, name string, attrs map[string]strin
 }
 
 func (s *SQS) queueARN(ctx context.Context, url string) (string, error) {
-	var out *sqs.GetQueueAttributesOutput
-	err := s.call(ctx, model.NameFromURL(url), func(ctx context.Context) (err error) {
-		out, err = s.api.GetQueueAttributes(ctx, &sqs.GetQueueAttributesInput{QueueUrl: aws.String(url),
-			AttributeNames: []types.QueueAttributeName{types.QueueAttributeNameQueueArn}})
-		return err
-	})
+	attrs, err := s.queueAttrs(ctx, url, "QueueArn")
 	if err != nil {
 		return "", err
 	}
-	arn := out.Attributes["QueueArn"]
+	arn := attrs["QueueArn"]
 	if arn == "" {
 		return "", errors.New("GetQueueAttributes gave no QueueArn for " + url)
 	}
